@@ -1,0 +1,110 @@
+package org.tongxin.platform;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The unit hierarchy 中央 → provinces → cities → districts → sites. Regions come from GB/T 2260 and
+ * are fixed; sites are added by the programme module as demonstration sites open.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Units {
+
+	private static final String SELECT = "select id, code, name, level, parent_id, path::text as path from platform_unit";
+
+	private final JdbcClient jdbc;
+
+	Units(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Unit> find(UnitId id) {
+		return jdbc.sql(SELECT + " where id = ?").param(id.value()).query(Units::map).optional();
+	}
+
+	public Unit get(UnitId id) {
+		return find(id).orElseThrow(() -> new IllegalArgumentException("no unit " + id));
+	}
+
+	public Optional<Unit> findByCode(String code) {
+		return jdbc.sql(SELECT + " where code = ?").param(code).query(Units::map).optional();
+	}
+
+	/** A unit, only when it lies within the scope. */
+	public Optional<Unit> find(DataScope scope, UnitId id) {
+		return scope.bind(jdbc.sql(SELECT + " where id = :id and " + scope.restrict("id")))
+			.param("id", id.value())
+			.query(Units::map)
+			.optional();
+	}
+
+	public List<Unit> children(UnitId parent) {
+		return jdbc.sql(SELECT + " where parent_id = ? and closed_at is null order by id").param(parent.value())
+			.query(Units::map)
+			.list();
+	}
+
+	/** Units of the scope at the given levels, in tree order: for pickers. */
+	public List<Unit> within(DataScope scope, UnitLevel... levels) {
+		List<String> names = java.util.Arrays.stream(levels).map(Enum::name).toList();
+		return scope
+			.bind(jdbc.sql(SELECT + " where " + scope.restrict("id")
+					+ " and level in (:levels) and closed_at is null order by path"))
+			.param("levels", names)
+			.query(Units::map)
+			.list();
+	}
+
+	/** The names of a unit and its ancestors, from the top: "四川省 / 成都市 / 锦江区". */
+	public List<String> lineage(UnitId id) {
+		return jdbc.sql("""
+				select a.name from platform_unit u join platform_unit a on a.path @> u.path
+				where u.id = ? and a.level <> 'CENTRAL' order by nlevel(a.path)""")
+			.param(id.value())
+			.query(String.class)
+			.list();
+	}
+
+	@Transactional
+	public Unit createSite(UnitId parent, String name) {
+		Unit parentUnit = get(parent);
+		if (parentUnit.level() != UnitLevel.CITY && parentUnit.level() != UnitLevel.DISTRICT
+				&& parentUnit.level() != UnitLevel.PROVINCE) {
+			throw new IllegalArgumentException("a site sits in a city or a district, not in " + parentUnit.level());
+		}
+		long id = jdbc.sql("select nextval('platform_unit_site_seq')").query(Long.class).single();
+		jdbc.sql("""
+				insert into platform_unit (id, code, name, level, parent_id, path)
+				values (?, null, ?, 'SITE', ?, cast(? as ltree))""")
+			.params(id, name, parent.value(), parentUnit.path() + "." + id)
+			.update();
+		return get(new UnitId(id));
+	}
+
+	@Transactional
+	public void renameSite(UnitId site, String name) {
+		jdbc.sql("update platform_unit set name = ? where id = ? and level = 'SITE'").params(name, site.value()).update();
+	}
+
+	@Transactional
+	public void closeSite(UnitId site, boolean closed) {
+		jdbc.sql("update platform_unit set closed_at = case when ? then now() end where id = ? and level = 'SITE'")
+			.params(closed, site.value())
+			.update();
+	}
+
+	private static Unit map(ResultSet rs, int row) throws SQLException {
+		long parent = rs.getLong("parent_id");
+		@Nullable UnitId parentId = rs.wasNull() ? null : new UnitId(parent);
+		return new Unit(new UnitId(rs.getLong("id")), rs.getString("code"), rs.getString("name"),
+				UnitLevel.valueOf(rs.getString("level")), parentId, rs.getString("path"));
+	}
+}

@@ -1,0 +1,175 @@
+package org.tongxin.platform.accounts;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.UnitId;
+
+/** The accounts table and its roles. */
+@Repository
+public class Accounts {
+
+	private static final String SELECT = """
+			select a.*, u.name as unit_name, u.path::text as unit_path,
+			       array(select r.role from platform_account_role r where r.account_id = a.id order by r.role) as roles,
+			       array(select distinct p.permission from platform_account_role r
+			             join platform_role_permission p on p.role = r.role where r.account_id = a.id) as permissions
+			from platform_account a join platform_unit u on u.id = a.unit_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Account> findByUsername(String username) {
+		return jdbc.sql(SELECT + " where a.username = ?").param(username).query(Accounts::map).optional();
+	}
+
+	public Optional<Account> findById(long id) {
+		return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Accounts::map).optional();
+	}
+
+	/** Accounts of the security administrator's scope, newest first, keyset-paged by id. */
+	public List<Account> page(DataScope scope, @Nullable String query, @Nullable Long before, int size) {
+		return scope
+			.bind(jdbc.sql(SELECT + " where " + scope.restrict("a.unit_id")
+					+ " and (cast(:q as text) is null or a.username ilike '%' || :q || '%' or a.display_name ilike '%' || :q || '%')"
+					+ " and (cast(:before as bigint) is null or a.id < :before) order by a.id desc limit :size"))
+			.param("q", query)
+			.param("before", before)
+			.param("size", size)
+			.query(Accounts::map)
+			.list();
+	}
+
+	public long count(DataScope scope) {
+		return scope.bind(jdbc.sql("select count(*) from platform_account a where " + scope.restrict("a.unit_id")))
+			.query(Long.class)
+			.single();
+	}
+
+	public boolean exists(String username) {
+		return jdbc.sql("select exists (select 1 from platform_account where username = ?)")
+			.param(username)
+			.query(Boolean.class)
+			.single();
+	}
+
+	public boolean any() {
+		return jdbc.sql("select exists (select 1 from platform_account)").query(Boolean.class).single();
+	}
+
+	@Transactional
+	public long create(String username, String displayName, UnitId unit, String passwordHash,
+			boolean mustChangePassword, Set<String> roles) {
+		long id = jdbc.sql("""
+				insert into platform_account (username, display_name, unit_id, password_hash, must_change_password)
+				values (?, ?, ?, ?, ?) returning id""")
+			.params(username, displayName, unit.value(), passwordHash, mustChangePassword)
+			.query(Long.class)
+			.single();
+		setRoles(id, roles);
+		return id;
+	}
+
+	@Transactional
+	public void update(long id, String displayName, UnitId unit, boolean enabled, Set<String> roles) {
+		jdbc.sql("update platform_account set display_name = ?, unit_id = ?, enabled = ? where id = ?")
+			.params(displayName, unit.value(), enabled, id)
+			.update();
+		setRoles(id, roles);
+	}
+
+	private void setRoles(long id, Set<String> roles) {
+		jdbc.sql("delete from platform_account_role where account_id = ?").param(id).update();
+		for (String role : roles) {
+			jdbc.sql("insert into platform_account_role (account_id, role) values (?, ?)").params(id, role).update();
+		}
+	}
+
+	/**
+	 * Counts a failed sign-in; the attempt that reaches {@code maxAttempts} locks the account for
+	 * {@code lockFor} and starts the count again.
+	 *
+	 * @return whether this failure locked the account
+	 */
+	public boolean recordFailure(String username, int maxAttempts, Duration lockFor) {
+		return jdbc.sql("""
+				update platform_account
+				   set failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end,
+				       locked_until = case when failed_attempts + 1 >= :max then now() + make_interval(secs => :seconds)
+				                           else locked_until end
+				 where username = :username
+				returning locked_until is not null and locked_until > now()""")
+			.param("max", maxAttempts)
+			.param("seconds", lockFor.toSeconds())
+			.param("username", username)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	public void recordSuccess(long id) {
+		jdbc.sql("update platform_account set failed_attempts = 0, locked_until = null, last_login_at = now() where id = ?")
+			.param(id)
+			.update();
+	}
+
+	public void unlock(long id) {
+		jdbc.sql("update platform_account set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+	}
+
+	public void changePassword(long id, String passwordHash, boolean mustChange) {
+		jdbc.sql("""
+				update platform_account set password_hash = ?, password_changed_at = now(), must_change_password = ?
+				where id = ?""").params(passwordHash, mustChange, id).update();
+	}
+
+	public void updateLocale(long id, String locale) {
+		jdbc.sql("update platform_account set locale = ? where id = ?").params(locale, id).update();
+	}
+
+	public void storeTotpSecret(long id, String secret) {
+		jdbc.sql("update platform_account set totp_secret = ?, totp_enabled = false where id = ?")
+			.params(secret, id)
+			.update();
+	}
+
+	public void enableTotp(long id) {
+		jdbc.sql("update platform_account set totp_enabled = true where id = ?").param(id).update();
+	}
+
+	private static Account map(ResultSet rs, int row) throws SQLException {
+		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				new UnitId(rs.getLong("unit_id")), rs.getString("unit_name"), rs.getString("unit_path"),
+				rs.getString("password_hash"), rs.getTimestamp("password_changed_at").toInstant(),
+				rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
+				instant(rs.getTimestamp("locked_until")), rs.getString("totp_secret"), rs.getBoolean("totp_enabled"),
+				rs.getString("locale"), rs.getBoolean("enabled"), instant(rs.getTimestamp("last_login_at")),
+				strings(rs.getArray("roles")), strings(rs.getArray("permissions")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	private static Set<String> strings(Array array) throws SQLException {
+		return new TreeSet<>(Arrays.asList((String[]) array.getArray()));
+	}
+}

@@ -1,0 +1,64 @@
+package org.tongxin.platform.security;
+
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.AuditLog.Action;
+import org.tongxin.platform.accounts.Accounts;
+
+/** Counts failed sign-ins toward the lockout and writes every sign-in, failure and sign-out to the audit log. */
+@Component
+class LoginEvents {
+
+	private final Accounts accounts;
+
+	private final AuditLog audit;
+
+	private final SecuritySettings settings;
+
+	LoginEvents(Accounts accounts, AuditLog audit, SecuritySettings settings) {
+		this.accounts = accounts;
+		this.audit = audit;
+		this.settings = settings;
+	}
+
+	@EventListener
+	void succeeded(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+			accounts.recordSuccess(principal.actor().accountId());
+			audit.append(principal.getUsername(), principal.actor().unit(), Action.LOGIN, "account",
+					principal.actor().accountId(), null, null);
+		}
+	}
+
+	@EventListener
+	void badCredentials(AuthenticationFailureBadCredentialsEvent event) {
+		String username = event.getAuthentication().getName();
+		boolean locked = accounts.recordFailure(username, settings.lockoutAttempts(), settings.lockoutDuration());
+		audit.append(username, null, Action.LOGIN_FAILED, "account", username, Map.of("cause", "bad-credentials"), null);
+		if (locked) {
+			audit.append(username, null, Action.LOCKED, "account", username,
+					Map.of("minutes", settings.lockoutDuration().toMinutes()), null);
+		}
+	}
+
+	@EventListener
+	void whileLocked(AuthenticationFailureLockedEvent event) {
+		String username = event.getAuthentication().getName();
+		audit.append(username, null, Action.LOGIN_FAILED, "account", username, Map.of("cause", "locked"), null);
+	}
+
+	@EventListener
+	void signedOut(LogoutSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+			audit.append(principal.getUsername(), principal.actor().unit(), Action.LOGOUT, "account",
+					principal.actor().accountId(), null, null);
+		}
+	}
+}
