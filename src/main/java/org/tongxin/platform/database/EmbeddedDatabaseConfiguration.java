@@ -53,6 +53,8 @@ class EmbeddedDatabaseConfiguration {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
+			// Spring stops the server after closing the pool; a second hook of zonky's own would race it.
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setLocaleConfig("locale", "C.UTF-8")
 			.setServerConfig("fsync", "on")
