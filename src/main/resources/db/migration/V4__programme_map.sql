@@ -21,7 +21,6 @@ create table programme_base (
     id          bigint generated always as identity primary key,
     city_unit   bigint not null unique references programme_city (unit_id),
     name        text not null,
-    established date,
     description text
 );
 
@@ -31,6 +30,7 @@ create table programme_site (
     id               bigint generated always as identity primary key,
     unit_id          bigint not null unique,
     parent_unit      bigint not null,
+    parent_name      text not null,
     name             text not null,
     kind             text not null check (kind in ('PARK', 'BUILDING', 'COMMUNITY', 'LIAISON_STATION', 'TOWN', 'CREATIVE_SPACE', 'OTHER')),
     address          text,

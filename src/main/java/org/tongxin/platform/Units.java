@@ -73,6 +73,12 @@ public class Units {
 			.list();
 	}
 
+	/** A short place name: "深圳市 / 南山区", "重庆市 / 渝中区"; the province is dropped once a city names the place. */
+	public String place(UnitId id) {
+		List<String> names = lineage(id);
+		return String.join(" / ", names.size() > 2 ? names.subList(1, names.size()) : names);
+	}
+
 	@Transactional
 	public Unit createSite(UnitId parent, String name) {
 		Unit parentUnit = get(parent);

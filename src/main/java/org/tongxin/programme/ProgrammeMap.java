@@ -1,0 +1,226 @@
+package org.tongxin.programme;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Unit;
+import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitLevel;
+import org.tongxin.platform.Units;
+import org.tongxin.programme.internal.Cities;
+import org.tongxin.programme.internal.Sites;
+
+/**
+ * The programme map: cities, coverage and demonstration sites. Everything that touches sites runs
+ * in the caller's data scope.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProgrammeMap {
+
+	static final String AUDIT_TYPE = "programme-site";
+
+	private final Cities cities;
+
+	private final Sites sites;
+
+	private final Units units;
+
+	private final CurrentUser currentUser;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	ProgrammeMap(Cities cities, Sites sites, Units units, CurrentUser currentUser, AuditLog audit,
+			ApplicationEventPublisher events) {
+		this.cities = cities;
+		this.sites = sites;
+		this.units = units;
+		this.currentUser = currentUser;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	public List<ProgrammeCity> programmeCities(@Nullable Tier tier, @Nullable CityRank rank,
+			@Nullable String provinceCode, @Nullable String text) {
+		return cities.inProgramme(tier, rank, provinceCode, text);
+	}
+
+	public List<ProgrammeCity> programmeCities() {
+		return programmeCities(null, null, null, null);
+	}
+
+	public Coverage coverage() {
+		List<ProgrammeCity> all = cities.all();
+		return new Coverage(count(all, c -> c.tier() == Tier.PILOT), count(all, c -> c.tier() == Tier.PROMOTION),
+				share(all, ProgrammeCity::provincialCapital), share(all, c -> c.rank() == CityRank.SUB_PROVINCIAL),
+				share(all, c -> c.rank() == CityRank.MUNICIPALITY));
+	}
+
+	/** Programme cities per province code, for the tile grid. */
+	public Map<String, Long> programmeCitiesByProvince() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (ProgrammeCity city : programmeCities()) {
+			counts.merge(city.provinceCode(), 1L, Long::sum);
+		}
+		return counts;
+	}
+
+	/** Open demonstration sites per city unit (a district's sites count for its city), within scope. */
+	public Map<Long, Long> openSitesByCity() {
+		Map<Long, Long> byCity = new LinkedHashMap<>();
+		sites.openCountsByParent(scope())
+			.forEach((parent, count) -> byCity.merge(cityOf(new UnitId(parent)).value(), count, Long::sum));
+		return byCity;
+	}
+
+	public List<Site> sites(SiteFilter filter, @Nullable Long before, int size) {
+		return sites.page(scope(), filter, before, size);
+	}
+
+	public long countSites(SiteFilter filter) {
+		return sites.count(scope(), filter);
+	}
+
+	public Stream<Site> exportSites(SiteFilter filter) {
+		return sites.stream(scope(), filter);
+	}
+
+	public Optional<Site> site(SiteId id) {
+		return sites.find(scope(), id);
+	}
+
+	/** Cities (municipalities included) of the caller's scope where sites can be opened. */
+	public List<Unit> siteCities() {
+		return units.within(scope(), UnitLevel.PROVINCE, UnitLevel.CITY).stream().filter(ProgrammeMap::canHoldSite).toList();
+	}
+
+	/**
+	 * Where a site can sit: the given city and its districts; for a caller below city level (no city
+	 * in scope), the districts of the scope.
+	 */
+	public List<Unit> siteParentsIn(@Nullable UnitId city) {
+		if (city != null) {
+			Optional<Unit> inScope = units.find(scope(), city).filter(ProgrammeMap::canHoldSite);
+			if (inScope.isPresent()) {
+				List<Unit> parents = new java.util.ArrayList<>();
+				parents.add(inScope.get());
+				units.children(city).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(parents::add);
+				return parents;
+			}
+		}
+		return units.within(scope(), UnitLevel.DISTRICT);
+	}
+
+	/** The city a site's parent belongs to: the parent itself, or the city above a district. */
+	public UnitId cityOf(UnitId parent) {
+		Unit unit = units.get(parent);
+		return unit.level() == UnitLevel.DISTRICT && unit.parentId() != null ? unit.parentId() : unit.id();
+	}
+
+	@Transactional
+	public Site openSite(SiteForm form) {
+		Unit parent = parentInScope(form);
+		Unit unit = units.createSite(parent.id(), form.name().strip());
+		SiteId id = sites.insert(unit.id(), place(parent), form);
+		Site site = sites.find(scope(), id).orElseThrow();
+		audit.created(AUDIT_TYPE, id, site);
+		events.publishEvent(new SiteOpened(id, unit.id(), parent.id()));
+		return site;
+	}
+
+	@Transactional
+	public Site updateSite(SiteId id, int version, SiteForm form) {
+		Site before = site(id).orElseThrow(() -> new SiteNotFound(id));
+		Unit parent = parentInScope(form);
+		if (!sites.update(id, version, place(parent), form)) {
+			throw new ConcurrentSiteChange(id);
+		}
+		units.renameSite(before.unit(), form.name().strip());
+		Site after = sites.find(scope(), id).orElseThrow();
+		audit.updated(AUDIT_TYPE, id, before, after);
+		return after;
+	}
+
+	@Transactional
+	public Site closeSite(SiteId id, boolean closed) {
+		Site before = site(id).orElseThrow(() -> new SiteNotFound(id));
+		sites.close(id, closed ? java.time.LocalDate.now() : null);
+		units.closeSite(before.unit(), closed);
+		Site after = sites.find(scope(), id).orElseThrow();
+		audit.updated(AUDIT_TYPE, id, before, after);
+		if (closed) {
+			events.publishEvent(new SiteClosed(id));
+		}
+		return after;
+	}
+
+	private Unit parentInScope(SiteForm form) {
+		if (form.parentUnit() == null) {
+			throw new IllegalArgumentException("parent unit missing");
+		}
+		Unit parent = units.find(scope(), new UnitId(form.parentUnit()))
+			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
+		if (!canHoldSite(parent)) {
+			throw new IllegalArgumentException("a site sits in a city or district");
+		}
+		return parent;
+	}
+
+	/** Cities and districts hold sites; so do municipalities, which are cities at province level. */
+	private static boolean canHoldSite(Unit unit) {
+		return switch (unit.level()) {
+			case CITY, DISTRICT -> true;
+			case PROVINCE -> unit.code() != null && List.of("110000", "120000", "310000", "500000").contains(unit.code());
+			default -> false;
+		};
+	}
+
+	private String place(Unit parent) {
+		return units.place(parent.id());
+	}
+
+	private DataScope scope() {
+		return currentUser.scope();
+	}
+
+	private static int count(List<ProgrammeCity> cities, Predicate<ProgrammeCity> test) {
+		return (int) cities.stream().filter(test).count();
+	}
+
+	private static Coverage.Share share(List<ProgrammeCity> all, Predicate<ProgrammeCity> kind) {
+		List<ProgrammeCity> ofKind = all.stream().filter(kind).toList();
+		List<String> missing = ofKind.stream().filter(c -> !c.inProgramme()).map(ProgrammeCity::name).toList();
+		return new Coverage.Share(ofKind.size() - missing.size(), ofKind.size(), missing);
+	}
+
+	/** The site does not exist or lies outside the caller's scope: the two are not told apart. */
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+	public static class SiteNotFound extends RuntimeException {
+
+		public SiteNotFound(SiteId id) {
+			super("site " + id + " not found");
+		}
+	}
+
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
+	public static class ConcurrentSiteChange extends RuntimeException {
+
+		public ConcurrentSiteChange(SiteId id) {
+			super("site " + id + " was changed by someone else");
+		}
+	}
+}

@@ -1,0 +1,4 @@
+package org.tongxin.programme;
+
+public record SiteClosed(SiteId site) {
+}

@@ -1,0 +1,187 @@
+package org.tongxin.programme.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.UnitId;
+import org.tongxin.platform.XlsxExport;
+import org.tongxin.programme.ProgrammeMap;
+import org.tongxin.programme.Site;
+import org.tongxin.programme.SiteFilter;
+import org.tongxin.programme.SiteForm;
+import org.tongxin.programme.SiteId;
+import org.tongxin.programme.SiteKind;
+
+/** Demonstration sites: list, detail, open, edit, close — always within the user's data scope. */
+@Controller
+class SiteController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final ProgrammeMap programme;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	SiteController(ProgrammeMap programme, MessageSource messages, AuditLog audit) {
+		this.programme = programme;
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	@GetMapping("/programme/sites")
+	@PreAuthorize("hasAuthority('programme:read')")
+	String list(@RequestParam(required = false) @Nullable SiteKind kind,
+			@RequestParam(required = false) @Nullable Long parent, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "false") boolean closed, @RequestParam(required = false) @Nullable Long before,
+			Model model) {
+		SiteFilter filter = filter(kind, parent, q, closed);
+		List<Site> page = programme.sites(filter, before, PAGE_SIZE + 1);
+		boolean more = page.size() > PAGE_SIZE;
+		List<Site> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		model.addAttribute("sites", shown);
+		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("total", programme.countSites(filter));
+		model.addAttribute("kinds", SiteKind.values());
+		model.addAttribute("kind", kind);
+		model.addAttribute("q", q);
+		model.addAttribute("closed", closed);
+		model.addAttribute("before", before);
+		return "programme/sites";
+	}
+
+	@GetMapping("/programme/sites/export.xlsx")
+	@PreAuthorize("hasAuthority('programme:read')")
+	void export(@RequestParam(required = false) @Nullable SiteKind kind,
+			@RequestParam(required = false) @Nullable Long parent, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "false") boolean closed, Locale locale, HttpServletResponse response)
+			throws IOException {
+		SiteFilter filter = filter(kind, parent, q, closed);
+		audit.record(AuditLog.Action.EXPORT, "programme-site", null, Map.of("rows", programme.countSites(filter)), null);
+		XlsxExport.prepare(response, text("site.file", locale));
+		List<String> headers = List.of("name", "kind", "place", "address", "openedOn", "responsibleUnit", "status")
+			.stream()
+			.map(column -> text("site." + column, locale))
+			.toList();
+		XlsxExport.write(response.getOutputStream(), text("site.sheet", locale), headers,
+				programme.exportSites(filter)
+					.map(s -> List.of(s.name(), text("site.kind." + s.kind(), locale), s.parentName(),
+							nz(s.address()), s.openedOn() == null ? "" : s.openedOn().toString(), nz(s.responsibleUnit()),
+							text(s.open() ? "site.status.open" : "site.status.closed", locale))));
+	}
+
+	@GetMapping("/programme/sites/{id}")
+	@PreAuthorize("hasAuthority('programme:read')")
+	String detail(@PathVariable long id, Model model) {
+		model.addAttribute("site", find(id));
+		return "programme/site";
+	}
+
+	@GetMapping("/programme/sites/new")
+	@PreAuthorize("hasAuthority('programme:write')")
+	String create(@RequestParam(required = false) @Nullable Long city, Model model) {
+		SiteForm form = SiteForm.empty();
+		return form(model, form, city, null);
+	}
+
+	@PostMapping("/programme/sites")
+	@PreAuthorize("hasAuthority('programme:write')")
+	String create(@Valid @ModelAttribute("form") SiteForm form, BindingResult errors,
+			@RequestParam(required = false) @Nullable Long city, Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return form(model, form, city, null);
+		}
+		Site site = programme.openSite(form);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/programme/sites/" + site.id();
+	}
+
+	@GetMapping("/programme/sites/{id}/edit")
+	@PreAuthorize("hasAuthority('programme:write')")
+	String edit(@PathVariable long id, Model model) {
+		Site site = find(id);
+		return form(model, SiteForm.of(site), programme.cityOf(site.parent()).value(), site);
+	}
+
+	@PostMapping("/programme/sites/{id}")
+	@PreAuthorize("hasAuthority('programme:write')")
+	String update(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") SiteForm form,
+			BindingResult errors, @RequestParam(required = false) @Nullable Long city, Model model,
+			RedirectAttributes redirect) {
+		Site site = find(id);
+		if (errors.hasErrors()) {
+			return form(model, form, city, site);
+		}
+		try {
+			programme.updateSite(site.id(), version, form);
+		}
+		catch (ProgrammeMap.ConcurrentSiteChange e) {
+			errors.reject("site.concurrent");
+			return form(model, form, city, site);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/programme/sites/" + id;
+	}
+
+	@PostMapping("/programme/sites/{id}/close")
+	@PreAuthorize("hasAuthority('programme:write')")
+	String close(@PathVariable long id, @RequestParam boolean closed, RedirectAttributes redirect) {
+		programme.closeSite(find(id).id(), closed);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/programme/sites/" + id;
+	}
+
+	/** The parent picker's second step: the chosen city and its districts; htmx selects #parents from the page. */
+	@GetMapping("/programme/sites/parents")
+	@PreAuthorize("hasAuthority('programme:write')")
+	String parents(@RequestParam(required = false) @Nullable Long city, Model model) {
+		return form(model, SiteForm.empty(), city, null);
+	}
+
+	private String form(Model model, SiteForm form, @Nullable Long city, @Nullable Site site) {
+		var cities = programme.siteCities();
+		Long chosenCity = city != null ? city : cities.size() == 1 ? cities.get(0).id().value() : null;
+		model.addAttribute("form", form);
+		model.addAttribute("site", site);
+		model.addAttribute("cities", cities);
+		model.addAttribute("city", chosenCity);
+		model.addAttribute("parents", chosenCity == null && !cities.isEmpty() ? List.of()
+				: programme.siteParentsIn(chosenCity == null ? null : new UnitId(chosenCity)));
+		model.addAttribute("kinds", SiteKind.values());
+		return "programme/site-form";
+	}
+
+	private Site find(long id) {
+		return programme.site(new SiteId(id)).orElseThrow(() -> new ProgrammeMap.SiteNotFound(new SiteId(id)));
+	}
+
+	private static SiteFilter filter(@Nullable SiteKind kind, @Nullable Long parent, @Nullable String q, boolean closed) {
+		return new SiteFilter(kind, parent, q == null || q.isBlank() ? null : q.strip(), closed);
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	private static String nz(@Nullable String value) {
+		return value == null ? "" : value;
+	}
+}
