@@ -29,6 +29,16 @@ public final class XlsxExport {
 	private XlsxExport() {
 	}
 
+	/**
+	 * Receives the rows of a scoped query while its transaction is still open, so that a database
+	 * cursor can feed the workbook row by row.
+	 */
+	@FunctionalInterface
+	public interface Sink<T> {
+
+		void accept(Stream<T> rows) throws IOException;
+	}
+
 	/** Sets the download headers: "<name>-<date>.xlsx", with the Chinese name encoded per RFC 5987. */
 	public static void prepare(HttpServletResponse response, String baseName) {
 		String fileName = baseName + "-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx";

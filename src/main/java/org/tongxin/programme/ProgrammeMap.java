@@ -1,5 +1,6 @@
 package org.tongxin.programme;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
+import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.internal.Cities;
 import org.tongxin.programme.internal.Sites;
 
@@ -95,8 +97,11 @@ public class ProgrammeMap {
 		return sites.count(scope(), filter);
 	}
 
-	public Stream<Site> exportSites(SiteFilter filter) {
-		return sites.stream(scope(), filter);
+	/** Feeds the scoped sites to {@code sink} inside one read transaction (the rows come from a cursor). */
+	public void exportSites(SiteFilter filter, XlsxExport.Sink<Site> sink) throws IOException {
+		try (Stream<Site> rows = sites.stream(scope(), filter)) {
+			sink.accept(rows);
+		}
 	}
 
 	public Optional<Site> site(SiteId id) {

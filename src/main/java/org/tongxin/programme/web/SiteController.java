@@ -81,11 +81,11 @@ class SiteController {
 			.stream()
 			.map(column -> text("site." + column, locale))
 			.toList();
-		XlsxExport.write(response.getOutputStream(), text("site.sheet", locale), headers,
-				programme.exportSites(filter)
-					.map(s -> List.of(s.name(), text("site.kind." + s.kind(), locale), s.parentName(),
-							nz(s.address()), s.openedOn() == null ? "" : s.openedOn().toString(), nz(s.responsibleUnit()),
-							text(s.open() ? "site.status.open" : "site.status.closed", locale))));
+		programme.exportSites(filter, rows -> XlsxExport.write(response.getOutputStream(), text("site.sheet", locale),
+				headers,
+				rows.map(s -> List.of(s.name(), text("site.kind." + s.kind(), locale), s.parentName(), nz(s.address()),
+						s.openedOn() == null ? "" : s.openedOn().toString(), nz(s.responsibleUnit()),
+						text(s.open() ? "site.status.open" : "site.status.closed", locale)))));
 	}
 
 	@GetMapping("/programme/sites/{id}")
