@@ -73,6 +73,42 @@ public class Units {
 			.list();
 	}
 
+	/** A unit with how many open units sit directly below it, for browsing the tree. */
+	public record Branch(Unit unit, long children) {
+	}
+
+	/**
+	 * Units of the scope under {@code parent} (its children), or, with a query, matching units anywhere in
+	 * the scope by name fragment or code prefix; keyset-paged by path.
+	 */
+	public List<Branch> browse(DataScope scope, UnitId parent, @Nullable String query, @Nullable String afterPath,
+			int size) {
+		String where = query == null ? "u.parent_id = :parent" : "(u.name like '%' || :q || '%' or u.code like :q || '%')";
+		return scope
+			.bind(jdbc.sql("""
+					select u.id, u.code, u.name, u.level, u.parent_id, u.path::text as path,
+					       (select count(*) from platform_unit c where c.parent_id = u.id and c.closed_at is null) as children
+					from platform_unit u
+					where %s and %s and (cast(:after as text) is null or u.path::text > :after)
+					order by u.path::text limit :size""".formatted(where, scope.restrict("u.id"))))
+			.param("parent", parent.value())
+			.param("q", query == null ? "" : query)
+			.param("after", afterPath)
+			.param("size", size)
+			.query((rs, n) -> new Branch(map(rs, n), rs.getLong("children")))
+			.list();
+	}
+
+	/** A unit and everything below it, within the scope, in tree order: for export. */
+	public java.util.stream.Stream<Unit> subtree(DataScope scope, UnitId root) {
+		return scope
+			.bind(jdbc.sql(SELECT + " where path <@ (select r.path from platform_unit r where r.id = :root) and "
+					+ scope.restrict("id") + " order by path"))
+			.param("root", root.value())
+			.query(Units::map)
+			.stream();
+	}
+
 	/** A short place name: "深圳市 / 南山区", "重庆市 / 渝中区"; the province is dropped once a city names the place. */
 	public String place(UnitId id) {
 		List<String> names = lineage(id);

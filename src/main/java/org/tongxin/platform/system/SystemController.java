@@ -1,0 +1,122 @@
+package org.tongxin.platform.system;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.DemoMode;
+import org.tongxin.platform.Unit;
+import org.tongxin.platform.UnitId;
+import org.tongxin.platform.Units;
+import org.tongxin.platform.XlsxExport;
+import org.tongxin.platform.security.SecuritySettings;
+
+/** The system administrator's screens: the unit tree and the settings in force. */
+@Controller
+class SystemController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final Units units;
+
+	private final CurrentUser currentUser;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	private final SecuritySettings security;
+
+	private final DemoMode demoMode;
+
+	private final Environment environment;
+
+	SystemController(Units units, CurrentUser currentUser, MessageSource messages, AuditLog audit,
+			SecuritySettings security, DemoMode demoMode, Environment environment) {
+		this.units = units;
+		this.currentUser = currentUser;
+		this.messages = messages;
+		this.audit = audit;
+		this.security = security;
+		this.demoMode = demoMode;
+		this.environment = environment;
+	}
+
+	@GetMapping("/system/units")
+	@PreAuthorize("hasAuthority('system:units')")
+	String units(@RequestParam(required = false) @Nullable Long parent, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String after, Model model) {
+		DataScope scope = currentUser.scope();
+		UnitId parentId = parent == null ? scope.unit() : new UnitId(parent);
+		Unit current = units.find(scope, parentId).orElseThrow(() -> new UnitNotFound(parentId));
+		String query = q == null || q.isBlank() ? null : q.strip();
+		List<Units.Branch> page = units.browse(scope, parentId, query, after, PAGE_SIZE + 1);
+		boolean more = page.size() > PAGE_SIZE;
+		List<Units.Branch> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		model.addAttribute("current", current);
+		model.addAttribute("lineage", units.lineage(parentId));
+		model.addAttribute("branches", shown);
+		model.addAttribute("q", query);
+		model.addAttribute("after", after);
+		model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).unit().path() : null);
+		return "platform/system/units";
+	}
+
+	@GetMapping("/system/units/export.xlsx")
+	@PreAuthorize("hasAuthority('system:units')")
+	@Transactional(readOnly = true)
+	void export(@RequestParam(required = false) @Nullable Long parent, Locale locale, HttpServletResponse response)
+			throws IOException {
+		DataScope scope = currentUser.scope();
+		UnitId root = parent == null ? scope.unit() : new UnitId(parent);
+		units.find(scope, root).orElseThrow(() -> new UnitNotFound(root));
+		audit.record(AuditLog.Action.EXPORT, "unit", root, Map.of("subtree", true), null);
+		XlsxExport.prepare(response, text("system.units.file", locale));
+		List<String> headers = List.of("code", "name", "level", "parent").stream()
+			.map(column -> text("system.units.column." + column, locale))
+			.toList();
+		try (var rows = units.subtree(scope, root)) {
+			XlsxExport.write(response.getOutputStream(), text("system.units.sheet", locale), headers,
+					rows.map(u -> List.of(u.code() == null ? "" : u.code(), u.name(), text("unit.level." + u.level(), locale),
+							u.parentId() == null ? "" : u.parentId().toString())));
+		}
+	}
+
+	@GetMapping("/system/settings")
+	@PreAuthorize("hasAuthority('system:settings')")
+	String settings(Model model) {
+		model.addAttribute("security", security);
+		model.addAttribute("demo", demoMode.enabled());
+		model.addAttribute("embedded", demoMode.embeddedDatabase());
+		model.addAttribute("retentionDays",
+				Math.max(180, environment.getProperty("tongxin.audit.retention-days", Integer.class, 180)));
+		model.addAttribute("sessionTimeout", environment.getProperty("server.servlet.session.timeout", "30m"));
+		return "platform/system/settings";
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+	static class UnitNotFound extends RuntimeException {
+
+		UnitNotFound(UnitId id) {
+			super("unit " + id + " not found in scope");
+		}
+	}
+}
