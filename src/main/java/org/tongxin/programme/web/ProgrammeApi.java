@@ -118,6 +118,15 @@ class ProgrammeApi {
 			.body(SiteView.of(site));
 	}
 
+	@PostMapping("/sites/{id}/close")
+	@PreAuthorize("hasAuthority('programme:write')")
+	@Operation(summary = "Close a site (closed=true, today) or reopen it (closed=false)")
+	SiteView close(@PathVariable long id, @RequestParam(defaultValue = "true") boolean closed) {
+		SiteId siteId = new SiteId(id);
+		programme.site(siteId).orElseThrow(() -> new ProgrammeMap.SiteNotFound(siteId));
+		return SiteView.of(programme.closeSite(siteId, closed));
+	}
+
 	@PutMapping("/sites/{id}")
 	@PreAuthorize("hasAuthority('programme:write')")
 	@Operation(summary = "Update a site; send If-Match with the ETag read to refuse lost updates (409)")
