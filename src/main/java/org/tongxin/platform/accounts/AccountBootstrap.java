@@ -1,6 +1,5 @@
 package org.tongxin.platform.accounts;
 
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,7 +72,7 @@ class AccountBootstrap implements ApplicationRunner {
 			}
 		}
 		else if (!accounts.any()) {
-			String password = oneTimePassword();
+			String password = OneTimePasswords.generate();
 			long id = accounts.create("admin", "系统管理员", UnitId.CENTRAL, encoder.encode(password), true,
 					Set.of(Roles.SYSTEM_ADMIN));
 			audit.append("system", UnitId.CENTRAL, AuditLog.Action.CREATE, "account", id,
@@ -89,22 +88,5 @@ class AccountBootstrap implements ApplicationRunner {
 					""".formatted(password));
 			log.info("Created the initial system administrator 'admin'");
 		}
-	}
-
-	static String oneTimePassword() {
-		String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-		String lower = "abcdefghijkmnpqrstuvwxyz";
-		String digits = "23456789";
-		String symbols = "@#%+=";
-		String all = upper + lower + digits + symbols;
-		SecureRandom random = new SecureRandom();
-		StringBuilder password = new StringBuilder();
-		for (String alphabet : new String[] { upper, lower, digits, symbols }) {
-			password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-		}
-		while (password.length() < 16) {
-			password.append(all.charAt(random.nextInt(all.length())));
-		}
-		return password.toString();
 	}
 }

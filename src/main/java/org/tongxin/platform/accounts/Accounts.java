@@ -31,6 +31,10 @@ public class Accounts {
 			from platform_account a join platform_unit u on u.id = a.unit_id
 			""";
 
+	/** Search by user name or display name; a null query matches every account. */
+	private static final String MATCHES = """
+			(cast(:q as text) is null or a.username ilike '%' || :q || '%' or a.display_name ilike '%' || :q || '%')""";
+
 	private final JdbcClient jdbc;
 
 	Accounts(JdbcClient jdbc) {
@@ -45,11 +49,18 @@ public class Accounts {
 		return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Accounts::map).optional();
 	}
 
+	/** An account, only when its unit lies within the scope: what a security administrator may open. */
+	public Optional<Account> findById(DataScope scope, long id) {
+		return scope.bind(jdbc.sql(SELECT + " where a.id = :id and " + scope.restrict("a.unit_id")))
+			.param("id", id)
+			.query(Accounts::map)
+			.optional();
+	}
+
 	/** Accounts of the security administrator's scope, newest first, keyset-paged by id. */
 	public List<Account> page(DataScope scope, @Nullable String query, @Nullable Long before, int size) {
 		return scope
-			.bind(jdbc.sql(SELECT + " where " + scope.restrict("a.unit_id")
-					+ " and (cast(:q as text) is null or a.username ilike '%' || :q || '%' or a.display_name ilike '%' || :q || '%')"
+			.bind(jdbc.sql(SELECT + " where " + scope.restrict("a.unit_id") + " and " + MATCHES
 					+ " and (cast(:before as bigint) is null or a.id < :before) order by a.id desc limit :size"))
 			.param("q", query)
 			.param("before", before)
@@ -58,8 +69,12 @@ public class Accounts {
 			.list();
 	}
 
-	public long count(DataScope scope) {
-		return scope.bind(jdbc.sql("select count(*) from platform_account a where " + scope.restrict("a.unit_id")))
+	/** How many accounts of the scope match the query: the total shown above the paged list. */
+	public long count(DataScope scope, @Nullable String query) {
+		return scope
+			.bind(jdbc.sql("select count(*) from platform_account a where " + scope.restrict("a.unit_id") + " and "
+					+ MATCHES))
+			.param("q", query)
 			.query(Long.class)
 			.single();
 	}
@@ -129,6 +144,11 @@ public class Accounts {
 		jdbc.sql("update platform_account set failed_attempts = 0, locked_until = null, last_login_at = now() where id = ?")
 			.param(id)
 			.update();
+	}
+
+	/** Starts the failure count again without touching a lock: a second factor passed after the password. */
+	public void clearFailures(long id) {
+		jdbc.sql("update platform_account set failed_attempts = 0 where id = ?").param(id).update();
 	}
 
 	public void unlock(long id) {

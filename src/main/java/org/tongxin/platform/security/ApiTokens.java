@@ -22,6 +22,8 @@ public class ApiTokens {
 
 	public static final String PREFIX = "tx_";
 
+	private static final int SHOWN_PREFIX = 10;
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
@@ -39,6 +41,11 @@ public class ApiTokens {
 	}
 
 	public record Issued(long id, String secret) {
+
+		/** The part of the secret kept in clear, to tell tokens apart in lists and in the audit log. */
+		public String prefix() {
+			return secret.substring(0, SHOWN_PREFIX);
+		}
 	}
 
 	public Issued issue(long accountId, String name, @Nullable Instant expiresAt) {
@@ -48,7 +55,7 @@ public class ApiTokens {
 		long id = jdbc.sql("""
 				insert into platform_api_token (account_id, name, token_hash, prefix, expires_at)
 				values (?, ?, ?, ?, ?) returning id""")
-			.params(accountId, name, sha256(secret), secret.substring(0, 10),
+			.params(accountId, name, sha256(secret), secret.substring(0, SHOWN_PREFIX),
 					expiresAt == null ? null : java.sql.Timestamp.from(expiresAt))
 			.query(Long.class)
 			.single();
