@@ -1,5 +1,6 @@
 package org.tongxin.platform.audit;
 
+import org.tongxin.platform.SignIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;

@@ -1,5 +1,6 @@
 package org.tongxin.platform.audit.web;
 
+import org.tongxin.platform.SignIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -27,7 +28,7 @@ import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.audit.AuditVerifier;
 import org.tongxin.platform.audit.ChainFixtures;
-import org.tongxin.platform.audit.SignIn;
+
 import org.tongxin.platform.web.AccountLocaleResolver;
 
 @PlatformTest
