@@ -117,8 +117,9 @@ public final class BrowserSupport implements AutoCloseable {
 		return driver.findElements(By.cssSelector(css));
 	}
 
+	/** Generous: the build machines have two cores and run other builds alongside. */
 	public WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(10));
+		return new WebDriverWait(driver, Duration.ofSeconds(30));
 	}
 
 	/** Saves what the browser shows to target/screenshots/{name}.png, for humans and the README. */
