@@ -1,5 +1,6 @@
 package org.tongxin.platform;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
@@ -11,6 +12,8 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -25,6 +28,13 @@ public final class XlsxExport {
 	public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	private static final int WINDOW = 200;
+
+	static {
+		// POI keeps SXSSF rows in java.io.tmpdir/poifiles, one directory for every user of the machine:
+		// whoever creates it first owns it and everyone else's exports fail. Tongxin uses its own.
+		File directory = new File(System.getProperty("java.io.tmpdir"), "tongxin-poi-" + System.getProperty("user.name"));
+		TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(directory));
+	}
 
 	private XlsxExport() {
 	}
