@@ -162,6 +162,12 @@ class SiteScopeTests {
 
 		assertThat(mvc.get().uri("/api/v1/programme/sites/{id}", id).session(SignIn.as(mvc, "sichuan"))).hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/programme/sites/{id}", id).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
+		assertThat(mvc.post().uri("/api/v1/programme/sites/{id}/close", id).session(SignIn.as(mvc, "shenzhen")).with(csrf()))
+			.hasStatus(404);
+		assertThat(mvc.post().uri("/api/v1/programme/sites/{id}/close", id).session(chengdu).with(csrf())).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.closedOn")
+			.isEqualTo(java.time.LocalDate.now().toString());
 		assertThat(jdbc.sql("select count(*) from platform_audit_log where object_type = 'programme-site' and object_id = ?"
 				+ " and action = 'CREATE' and actor = 'chengdu'").param(Long.toString(id)).query(Long.class).single())
 			.isEqualTo(1);

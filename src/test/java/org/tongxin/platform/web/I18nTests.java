@@ -23,10 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
+import org.tongxin.platform.accounts.Accounts;
 import org.tongxin.programme.CityRank;
 import org.tongxin.programme.SiteKind;
 import org.tongxin.programme.Tier;
@@ -43,6 +46,12 @@ class I18nTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	PasswordEncoder encoder;
 
 	static Properties load(String file) throws IOException {
 		Properties properties = new Properties();
@@ -118,6 +127,20 @@ class I18nTests {
 			.contains("Programme overview")
 			.contains("cover every provincial capital")
 			.doesNotContain("实践创新基地总览");
+	}
+
+	@Test
+	void theLanguageChoiceIsRememberedForTheAccount() {
+		long id = accounts.create("lang_test", "语言测试", new UnitId(510100), encoder.encode(SignIn.DEMO_PASSWORD), false,
+				Set.of("STAFF"));
+		MockHttpSession first = SignIn.as(mvc, "lang_test");
+		assertThat(mvc.get().uri("/?lang=en").session(first)).bodyText().contains("Welcome");
+		assertThat(accounts.findById(id).orElseThrow().locale()).isEqualTo("en");
+
+		MockHttpSession second = SignIn.as(mvc, "lang_test");
+		assertThat(mvc.get().uri("/programme").session(second)).bodyText().contains("Programme overview");
+		assertThat(mvc.get().uri("/?lang=zh-CN").session(second)).bodyText().contains("欢迎");
+		assertThat(mvc.get().uri("/programme").session(SignIn.as(mvc, "lang_test"))).bodyText().contains("实践创新基地总览");
 	}
 
 	private void assertRendered(String language, String user, String... paths) {
