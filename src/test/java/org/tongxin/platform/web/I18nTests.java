@@ -38,8 +38,8 @@ import org.tongxin.programme.Tier;
 @PlatformTest
 class I18nTests {
 
-	static final List<String> BUNDLES = List.of("messages", "messages-platform", "messages-accounts", "messages-audit",
-			"messages-programme");
+	/** Every bundle the application loads (spring.messages.basename), so a new module's bundle is checked too. */
+	static final List<String> BUNDLES = basenames();
 
 	@Autowired
 	MockMvcTester mvc;
@@ -52,6 +52,18 @@ class I18nTests {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	static List<String> basenames() {
+		try {
+			var yaml = new org.springframework.boot.env.YamlPropertySourceLoader()
+				.load("application", new ClassPathResource("application.yml"));
+			String basename = String.valueOf(yaml.get(0).getProperty("spring.messages.basename"));
+			return java.util.Arrays.stream(basename.split(",")).map(String::strip).toList();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
 
 	static Properties load(String file) throws IOException {
 		Properties properties = new Properties();
