@@ -21,7 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
+import org.tongxin.platform.SignIn;
 
 @PlatformTest
 @Import(BackgroundJobsTests.Handlers.class)
@@ -100,6 +103,9 @@ class BackgroundJobsTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	MockMvcTester mvc;
+
 	void signIn(String username) {
 		var user = users.loadUserByUsername(username);
 		SecurityContextHolder.getContext()
@@ -138,6 +144,13 @@ class BackgroundJobsTests {
 		try (InputStream in = jobs.open(output)) {
 			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("1.510000.510100:3");
 		}
+
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		assertThat(mvc.get().uri("/jobs/{id}/progress", id.value()).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("已完成")
+			.doesNotContain("hx-trigger");
+		assertThat(mvc.get().uri("/jobs/{id}/progress", id.value()).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
 
 		signIn("shenzhen");
 		assertThat(jobs.find(id)).isEmpty();
