@@ -25,8 +25,4 @@ public record DataScope(UnitId unit, String path) {
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 		return statement.param(PARAMETER, path);
 	}
-
-	public boolean covers(Unit other) {
-		return other.path().equals(path) || other.path().startsWith(path + ".");
-	}
 }

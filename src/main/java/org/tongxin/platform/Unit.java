@@ -9,8 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record Unit(UnitId id, @Nullable String code, String name, UnitLevel level, @Nullable UnitId parentId,
 		String path) {
-
-	public boolean contains(Unit other) {
-		return other.path.equals(path) || other.path.startsWith(path + ".");
-	}
 }

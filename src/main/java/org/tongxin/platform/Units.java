@@ -34,10 +34,6 @@ public class Units {
 		return find(id).orElseThrow(() -> new IllegalArgumentException("no unit " + id));
 	}
 
-	public Optional<Unit> findByCode(String code) {
-		return jdbc.sql(SELECT + " where code = ?").param(code).query(Units::map).optional();
-	}
-
 	/** A unit, only when it lies within the scope. */
 	public Optional<Unit> find(DataScope scope, UnitId id) {
 		return scope.bind(jdbc.sql(SELECT + " where id = :id and " + scope.restrict("id")))

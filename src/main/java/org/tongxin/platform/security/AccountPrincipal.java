@@ -2,7 +2,6 @@ package org.tongxin.platform.security;
 
 import java.io.Serial;
 import java.util.Collection;
-import java.util.List;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -65,9 +64,5 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 	@Override
 	public void eraseCredentials() {
 		password = "";
-	}
-
-	List<String> permissions() {
-		return List.copyOf(actor.permissions());
 	}
 }
