@@ -64,7 +64,7 @@ public class KeyProjects {
 
 	static final String AUDIT_REPORT = "programme-report";
 
-	static final int MAX_FILES = 10;
+	public static final int MAX_FILES = 10;
 
 	private static final Pattern QUARTER = Pattern.compile("^[0-9]{4}-Q[1-4]$");
 

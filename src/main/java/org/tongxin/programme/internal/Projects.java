@@ -164,8 +164,15 @@ public class Projects {
 
 	/** A line of the project's timeline; the audit log holds the full before/after. */
 	public void event(ProjectId id, String kind, @Nullable String detail, String actor) {
-		jdbc.sql("insert into programme_project_event (project_id, kind, detail, actor) values (?, ?, ?, ?)")
-			.params(id.value(), kind, detail, actor)
+		event(id, kind, detail, actor, null);
+	}
+
+	/** An event at a given time, for history entered after the fact (the demo data set). */
+	public void event(ProjectId id, String kind, @Nullable String detail, String actor, java.time.@Nullable Instant at) {
+		jdbc.sql("""
+				insert into programme_project_event (project_id, kind, detail, actor, at)
+				values (?, ?, ?, ?, coalesce(?, now()))""")
+			.params(id.value(), kind, detail, actor, at == null ? null : java.sql.Timestamp.from(at))
 			.update();
 	}
 
