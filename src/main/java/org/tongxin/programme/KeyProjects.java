@@ -36,6 +36,7 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.internal.Attachments;
@@ -241,7 +242,7 @@ public class KeyProjects {
 		Batch batch = batchOf(form);
 		List<SiteId> linked = sitesInScope(form);
 		UnitId city = programme.cityOf(unit.id());
-		ProjectId id = projects.insert(form, batch.id(), unit.id(), units.place(unit.id()), city, units.get(city).name(),
+		ProjectId id = projects.insert(form, batch.id(), unit.id(), placeOf(unit), city, units.get(city).name(),
 				ProjectStatus.PLANNED);
 		projects.replaceSites(id, linked);
 		projects.event(id, "CREATED", ProjectStatus.PLANNED.name(), actor().username());
@@ -258,8 +259,7 @@ public class KeyProjects {
 		Batch batch = batchOf(form);
 		List<SiteId> linked = sitesInScope(form);
 		UnitId city = programme.cityOf(unit.id());
-		if (!projects.update(id, version, form, batch.id(), unit.id(), units.place(unit.id()), city,
-				units.get(city).name())) {
+		if (!projects.update(id, version, form, batch.id(), unit.id(), placeOf(unit), city, units.get(city).name())) {
 			throw new ConcurrentChange("project " + id);
 		}
 		projects.replaceSites(id, linked);
@@ -516,6 +516,11 @@ public class KeyProjects {
 		map.put("text", report.text());
 		map.put("values", report.values());
 		return map;
+	}
+
+	/** How an owning unit is named in lists: "成都市", "成都市 / 武侯区", "重庆市 / 渝中区". */
+	public String placeOf(Unit unit) {
+		return unit.level() == UnitLevel.CITY ? unit.name() : units.place(unit.id());
 	}
 
 	/** Only the last path segment, without control characters: browsers send "C:\...\x.pdf" now and then. */

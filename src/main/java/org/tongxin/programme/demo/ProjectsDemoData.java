@@ -26,6 +26,7 @@ import org.tongxin.programme.BatchForm;
 import org.tongxin.programme.BatchId;
 import org.tongxin.programme.IndicatorForm;
 import org.tongxin.programme.IndicatorId;
+import org.tongxin.programme.KeyProjects;
 import org.tongxin.programme.MilestoneForm;
 import org.tongxin.programme.ProjectForm;
 import org.tongxin.programme.ProjectId;
@@ -205,8 +206,11 @@ class ProjectsDemoData implements ApplicationRunner {
 
 	private final AuditLog audit;
 
+	private final KeyProjects keyProjects;
+
 	ProjectsDemoData(DemoMode demoMode, Batches batches, Projects projects, Indicators indicators, Milestones milestones,
-			Reports reports, Sites sites, Units units, AuditLog audit) {
+			Reports reports, Sites sites, Units units, AuditLog audit, KeyProjects keyProjects) {
+		this.keyProjects = keyProjects;
 		this.demoMode = demoMode;
 		this.batches = batches;
 		this.projects = projects;
@@ -244,7 +248,7 @@ class ProjectsDemoData implements ApplicationRunner {
 		ProjectForm form = new ProjectForm(batch.value(), demo.unit(), demo.title(), demo.carrier(), demo.groups(),
 				demo.focus(), demo.background(), demo.goals(), demo.measures(), demo.responsible(), demo.partners(),
 				BigDecimal.valueOf(demo.budget()), d(2017, 6, 1), d(2019, 12, 31), List.of());
-		ProjectId id = projects.insert(form, batch, unit.id(), units.place(unit.id()), city, units.get(city).name(),
+		ProjectId id = projects.insert(form, batch, unit.id(), keyProjects.placeOf(unit), city, units.get(city).name(),
 				demo.status());
 		projects.replaceSites(id, siteIds(demo.sites()));
 		projects.event(id, "CREATED", ProjectStatus.PLANNED.name(), "system", at(d(2017, 5, 15)));

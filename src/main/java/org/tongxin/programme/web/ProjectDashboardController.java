@@ -54,9 +54,18 @@ class ProjectDashboardController {
 		long total = byBatch.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
 		model.addAttribute("central", central);
 		model.addAttribute("total", total);
-		model.addAttribute("byBatch", byBatch);
-		Map<ProjectStatus, Long> statusTotals = new java.util.EnumMap<>(ProjectStatus.class);
-		byBatch.values().forEach(counts -> counts.forEach((status, n) -> statusTotals.merge(status, n, Long::sum)));
+		// Keyed by status name: templates index maps with the names.
+		Map<Integer, Map<String, Long>> table = new java.util.LinkedHashMap<>();
+		Map<String, Long> statusTotals = new java.util.LinkedHashMap<>();
+		byBatch.forEach((batch, counts) -> {
+			Map<String, Long> row = new java.util.LinkedHashMap<>();
+			counts.forEach((status, n) -> {
+				row.put(status.name(), n);
+				statusTotals.merge(status.name(), n, Long::sum);
+			});
+			table.put(batch, row);
+		});
+		model.addAttribute("byBatch", table);
 		model.addAttribute("statusTotals", statusTotals);
 		model.addAttribute("statuses", ProjectStatus.values());
 		model.addAttribute("byCity", byCity);
