@@ -1,7 +1,7 @@
 // Bar charts from a data-chart attribute: {"categories": [...], "series": [{"name": ..., "data": [...]}]}.
 document.addEventListener('DOMContentLoaded', () => {
   if (typeof echarts === 'undefined') { return; }
-  const colours = ['#b3202a', '#e59ca1', '#8c1820', '#f6d6d8'];
+  const colours = ['#b3202a', '#e59ca1', '#8c1820', '#f6d6d8', '#8a8a8a'];
   document.querySelectorAll('[data-chart]').forEach((el) => {
     const data = JSON.parse(el.dataset.chart);
     const chart = echarts.init(el, null, { renderer: 'canvas' });
