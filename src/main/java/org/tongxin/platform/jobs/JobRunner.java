@@ -1,0 +1,178 @@
+package org.tongxin.platform.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Units;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Polls the queue and runs jobs on virtual threads, a few at a time. Every poll beats the heart of the
+ * jobs this process runs; jobs whose process died (no beat for a while) return to the queue and are run
+ * again from the start, up to {@code MAX_ATTEMPTS} times.
+ */
+@Component
+class JobRunner {
+
+	static final int MAX_ATTEMPTS = 3;
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private final String runner = UUID.randomUUID().toString();
+
+	private final Jobs jobs;
+
+	private final FileStore files;
+
+	private final Units units;
+
+	private final JsonMapper json;
+
+	private final Map<String, JobHandler> handlers;
+
+	private final Duration abandonedAfter;
+
+	private final Semaphore slots;
+
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	JobRunner(Jobs jobs, FileStore files, Units units, JsonMapper json, List<JobHandler> handlers,
+			@Value("${tongxin.jobs.abandoned-after:30s}") Duration abandonedAfter,
+			@Value("${tongxin.jobs.concurrency:2}") int concurrency) {
+		this.jobs = jobs;
+		this.files = files;
+		this.units = units;
+		this.json = json;
+		this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+		this.abandonedAfter = abandonedAfter;
+		this.slots = new Semaphore(concurrency);
+	}
+
+	@Scheduled(fixedDelayString = "${tongxin.jobs.poll:1s}")
+	void poll() {
+		if (handlers.isEmpty()) {
+			return;
+		}
+		jobs.heartbeat(runner);
+		jobs.requeueAbandoned(abandonedAfter, MAX_ATTEMPTS);
+		while (slots.tryAcquire()) {
+			var claimed = jobs.claim(runner, List.copyOf(handlers.keySet()), MAX_ATTEMPTS);
+			if (claimed.isEmpty()) {
+				slots.release();
+				return;
+			}
+			Job job = claimed.get();
+			executor.submit(() -> {
+				try {
+					execute(job);
+				}
+				finally {
+					slots.release();
+				}
+			});
+		}
+	}
+
+	void execute(Job job) {
+		Context context = new Context(job);
+		try {
+			handlers.get(job.kind()).run(context);
+			jobs.finish(job.id(), JobStatus.SUCCEEDED, context.result, null);
+		}
+		catch (JobFailure e) {
+			jobs.finish(job.id(), JobStatus.FAILED, context.result, e.getMessage());
+		}
+		catch (Exception e) {
+			log.warn("Job {} ({}) failed on attempt {}", job.id(), job.kind(), job.attempts(), e);
+			jobs.retry(job.id(), String.valueOf(e.getMessage()), MAX_ATTEMPTS);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		executor.shutdownNow();
+	}
+
+	private final class Context implements JobContext {
+
+		private final Job job;
+
+		private final DataScope scope;
+
+		private @Nullable String result;
+
+		private Instant lastCancelCheck = Instant.EPOCH;
+
+		private boolean cancelled;
+
+		Context(Job job) {
+			this.job = job;
+			this.scope = new DataScope(job.unit(), units.get(job.unit()).path());
+		}
+
+		@Override
+		public Job job() {
+			return job;
+		}
+
+		@Override
+		public DataScope scope() {
+			return scope;
+		}
+
+		@Override
+		public <T> T parameters(Class<T> type) {
+			return json.readValue(job.parameters() == null ? "{}" : job.parameters(), type);
+		}
+
+		@Override
+		public void progress(String phase, long done, @Nullable Long total) {
+			jobs.progress(job.id(), phase, done, total);
+		}
+
+		@Override
+		public InputStream input(String name) throws IOException {
+			StoredFile file = jobs.file(job.id(), "INPUT", name)
+				.orElseThrow(() -> new JobFailure("jobs.error.inputMissing"));
+			return files.open(file.location());
+		}
+
+		@Override
+		public void output(String name, String contentType, OutputWriter writer) throws IOException {
+			jobs.addFile(job.id(), "OUTPUT", name, contentType, files.write(writer));
+		}
+
+		@Override
+		public void result(Object summary) {
+			this.result = json.writeValueAsString(summary);
+		}
+
+		@Override
+		public boolean cancelled() {
+			// Asked often from tight loops; the database is asked at most once a second.
+			if (!cancelled && Instant.now().isAfter(lastCancelCheck.plusSeconds(1))) {
+				lastCancelCheck = Instant.now();
+				cancelled = jobs.status(job.id()) == JobStatus.CANCELLED;
+			}
+			return cancelled;
+		}
+	}
+}

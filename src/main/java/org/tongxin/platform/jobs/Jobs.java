@@ -1,0 +1,165 @@
+package org.tongxin.platform.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.UnitId;
+
+/** The job queue and its files. */
+@Repository
+class Jobs {
+
+	private final JdbcClient jdbc;
+
+	Jobs(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	JobId insert(String kind, UnitId unit, String owner, @Nullable String parameters) {
+		return new JobId(jdbc.sql("""
+				insert into platform_job (kind, unit_id, owner, parameters) values (?, ?, ?, ?) returning id""")
+			.params(kind, unit.value(), owner, parameters)
+			.query(Long.class)
+			.single());
+	}
+
+	Optional<Job> find(JobId id) {
+		return jdbc.sql("select * from platform_job where id = ?").param(id.value()).query(Jobs::map).optional();
+	}
+
+	Optional<Job> find(DataScope scope, JobId id) {
+		return scope.bind(jdbc.sql("select * from platform_job j where j.id = :id and " + scope.restrict("j.unit_id")))
+			.param("id", id.value())
+			.query(Jobs::map)
+			.optional();
+	}
+
+	List<Job> recent(DataScope scope, String kind, @Nullable Long before, int size) {
+		return scope.bind(jdbc.sql("select * from platform_job j where j.kind = :kind and " + scope.restrict("j.unit_id")
+				+ " and (cast(:before as bigint) is null or j.id < :before) order by j.id desc limit :size"))
+			.param("kind", kind)
+			.param("before", before)
+			.param("size", size)
+			.query(Jobs::map)
+			.list();
+	}
+
+	/** Takes the oldest queued job of the given kinds for this runner; skip locked lets several nodes poll. */
+	Optional<Job> claim(String runner, List<String> kinds, int maxAttempts) {
+		return jdbc.sql("""
+				update platform_job set status = 'RUNNING', runner = :runner, attempts = attempts + 1,
+				       started_at = now(), heartbeat_at = now(), done = 0, total = null, phase = null, error = null
+				where id = (select id from platform_job
+				            where status = 'QUEUED' and kind in (:kinds) and attempts < :max
+				            order by id for update skip locked limit 1)
+				returning *""")
+			.param("runner", runner)
+			.param("kinds", kinds)
+			.param("max", maxAttempts)
+			.query(Jobs::map)
+			.optional();
+	}
+
+	/**
+	 * Jobs whose runner stopped beating (the process died) go back to the queue, or fail once they have
+	 * used up their attempts.
+	 */
+	int requeueAbandoned(java.time.Duration silence, int maxAttempts) {
+		return jdbc.sql("""
+				update platform_job
+				   set status = case when attempts >= :max then 'FAILED' else 'QUEUED' end,
+				       error = case when attempts >= :max then 'jobs.error.abandoned' else error end,
+				       finished_at = case when attempts >= :max then now() else finished_at end,
+				       runner = null
+				 where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :seconds)""")
+			.param("max", maxAttempts)
+			.param("seconds", silence.toSeconds())
+			.update();
+	}
+
+	void heartbeat(String runner) {
+		jdbc.sql("update platform_job set heartbeat_at = now() where status = 'RUNNING' and runner = ?")
+			.param(runner)
+			.update();
+	}
+
+	void progress(JobId id, String phase, long done, @Nullable Long total) {
+		jdbc.sql("update platform_job set phase = ?, done = ?, total = ?, heartbeat_at = now() where id = ?")
+			.params(phase, done, total, id.value())
+			.update();
+	}
+
+	void finish(JobId id, JobStatus status, @Nullable String result, @Nullable String error) {
+		jdbc.sql("""
+				update platform_job set status = ?, result = coalesce(?, result), error = ?, finished_at = now(), runner = null
+				where id = ? and status = 'RUNNING'""")
+			.params(status.name(), result, error, id.value())
+			.update();
+	}
+
+	/** A failure that may succeed when run again: back to the queue while attempts remain. */
+	void retry(JobId id, String error, int maxAttempts) {
+		jdbc.sql("""
+				update platform_job
+				   set status = case when attempts >= ? then 'FAILED' else 'QUEUED' end, error = ?,
+				       finished_at = case when attempts >= ? then now() end, runner = null
+				 where id = ? and status = 'RUNNING'""")
+			.params(maxAttempts, error, maxAttempts, id.value())
+			.update();
+	}
+
+	boolean cancel(DataScope scope, JobId id) {
+		return scope.bind(jdbc.sql("update platform_job j set status = 'CANCELLED', finished_at = now() where j.id = :id"
+				+ " and j.status in ('QUEUED', 'RUNNING') and " + scope.restrict("j.unit_id")))
+			.param("id", id.value())
+			.update() == 1;
+	}
+
+	JobStatus status(JobId id) {
+		return JobStatus.valueOf(jdbc.sql("select status from platform_job where id = ?").param(id.value())
+			.query(String.class)
+			.single());
+	}
+
+	void addFile(JobId job, String purpose, String name, String contentType, FileStore.Stored stored) {
+		jdbc.sql("""
+				insert into platform_job_file (job_id, purpose, name, content_type, size, sha256, location)
+				values (?, ?, ?, ?, ?, ?, ?)
+				on conflict (job_id, purpose, name) do update
+				   set content_type = excluded.content_type, size = excluded.size, sha256 = excluded.sha256,
+				       location = excluded.location, created_at = now()""")
+			.params(job.value(), purpose, name, contentType, stored.size(), stored.sha256(), stored.location())
+			.update();
+	}
+
+	Optional<StoredFile> file(JobId job, String purpose, String name) {
+		return jdbc.sql("select * from platform_job_file where job_id = ? and purpose = ? and name = ?")
+			.params(job.value(), purpose, name)
+			.query((rs, n) -> new StoredFile(rs.getLong("id"), new JobId(rs.getLong("job_id")), rs.getString("purpose"),
+					rs.getString("name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+					rs.getString("location")))
+			.optional();
+	}
+
+	private static Job map(ResultSet rs, int row) throws SQLException {
+		long total = rs.getLong("total");
+		Long totalOrNull = rs.wasNull() ? null : total;
+		return new Job(new JobId(rs.getLong("id")), rs.getString("kind"), new UnitId(rs.getLong("unit_id")),
+				rs.getString("owner"), JobStatus.valueOf(rs.getString("status")), rs.getString("parameters"),
+				rs.getString("phase"), rs.getLong("done"), totalOrNull, rs.getString("result"), rs.getString("error"),
+				rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")),
+				instant(rs.getTimestamp("finished_at")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}

@@ -1,0 +1,79 @@
+package org.tongxin.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tongxin.platform.DemoMode;
+
+/**
+ * With spring.datasource.url set (TONGXIN_DB_URL), Tongxin uses that server: it starts no embedded
+ * PostgreSQL, migrates the external schema, loads no demo data and creates the first administrator.
+ * The "external" server here is a separate PostgreSQL process the test starts itself.
+ */
+@SpringBootTest(properties = "tongxin.demo.mode=auto")
+class ExternalDatabaseTests {
+
+	static final EmbeddedPostgres external = start();
+
+	static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder()
+				.setDataDirectory(Files.createTempDirectory("tongxin-external-pg"))
+				.setCleanDataDirectory(true)
+				.start();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@DynamicPropertySource
+	static void externalDatabase(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> external.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		external.close();
+	}
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DemoMode demoMode;
+
+	@Test
+	void usesTheConfiguredServerAndStartsNoEmbeddedOne() {
+		assertThat(context.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+		assertThat(demoMode.embeddedDatabase()).isFalse();
+		assertThat(jdbc.sql("select inet_server_port()").query(Integer.class).single()).isEqualTo(external.getPort());
+	}
+
+	@Test
+	void migratesTheSchemaWithoutDemoData() {
+		assertThat(demoMode.enabled()).isFalse();
+		assertThat(jdbc.sql("select count(*) from platform_unit where level <> 'SITE'").query(Long.class).single())
+			.isEqualTo(3340);
+		assertThat(jdbc.sql("select count(*) from programme_site").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select username, must_change_password from platform_account")
+			.query((rs, n) -> rs.getString(1) + ":" + rs.getBoolean(2))
+			.list()).containsExactly("admin:true");
+	}
+}

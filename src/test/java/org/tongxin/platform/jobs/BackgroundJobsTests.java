@@ -1,0 +1,192 @@
+package org.tongxin.platform.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.tongxin.platform.PlatformTest;
+import org.tongxin.platform.SignIn;
+
+@PlatformTest
+@Import(BackgroundJobsTests.Handlers.class)
+class BackgroundJobsTests {
+
+	@TestConfiguration
+	static class Handlers {
+
+		static final AtomicInteger flakyRuns = new AtomicInteger();
+
+		@Bean
+		JobHandler countLines() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.count";
+				}
+
+				@Override
+				public void run(JobContext context) throws Exception {
+					String text;
+					try (InputStream in = context.input("lines.txt")) {
+						text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+					}
+					long lines = text.lines().count();
+					context.progress("counting", lines, lines);
+					context.output("count.txt", "text/plain",
+							out -> out.write((context.scope().path() + ":" + lines).getBytes(StandardCharsets.UTF_8)));
+					context.result(Map.of("lines", lines));
+				}
+			};
+		}
+
+		@Bean
+		JobHandler flaky() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.flaky";
+				}
+
+				@Override
+				public void run(JobContext context) {
+					if (flakyRuns.incrementAndGet() == 1) {
+						throw new IllegalStateException("first attempt fails");
+					}
+				}
+			};
+		}
+
+		@Bean
+		JobHandler broken() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.broken";
+				}
+
+				@Override
+				public void run(JobContext context) {
+					throw new JobFailure("jobs.error.inputMissing");
+				}
+			};
+		}
+	}
+
+	@Autowired
+	BackgroundJobs jobs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	void signIn(String username) {
+		var user = users.loadUserByUsername(username);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	Job await(JobId id) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Instant.now().isBefore(deadline)) {
+			Job job = jobs.find(id).orElseThrow();
+			if (job.status().finished()) {
+				return job;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("job " + id + " did not finish");
+	}
+
+	@Test
+	void aJobRunsInItsOwnersScopeAndLeavesItsOutput() throws Exception {
+		signIn("chengdu");
+		JobId id = jobs.submit("test.count", Map.of("note", "测试"), List.of(new BackgroundJobs.Upload("lines.txt",
+				"text/plain", new ByteArrayInputStream("一\n二\n三\n".getBytes(StandardCharsets.UTF_8)))));
+
+		Job done = await(id);
+
+		assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(done.percent()).isEqualTo(100);
+		assertThat(done.result()).isEqualTo("{\"lines\":3}");
+		StoredFile output = jobs.output(id, "count.txt").orElseThrow();
+		try (InputStream in = jobs.open(output)) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("1.510000.510100:3");
+		}
+
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		assertThat(mvc.get().uri("/jobs/{id}/progress", id.value()).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("已完成")
+			.doesNotContain("hx-trigger");
+		assertThat(mvc.get().uri("/jobs/{id}/progress", id.value()).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
+
+		signIn("shenzhen");
+		assertThat(jobs.find(id)).isEmpty();
+		assertThat(jobs.output(id, "count.txt")).isEmpty();
+		signIn("sichuan");
+		assertThat(jobs.find(id)).isPresent();
+	}
+
+	@Test
+	void aFailedAttemptIsRetriedAndAPermanentFailureIsNot() throws Exception {
+		signIn("shenzhen");
+		Job flaky = await(jobs.submit("test.flaky", Map.of(), List.of()));
+		assertThat(flaky.status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(flaky.attempts()).isEqualTo(2);
+
+		Job broken = await(jobs.submit("test.broken", Map.of(), List.of()));
+		assertThat(broken.status()).isEqualTo(JobStatus.FAILED);
+		assertThat(broken.attempts()).isEqualTo(1);
+		assertThat(broken.error()).isEqualTo("jobs.error.inputMissing");
+	}
+
+	@Test
+	void aJobWhoseProcessDiedIsRunAgain() throws Exception {
+		signIn("chengdu");
+		JobId id = jobs.submit("test.count", Map.of(), List.of(new BackgroundJobs.Upload("lines.txt", "text/plain",
+				new ByteArrayInputStream("a\nb\n".getBytes(StandardCharsets.UTF_8)))));
+		await(id);
+		// As if a process had claimed it and been killed: RUNNING, a dead runner, no heartbeat for minutes.
+		jdbc.sql("""
+				update platform_job set status = 'RUNNING', runner = 'dead', result = null, finished_at = null,
+				       heartbeat_at = now() - interval '5 minutes' where id = ?""").param(id.value()).update();
+
+		Job again = await(id);
+
+		assertThat(again.status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(again.attempts()).isEqualTo(2);
+		assertThat(again.result()).isEqualTo("{\"lines\":2}");
+	}
+}
