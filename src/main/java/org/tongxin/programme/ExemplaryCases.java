@@ -30,6 +30,9 @@ public class ExemplaryCases {
 
 	static final String AUDIT_CASE = "programme-case";
 
+	/** Enough for every key project of both batches (15 + 36) with room to spare. */
+	private static final int CANDIDATES = 500;
+
 	private final Cases cases;
 
 	private final Projects projects;
@@ -83,6 +86,12 @@ public class ExemplaryCases {
 	public Project candidate(ProjectId project) {
 		requirePublisher();
 		return projects.find(currentUser.scope(), project).orElseThrow(() -> new ReviewNotFound("project " + project));
+	}
+
+	/** Projects the central office may promote, newest first. */
+	public List<Project> candidates() {
+		requirePublisher();
+		return projects.page(currentUser.scope(), ProjectFilter.none(), null, CANDIDATES);
 	}
 
 	public List<ProgressReport.Attachment> linkableEvidence(ProjectId project) {
