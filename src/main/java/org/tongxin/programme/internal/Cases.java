@@ -51,7 +51,7 @@ public class Cases {
 
 	/** One page, newest first; {@code before} is the id of the last case of the previous page. */
 	public List<ExemplaryCase> page(CaseFilter filter, boolean withDrafts, @Nullable Long before, int size) {
-		return filtered(SELECT + WHERE + " and (cast(:before as bigint) is null or c.id < :before) order by c.id desc limit :size",
+		return filtered(SELECT + " " + WHERE + " and (cast(:before as bigint) is null or c.id < :before) order by c.id desc limit :size",
 				filter, withDrafts)
 			.param("before", before)
 			.param("size", size)
@@ -60,7 +60,7 @@ public class Cases {
 	}
 
 	public long count(CaseFilter filter, boolean withDrafts) {
-		return filtered("select count(*) from programme_case c" + WHERE, filter, withDrafts).query(Long.class).single();
+		return filtered("select count(*) from programme_case c " + WHERE, filter, withDrafts).query(Long.class).single();
 	}
 
 	public Optional<ExemplaryCase> find(CaseId id, boolean withDrafts) {
