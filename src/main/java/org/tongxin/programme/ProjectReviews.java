@@ -406,7 +406,7 @@ public class ProjectReviews {
 		ReviewRound round = rounds.find(id)
 			.filter(r -> !r.open())
 			.orElseThrow(() -> new ReviewNotFound("round " + id));
-		List<ProjectResult> own = read(rounds.frozenResults(scope(), id));
+		List<ProjectResult> own = read(rounds.frozenResults(scope(), id)).stream().map(ProjectReviews::anonymous).toList();
 		if (own.isEmpty()) {
 			throw new ReviewNotFound("round " + id);
 		}
@@ -459,6 +459,20 @@ public class ProjectReviews {
 					tiers.get(p.city().value()), p.assigned()))
 			.toList();
 		return RoundResults.compute(round, subjects, rounds.submittedScores(round.id()));
+	}
+
+	/** A city learns how its project was scored, not by whom: reviewers become numbers. */
+	private static ProjectResult anonymous(ProjectResult result) {
+		List<ProjectResult.ReviewerResult> reviewers = new ArrayList<>();
+		for (int i = 0; i < result.reviewers().size(); i++) {
+			ProjectResult.ReviewerResult r = result.reviewers().get(i);
+			reviewers.add(new ProjectResult.ReviewerResult(String.valueOf(i + 1), r.weighted(), r.othersMean(),
+					r.deviation(), r.outlier()));
+		}
+		return new ProjectResult(result.project(), result.title(), result.place(), result.cityName(),
+				result.batchNumber(), result.tier(), result.assigned(), result.submitted(), result.mean(),
+				result.spread(), reviewers, result.criterionMeans(), result.strongestComments(), result.rank(),
+				result.rankInBatch(), result.rankInTier());
 	}
 
 	private List<ProjectResult> read(List<String> rows) {

@@ -200,6 +200,8 @@ class ReviewRulesTests {
 		var json = assertThat(mvc.get().uri("/api/v1/programme/reviews/{id}/results", round).session(chengdu))
 			.hasStatusOk().bodyJson();
 		json.extractingPath("$.projects[*].title").asArray().containsExactly("芳草社区“同心家园”");
+		// Scored, but not by whom: the city sees reviewers as numbers.
+		json.extractingPath("$.projects[0].reviewers[*].reviewer").asArray().containsExactly("1", "2", "3", "4");
 		assertThat(mvc.get().uri("/programme/reviews/{id}/report.pdf", round).session(chengdu)).hasStatus(403);
 		assertThat(mvc.get().uri("/programme/reviews/{id}", round).session(chengdu)).hasStatus(403);
 
