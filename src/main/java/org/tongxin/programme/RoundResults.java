@@ -91,6 +91,7 @@ public record RoundResults(ReviewRound round, boolean frozen, List<ProjectResult
 				.filter(s -> s.comment() != null && !s.comment().isBlank())
 				.sorted(Comparator.comparingInt(SubmittedScore::score).reversed()
 					.thenComparing(s -> Objects.requireNonNull(s.comment()).length(), Comparator.reverseOrder()))
+				.filter(distinctText())
 				.limit(STRONGEST_COMMENTS)
 				.map(s -> new ProjectResult.Comment(criteria.get(s.criterion()).name(), s.score(),
 						Objects.requireNonNull(s.comment())))
@@ -101,6 +102,12 @@ public record RoundResults(ReviewRound round, boolean frozen, List<ProjectResult
 					spread(values), reviewers, criterionMeans, comments, null, null, null));
 		}
 		return rank(results);
+	}
+
+	/** Lets a comment through once: two reviewers agreeing word for word are quoted once. */
+	private static java.util.function.Predicate<SubmittedScore> distinctText() {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		return s -> seen.add(Objects.requireNonNull(s.comment()).strip());
 	}
 
 	/** Ranks by mean, highest first; equal means share a rank (1, 2, 2, 4). Unscored projects are unranked. */
