@@ -40,7 +40,10 @@ class AccountBootstrap implements ApplicationRunner {
 			new DemoAccount("chengdu", "成都市委统战部", 510100, Roles.STAFF),
 			new DemoAccount("shenzhen", "深圳市委统战部", 440300, Roles.STAFF),
 			new DemoAccount("yuzhong", "渝中区委统战部", 500103, Roles.STAFF),
-			new DemoAccount("reviewer", "评审专家", 1, Roles.REVIEWER) };
+			new DemoAccount("reviewer", "评审专家", 1, Roles.REVIEWER),
+			new DemoAccount("reviewer2", "评审专家（上海）", 1, Roles.REVIEWER),
+			new DemoAccount("reviewer3", "评审专家（广州）", 1, Roles.REVIEWER),
+			new DemoAccount("reviewer4", "评审专家（西安）", 1, Roles.REVIEWER) };
 
 	private final Accounts accounts;
 

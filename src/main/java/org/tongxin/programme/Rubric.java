@@ -1,0 +1,68 @@
+package org.tongxin.programme;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A round's criteria and the arithmetic of a reviewer's score: weighted score = Σ(weight × score) / 100,
+ * each criterion scored 0–100, so the weighted score is on the same 0–100 scale.
+ */
+public record Rubric(List<Criterion> criteria) {
+
+	public static final int TOTAL_WEIGHT = 100;
+
+	public static final int MAX_SCORE = 100;
+
+	/**
+	 * Refuses a rubric that cannot be scored fairly: no criteria, a nameless or duplicate criterion, a weight
+	 * outside 1–100, or weights that do not sum to exactly 100 — otherwise weighted scores of different
+	 * rounds would not be on the same scale.
+	 */
+	public static void check(List<CriterionForm> lines) {
+		if (lines.isEmpty()) {
+			throw new ReviewRejected("rubric.empty");
+		}
+		Set<String> names = new HashSet<>();
+		int sum = 0;
+		for (CriterionForm line : lines) {
+			if (line.name() == null || line.name().isBlank() || line.name().strip().length() > 50) {
+				throw new ReviewRejected("rubric.name.required");
+			}
+			if (!names.add(line.name().strip())) {
+				throw new ReviewRejected("rubric.name.duplicate", line.name().strip());
+			}
+			if (line.weight() == null || line.weight() < 1 || line.weight() > TOTAL_WEIGHT) {
+				throw new ReviewRejected("rubric.weight.range", line.name().strip());
+			}
+			sum += line.weight();
+		}
+		if (sum != TOTAL_WEIGHT) {
+			throw new ReviewRejected("rubric.weight.sum", sum);
+		}
+	}
+
+	public static void checkScore(@Nullable Integer score) {
+		if (score != null && (score < 0 || score > MAX_SCORE)) {
+			throw new ReviewRejected("score.range");
+		}
+	}
+
+	/** The weighted score of complete scores (criterion id → 0–100), to two decimals; null when one is missing. */
+	public @Nullable BigDecimal weighted(Map<Long, Integer> scores) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Criterion criterion : criteria) {
+			Integer score = scores.get(criterion.id());
+			if (score == null) {
+				return null;
+			}
+			sum = sum.add(BigDecimal.valueOf((long) criterion.weight() * score));
+		}
+		return sum.divide(BigDecimal.valueOf(TOTAL_WEIGHT), 2, RoundingMode.HALF_UP);
+	}
+}
