@@ -2,7 +2,6 @@ package org.tongxin.programme.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,40 +20,28 @@ import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
 import org.tongxin.programme.Batch;
-import org.tongxin.programme.BatchForm;
 import org.tongxin.programme.BatchId;
 import org.tongxin.programme.CaseForm;
 import org.tongxin.programme.CaseId;
 import org.tongxin.programme.Criterion;
 import org.tongxin.programme.CriterionForm;
-import org.tongxin.programme.IndicatorForm;
-import org.tongxin.programme.IndicatorId;
-import org.tongxin.programme.MilestoneForm;
 import org.tongxin.programme.ProgrammeMap;
 import org.tongxin.programme.Project;
 import org.tongxin.programme.ProjectFilter;
-import org.tongxin.programme.ProjectForm;
 import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.ProjectResult;
-import org.tongxin.programme.ProjectStatus;
-import org.tongxin.programme.ReportKind;
-import org.tongxin.programme.ReportId;
 import org.tongxin.programme.ReviewRound;
 import org.tongxin.programme.ReviewRoundId;
 import org.tongxin.programme.RoundForm;
 import org.tongxin.programme.RoundResults;
 import org.tongxin.programme.Score;
 import org.tongxin.programme.SiteKind;
-import org.tongxin.programme.TargetGroup;
 import org.tongxin.programme.Tier;
 import org.tongxin.programme.AssignmentState;
 import org.tongxin.programme.internal.Assignments;
 import org.tongxin.programme.internal.Batches;
 import org.tongxin.programme.internal.Cases;
-import org.tongxin.programme.internal.Indicators;
-import org.tongxin.programme.internal.Milestones;
 import org.tongxin.programme.internal.Projects;
-import org.tongxin.programme.internal.Reports;
 import org.tongxin.programme.internal.ReviewRounds;
 import org.tongxin.programme.internal.Reviewers;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,45 +69,23 @@ class ReviewDemoData implements ApplicationRunner {
 			new DemoReviewer("reviewer3", "评审专家（广州）", 440100, "自由职业人员、数据库建设"),
 			new DemoReviewer("reviewer4", "评审专家（西安）", 610100, "文化艺术界、品牌活动"));
 
-	/** A seed project: where, what, whom, and one indicator with its target and the value reported by autumn 2018. */
-	private record DemoProject(long unit, String title, String carrier, List<TargetGroup> groups, String focus,
-			String indicator, String measure, int baseline, int target, int latest, int quality) {
-	}
-
-	private static final List<DemoProject> PROJECTS = List.of(
-			new DemoProject(110000, "新媒体企业统战工作联络站", "新媒体企业联络站", List.of(TargetGroup.NEW_MEDIA),
-					"在新媒体企业设立联络站，探索引导新媒体从业人员的新路径", "设立联络站", "个", 0, 20, 14, 84),
-			new DemoProject(120000, "外商投资企业管理技术人员“心·家园”", "心·家园", List.of(TargetGroup.ENTERPRISE),
-					"用“五心”级服务加深感情、增进认同", "服务人次", "人次", 0, 5000, 3600, 80),
-			new DemoProject(510107, "芳草社区“同心家园”", "同心家园", List.of(TargetGroup.INTERMEDIARY, TargetGroup.FREELANCE),
-					"依托社区汇聚社会组织，共同开展公益活动，加强政治引领", "聚集社会组织", "家", 10, 28, 28, 90),
-			new DemoProject(330100, "网络作家村", "网络作家村", List.of(TargetGroup.NEW_MEDIA, TargetGroup.FREELANCE),
-					"投资兴建网络作家村，出台资助措施，正向引领网络作家", "入驻网络作家", "人", 0, 100, 72, 86),
-			new DemoProject(440100, "“自雇自足”自由职业人员数据库", "自雇自足", List.of(TargetGroup.FREELANCE),
-					"依托品牌系列活动建立规模庞大的自由职业人员数据库", "入库人数", "人", 0, 10000, 8200, 83),
-			new DemoProject(410108, "“良库工舍同心园区”人才储备", "良库工舍同心园区", List.of(TargetGroup.ENTERPRISE),
-					"以园区为主阵地建立人才储备制度", "储备人才", "人", 0, 300, 180, 74),
-			new DemoProject(370200, "新媒体从业人员综合评价体系", "综合评价体系", List.of(TargetGroup.NEW_MEDIA),
-					"探索建立新媒体从业人员综合评价体系", "参评人数", "人", 0, 500, 260, 76),
-			new DemoProject(310000, "新的社会阶层人士联谊会与自媒体联盟", "自媒体联盟",
-					List.of(TargetGroup.NEW_MEDIA, TargetGroup.ENTERPRISE), "成立联谊会、自媒体联盟等各类组织平台", "联盟成员", "人",
-					0, 400, 350, 85),
-			new DemoProject(320100, "新媒体从业人员之家“南京好朋友”", "南京好朋友", List.of(TargetGroup.NEW_MEDIA),
-					"建立新媒体从业人员之家", "开展活动", "场", 0, 48, 40, 79),
-			new DemoProject(610100, "“半坡艺术联盟”与“正行·凝心”系列活动", "半坡艺术联盟", List.of(TargetGroup.FREELANCE),
-					"以文化为桥梁和媒介开展“正行·凝心”系列活动", "联盟成员", "人", 0, 200, 150, 81),
-			new DemoProject(210200, "商务楼宇“三三五创标活动”", "三三五创标活动", List.of(TargetGroup.ENTERPRISE),
-					"在城市中心区近百座商务楼宇中打造楼宇统战工作品牌", "覆盖商务楼宇", "座", 20, 100, 96, 88),
-			new DemoProject(500103, "“U创空间”三方联动工作模式", "U创空间",
-					List.of(TargetGroup.ENTERPRISE, TargetGroup.INTERMEDIARY), "探索“党委+群团+社会组织”三方联动工作模式",
-					"入驻社会组织", "家", 0, 30, 22, 82),
-			new DemoProject(420105, "“1+3+M+N”工作架构与“知音汇”示范点", "知音汇",
-					List.of(TargetGroup.INTERMEDIARY, TargetGroup.FREELANCE), "构建“1+3+M+N”工作架构，共同打造创新示范点", "成员单位",
-					"家", 0, 40, 31, 80),
-			new DemoProject(440300, "园区示范点建设", "园区示范点", List.of(TargetGroup.ENTERPRISE, TargetGroup.NEW_MEDIA),
-					"2年打造4个园区示范点，支持园区社会力量参与创新试点", "园区示范点", "个", 0, 4, 4, 87),
-			new DemoProject(350103, "“金领E家”统战工作新平台", "金领E家", List.of(TargetGroup.ENTERPRISE, TargetGroup.INTERMEDIARY),
-					"整合各方力量打造统战工作新平台", "服务白领", "人", 0, 3000, 2100, 77));
+	/** How the seed judged each pilot city's project, by the project's city; the demo scores centre on it. */
+	private static final Map<Long, Integer> QUALITY = Map.ofEntries(
+			Map.entry(110000L, 84),
+			Map.entry(120000L, 80),
+			Map.entry(510100L, 90),
+			Map.entry(330100L, 86),
+			Map.entry(440100L, 83),
+			Map.entry(410100L, 74),
+			Map.entry(370200L, 76),
+			Map.entry(310000L, 85),
+			Map.entry(320100L, 79),
+			Map.entry(610100L, 81),
+			Map.entry(210200L, 88),
+			Map.entry(500000L, 82),
+			Map.entry(420100L, 80),
+			Map.entry(440300L, 87),
+			Map.entry(350100L, 77));
 
 	private static final List<CriterionForm> RUBRIC = List.of(
 			new CriterionForm("创新性", 25, "90–100：全国首创、路径新颖；75–89：有明显创新；60–74：借鉴为主；60以下：创新不足"),
@@ -148,12 +113,6 @@ class ReviewDemoData implements ApplicationRunner {
 
 	private final Projects projects;
 
-	private final Indicators indicators;
-
-	private final Milestones milestones;
-
-	private final Reports reports;
-
 	private final Reviewers reviewers;
 
 	private final ReviewRounds rounds;
@@ -167,7 +126,7 @@ class ReviewDemoData implements ApplicationRunner {
 	private final JsonMapper json;
 
 	ReviewDemoData(DemoMode demoMode, JdbcClient jdbc, Units units, ProgrammeMap programme, Batches batches,
-			Projects projects, Indicators indicators, Milestones milestones, Reports reports, Reviewers reviewers,
+			Projects projects, Reviewers reviewers,
 			ReviewRounds rounds, Assignments assignments, Cases cases, AuditLog audit, JsonMapper json) {
 		this.demoMode = demoMode;
 		this.jdbc = jdbc;
@@ -175,9 +134,6 @@ class ReviewDemoData implements ApplicationRunner {
 		this.programme = programme;
 		this.batches = batches;
 		this.projects = projects;
-		this.indicators = indicators;
-		this.milestones = milestones;
-		this.reports = reports;
 		this.reviewers = reviewers;
 		this.rounds = rounds;
 		this.assignments = assignments;
@@ -200,51 +156,20 @@ class ReviewDemoData implements ApplicationRunner {
 						Map.of("after", Map.of("username", r.username(), "homeCity", r.homeCity(), "demo", true)), null);
 			}
 		}
-		BatchId batch = batchOne();
-		List<Project> batchProjects = projectsOf(batch);
-		if (batchProjects.isEmpty()) {
-			for (DemoProject demo : PROJECTS) {
-				addProject(batch, demo);
-			}
-			batchProjects = projectsOf(batch);
+		// Batch 1 and its 15 projects come from the key-projects demo data, which runs before this.
+		Optional<BatchId> batch = batches.findByNumber(1).map(Batch::id);
+		if (batch.isEmpty()) {
+			return;
 		}
-		closedRound(batch, batchProjects);
+		List<Project> batchProjects = projectsOf(batch.get());
+		closedRound(batch.get(), batchProjects);
 		promoteCases(batchProjects);
-	}
-
-	private BatchId batchOne() {
-		return batches.findByNumber(1)
-			.map(Batch::id)
-			.orElseGet(() -> batches.insert(new BatchForm(1, 2017, "第一批重点项目", 15, LocalDate.of(2017, 4, 1),
-					LocalDate.of(2017, 5, 31))));
 	}
 
 	private List<Project> projectsOf(BatchId batch) {
 		try (var rows = projects.stream(EVERYTHING, new ProjectFilter(batch.value(), null, null, null))) {
 			return rows.toList();
 		}
-	}
-
-	private void addProject(BatchId batch, DemoProject demo) {
-		UnitId unit = new UnitId(demo.unit());
-		UnitId city = programme.cityOf(unit);
-		ProjectForm form = new ProjectForm(batch.value(), demo.unit(), demo.title(), demo.carrier(), demo.groups(),
-				demo.focus(), null, demo.indicator() + "达到" + demo.target() + demo.measure(), demo.focus(), null, null,
-				null, LocalDate.of(2017, 6, 1), LocalDate.of(2019, 12, 31), List.of());
-		ProjectId id = projects.insert(form, batch, unit, units.place(unit), city, units.get(city).name(),
-				ProjectStatus.IN_PROGRESS);
-		projects.event(id, "CREATED", ProjectStatus.PLANNED.name(), SYSTEM);
-		IndicatorId indicator = indicators.insert(id, new IndicatorForm(demo.indicator(), demo.measure(),
-				BigDecimal.valueOf(demo.baseline()), BigDecimal.valueOf(demo.target())));
-		milestones.insert(id, new MilestoneForm("制定实施方案并启动", LocalDate.of(2017, 9, 30)), LocalDate.of(2017, 9, 20));
-		milestones.insert(id, new MilestoneForm("中期自评并报送进展", LocalDate.of(2018, 10, 31)), LocalDate.of(2018, 10, 25));
-		milestones.insert(id, new MilestoneForm("总结经验、形成制度成果", LocalDate.of(2019, 12, 31)), null);
-		ReportId report = reports.insert(id, ReportKind.PERIODIC, "2018-Q3",
-				demo.carrier() + "进展顺利：" + demo.indicator() + "已达" + demo.latest() + demo.measure() + "。", SYSTEM,
-				LocalDate.of(2018, 10, 8).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
-		reports.putValues(report, Map.of(indicator, BigDecimal.valueOf(demo.latest())));
-		audit.append(SYSTEM, UnitId.CENTRAL, AuditLog.Action.CREATE, "programme-project", id,
-				Map.of("after", Map.of("title", demo.title(), "demo", true)), null);
 	}
 
 	private void closedRound(BatchId batch, List<Project> batchProjects) {
@@ -305,13 +230,9 @@ class ReviewDemoData implements ApplicationRunner {
 				Map.of("after", Map.of("title", round.title(), "closed", true, "demo", true)), null);
 	}
 
-	/** The seed's quality of a project, by title; projects someone else entered get a middling 80. */
+	/** Projects of cities outside the seed get a middling 80. */
 	private static int quality(Project project) {
-		return PROJECTS.stream()
-			.filter(d -> d.title().equals(project.title()))
-			.map(DemoProject::quality)
-			.findFirst()
-			.orElse(80);
+		return QUALITY.getOrDefault(project.city().value(), 80);
 	}
 
 	private void promoteCases(List<Project> batchProjects) {

@@ -173,8 +173,11 @@ class ProjectScopeTests {
 	@Test
 	void readersAndReviewersCannotChangeProjectsAndOnlyTheCentreKeepsBatches() {
 		MockHttpSession reviewer = SignIn.as(mvc, "reviewer");
-		assertThat(mvc.get().uri("/programme/projects").session(reviewer)).hasStatusOk();
+		// Reviewers see projects only through their review assignments (/programme/reviews).
+		assertThat(mvc.get().uri("/programme/projects").session(reviewer)).hasStatus(403);
 		assertThat(mvc.get().uri("/programme/projects/new").session(reviewer)).hasStatus(403);
+		assertThat(mvc.get().uri("/api/v1/programme/projects/{id}", project(ProjectFixtures.TIANJIN)).session(reviewer))
+			.hasStatus(403);
 		long id = project(ProjectFixtures.TIANJIN);
 		assertThat(mvc.post().uri("/api/v1/programme/projects/{id}/reports", id).session(reviewer).with(csrf())
 			.contentType(MediaType.APPLICATION_JSON).content("""

@@ -47,7 +47,7 @@ class ReviewReportTests {
 			// Long titles wrap inside table cells; the stripper gives the line breaks back.
 			String text = new PDFTextStripper().getText(document).replaceAll("\\R", "");
 			assertThat(text).contains("2018年中期推动 评审报告").contains("创新性").contains("覆盖面增长").contains("专家评语")
-				.contains("聚集社会组织（家）").contains("中期自评并报送进展");
+				.contains("汇聚社会组织（家）").contains("入驻社会组织达到 28 家");
 			for (String title : titles) {
 				assertThat(text).as(title).contains(title);
 			}

@@ -48,7 +48,7 @@ class ReviewRulesTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("芳草社区“同心家园”")
-			.contains("聚集社会组织");
+			.contains("汇聚社会组织");
 		// Guessing the other project of the same round, or any project, finds nothing.
 		assertThat(mvc.get().uri("/programme/reviews/{r}/projects/{p}", round, hangzhou).session(reviewer2))
 			.hasStatus(404);
@@ -207,7 +207,7 @@ class ReviewRulesTests {
 
 		MockHttpSession yuzhong = SignIn.as(mvc, "yuzhong");
 		assertThat(mvc.get().uri("/api/v1/programme/reviews/{id}/results", round).session(yuzhong)).hasStatusOk()
-			.bodyJson().extractingPath("$.projects[*].title").asArray().containsExactly("“U创空间”三方联动工作模式");
+			.bodyJson().extractingPath("$.projects[*].title").asArray().containsExactly("“U创空间”三方联动");
 
 		// An open round is the central office's alone.
 		long open = fixtures.createRound("未结束", List.of(fixtures.projectId("同心家园")));
