@@ -195,7 +195,7 @@ public class PeopleRegistry {
 			throw new PersonNotFound(id);
 		}
 		Unit unit = ownerUnit(form.unit());
-		PersonValues values = values(form, unit, id);
+		PersonValues values = values(form, unit, before);
 		if (!persons.update(id.value(), version, values)) {
 			throw new ConcurrentPersonChange(id);
 		}
@@ -323,7 +323,7 @@ public class PeopleRegistry {
 	}
 
 	/** Checks what only the registry can check, and encrypts and hashes the sensitive values. */
-	private PersonValues values(PersonForm form, Unit unit, @Nullable PersonId self) {
+	private PersonValues values(PersonForm form, Unit unit, @Nullable Person self) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		DictionaryLabels dict = labels(Locale.SIMPLIFIED_CHINESE);
 		Sex sex = form.sex();
@@ -331,6 +331,11 @@ public class PeopleRegistry {
 		byte[] idCipher = null;
 		byte[] idHash = null;
 		boolean keepId = self != null && blank(form.idNumber());
+		if (keepId && self.idNumberMasked() != null) {
+			// The stored ID number stays, and with it the sex and birth date it states.
+			sex = self.sex();
+			birthDate = self.birthDate();
+		}
 		if (!blank(form.idNumber())) {
 			Optional<IdNumber> parsed = IdNumber.parse(Objects.requireNonNull(form.idNumber()));
 			if (parsed.isEmpty()) {
@@ -341,7 +346,7 @@ public class PeopleRegistry {
 				idHash = cipher.hash(FieldCipher.Purpose.ID_NUMBER, number.value());
 				List<Long> holders = new ArrayList<>(persons.withIdNumber(scope(), idHash));
 				if (self != null) {
-					holders.remove(Long.valueOf(self.value()));
+					holders.remove(Long.valueOf(self.id().value()));
 				}
 				if (!holders.isEmpty()) {
 					errors.put("idNumber", "person.idNumber.duplicate");
