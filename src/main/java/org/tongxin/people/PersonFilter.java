@@ -27,6 +27,7 @@ public record PersonFilter(@Nullable String query, @Nullable String group, @Null
 				set.put(k, v);
 			}
 		};
+		// The search text may be an ID or phone number: the audit log notes that there was one, not what it was.
 		put.accept("query", query == null ? null : "（已填写）");
 		put.accept("group", group);
 		put.accept("subgroup", subgroup);
