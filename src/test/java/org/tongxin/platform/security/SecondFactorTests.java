@@ -143,7 +143,8 @@ class SecondFactorTests {
 	private static String decode(byte[] png) throws IOException, NotFoundException {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 		return new MultiFormatReader()
-			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+					java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
 			.getText();
 	}
 

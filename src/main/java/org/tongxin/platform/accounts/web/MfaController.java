@@ -46,6 +46,7 @@ class MfaController {
 
 	static final String ISSUER = "Tongxin";
 
+	// Four modules of quiet zone, as the QR standard asks, so that every phone camera finds the code.
 	private static final int QR_SIZE = 240;
 
 	private final CurrentUser currentUser;
@@ -106,7 +107,7 @@ class MfaController {
 		}
 		String uri = Totp.uri(ISSUER, account.username(), secret);
 		BitMatrix matrix = new QRCodeWriter().encode(uri, BarcodeFormat.QR_CODE, QR_SIZE, QR_SIZE,
-				Map.of(EncodeHintType.MARGIN, 1));
+				Map.of(EncodeHintType.MARGIN, 4));
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
 		MatrixToImageWriter.writeToStream(matrix, "PNG", png);
 		return ResponseEntity.ok(png.toByteArray());

@@ -1,0 +1,5 @@
+package org.tongxin.people;
+
+public enum ConsentEvent {
+	GIVEN, WITHDRAWN
+}

@@ -1,0 +1,498 @@
+package org.tongxin.people;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.tongxin.people.internal.Consents;
+import org.tongxin.people.internal.Dictionaries;
+import org.tongxin.people.internal.FieldCipher;
+import org.tongxin.people.internal.Histories;
+import org.tongxin.people.internal.Masks;
+import org.tongxin.people.internal.PersonRow;
+import org.tongxin.people.internal.PersonValues;
+import org.tongxin.people.internal.Persons;
+import org.tongxin.people.internal.PlatformAccounts;
+import org.tongxin.platform.Actor;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Unit;
+import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitLevel;
+import org.tongxin.platform.Units;
+import org.tongxin.platform.XlsxExport;
+
+/**
+ * The people registry. Everything runs in the caller's data scope; sensitive values leave it masked,
+ * except through {@link #reveal} (audited, with a reason) and exports by holders of people:reveal
+ * (audited). Every change is audited with before and after — both masked.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PeopleRegistry {
+
+	public static final String AUDIT_TYPE = "person";
+
+	public static final String REVEAL = "people:reveal";
+
+	private static final List<String> MUNICIPALITIES = List.of("110000", "120000", "310000", "500000");
+
+	private final Persons persons;
+
+	private final Consents consents;
+
+	private final Histories histories;
+
+	private final PlatformAccounts platformAccounts;
+
+	private final Dictionaries dictionaries;
+
+	private final FieldCipher cipher;
+
+	private final Units units;
+
+	private final CurrentUser currentUser;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate readOnly;
+
+	PeopleRegistry(Persons persons, Consents consents, Histories histories, PlatformAccounts platformAccounts,
+			Dictionaries dictionaries, FieldCipher cipher, Units units, CurrentUser currentUser, AuditLog audit,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+		this.persons = persons;
+		this.consents = consents;
+		this.histories = histories;
+		this.platformAccounts = platformAccounts;
+		this.dictionaries = dictionaries;
+		this.cipher = cipher;
+		this.units = units;
+		this.currentUser = currentUser;
+		this.audit = audit;
+		this.events = events;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+	}
+
+	public List<PersonSummary> page(PersonFilter filter, @Nullable Long before, int size) {
+		Places places = new Places();
+		return persons.page(scope(), filter, before, size).stream().map(row -> summary(row, places)).toList();
+	}
+
+	public long count(PersonFilter filter) {
+		return persons.count(scope(), filter);
+	}
+
+	/**
+	 * Audits the export (filter, row count, masked or clear), then feeds the scoped rows to {@code sink}
+	 * inside one read transaction, from a database cursor. The audit entry is committed first, on its
+	 * own: an export that fails halfway has still been attempted.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void export(PersonFilter filter, String format, XlsxExport.Sink<ExportedPerson> sink) throws IOException {
+		Actor actor = currentUser.actor();
+		boolean clear = actor.can(REVEAL);
+		long rows = count(filter);
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("format", format);
+		detail.put("filter", filter.described());
+		detail.put("rows", rows);
+		detail.put("sensitive", clear ? "clear" : "masked");
+		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, null, detail, null);
+		try {
+			readOnly.executeWithoutResult(status -> {
+				Places places = new Places();
+				try (Stream<PersonRow> stream = persons.stream(actor.scope(), filter)) {
+					sink.accept(stream.map(row -> exported(row, places, clear)));
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		}
+		catch (UncheckedIOException e) {
+			throw e.getCause();
+		}
+	}
+
+	public Optional<Person> find(PersonId id) {
+		return persons.find(scope(), id.value()).map(row -> person(row, new Places()));
+	}
+
+	public Person get(PersonId id) {
+		return find(id).orElseThrow(() -> new PersonNotFound(id));
+	}
+
+	public List<HistoryEntry> history(PersonId id) {
+		return histories.of(scope(), id.value());
+	}
+
+	public List<ConsentRecord> consents(PersonId id) {
+		return consents.of(scope(), id.value());
+	}
+
+	public List<PlatformAccount> platformAccounts(PersonId id) {
+		return platformAccounts.of(scope(), id.value());
+	}
+
+	/** One sensitive value in clear, for this request only; audited with the reason given. */
+	@Transactional
+	public @Nullable String reveal(PersonId id, SensitiveField field, String reason) {
+		if (!currentUser.actor().can(REVEAL)) {
+			throw new AccessDeniedException("people:reveal required");
+		}
+		if (reason.isBlank()) {
+			throw new IllegalArgumentException("a reason is required to reveal a sensitive value");
+		}
+		PersonRow row = persons.find(scope(), id.value()).orElseThrow(() -> new PersonNotFound(id));
+		byte[] stored = switch (field) {
+			case ID_NUMBER -> row.idNumberCipher();
+			case PHONE -> row.phoneCipher();
+			case RELIGION -> row.religionCipher();
+		};
+		audit.revealed(AUDIT_TYPE, id, field.name(), reason.strip());
+		return stored == null ? null : cipher.decrypt(stored);
+	}
+
+	@Transactional
+	public Person create(PersonForm form) {
+		Actor actor = currentUser.actor();
+		Unit unit = ownerUnit(form.unit());
+		PersonValues values = values(form, unit, null);
+		long id = persons.insert(values);
+		Person person = get(new PersonId(id));
+		audit.created(AUDIT_TYPE, person.id(), person);
+		events.publishEvent(new PersonRegistered(person.id(), person.unit()));
+		return person;
+	}
+
+	@Transactional
+	public Person update(PersonId id, int version, PersonForm form) {
+		Person before = get(id);
+		if (before.anonymised()) {
+			throw new PersonNotFound(id);
+		}
+		Unit unit = ownerUnit(form.unit());
+		PersonValues values = values(form, unit, before);
+		if (!persons.update(id.value(), version, values)) {
+			throw new ConcurrentPersonChange(id);
+		}
+		Person after = get(id);
+		String by = currentUser.actor().username();
+		record(id, HistoryField.UNIT, before.place(), after.place(), by);
+		record(id, HistoryField.GROUP, before.group(), after.group(), by);
+		record(id, HistoryField.EMPLOYER, before.employer(), after.employer(), by);
+		record(id, HistoryField.POSITION, before.position(), after.position(), by);
+		audit.updated(AUDIT_TYPE, id, before, after);
+		return after;
+	}
+
+	/** Deletion under PIPL: identifying data erased, the statistical remainder kept. */
+	@Transactional
+	public Person anonymise(PersonId id) {
+		Person before = get(id);
+		if (before.anonymised()) {
+			return before;
+		}
+		persons.anonymise(id.value());
+		Person after = get(id);
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("before", before);
+		detail.put("after", after);
+		audit.record(AuditLog.Action.DELETE, AUDIT_TYPE, id, detail, "anonymised");
+		events.publishEvent(new PersonAnonymised(id));
+		return after;
+	}
+
+	@Transactional
+	public void recordConsent(PersonId id, ConsentForm form) {
+		Person person = get(id);
+		if (person.anonymised()) {
+			throw new PersonNotFound(id);
+		}
+		consents.append(id.value(), form, currentUser.actor().username());
+		if (form.scope() == ConsentScope.BASIC && form.event() != null) {
+			persons.consentState(id.value(), form.event().name());
+		}
+		audit.record(AuditLog.Action.CREATE, "person-consent", id, form, null);
+	}
+
+	public DictionaryLabels labels(Locale locale) {
+		return new DictionaryLabels(dictionaries.all(), locale);
+	}
+
+	public List<String> dictionaryKinds() {
+		return dictionaries.kinds();
+	}
+
+	@Transactional
+	public void addDictionaryEntry(String kind, String code, String labelZh, String labelEn, @Nullable String parent,
+			int sort) {
+		if (dictionaries.exists(kind, code)) {
+			throw new InvalidPerson(Map.of("code", "dictionary.code.duplicate"));
+		}
+		dictionaries.insert(kind, code, labelZh, labelEn, parent, sort);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("kind", kind);
+		after.put("code", code);
+		after.put("labelZh", labelZh);
+		after.put("labelEn", labelEn);
+		audit.created("people-dictionary", kind + ":" + code, after);
+	}
+
+	@Transactional
+	public void activateDictionaryEntry(String kind, String code, boolean active) {
+		dictionaries.activate(kind, code, active);
+		audit.updated("people-dictionary", kind + ":" + code, Map.of("active", !active), Map.of("active", active));
+	}
+
+	/** Cities (municipalities included) of the caller's scope that can own persons: the first step of the unit picker. */
+	public List<Unit> cities() {
+		return units.within(scope(), UnitLevel.PROVINCE, UnitLevel.CITY).stream().filter(PeopleRegistry::isCity).toList();
+	}
+
+	/** The given city and its districts, or — below city level — the districts of the scope. */
+	public List<Unit> unitsIn(@Nullable UnitId city) {
+		if (city != null) {
+			Optional<Unit> inScope = units.find(scope(), city).filter(PeopleRegistry::isCity);
+			if (inScope.isPresent()) {
+				List<Unit> result = new ArrayList<>();
+				result.add(inScope.get());
+				units.children(city).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(result::add);
+				return result;
+			}
+		}
+		return units.within(scope(), UnitLevel.DISTRICT);
+	}
+
+	/** The city a unit belongs to: itself, or the city above a district. */
+	public UnitId cityOf(UnitId unit) {
+		Unit u = units.get(unit);
+		return u.level() == UnitLevel.DISTRICT && u.parentId() != null ? u.parentId() : u.id();
+	}
+
+	/** The region code (city or municipality) of an owning unit: the Citus distribution column. */
+	public String regionCodeOf(Unit unit) {
+		Unit city = unit.level() == UnitLevel.DISTRICT && unit.parentId() != null ? units.get(unit.parentId()) : unit;
+		return Objects.requireNonNull(city.code(), "a city has a code");
+	}
+
+	private void record(PersonId id, HistoryField field, @Nullable String before, @Nullable String after, String by) {
+		if (!Objects.equals(before, after)) {
+			histories.append(id.value(), field, before, after, by);
+		}
+	}
+
+	private Unit ownerUnit(@Nullable Long unitId) {
+		if (unitId == null) {
+			throw new InvalidPerson(Map.of("unit", "person.unit.required"));
+		}
+		Unit unit = units.find(scope(), new UnitId(unitId))
+			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
+		if (!(unit.level() == UnitLevel.DISTRICT || isCity(unit))) {
+			throw new InvalidPerson(Map.of("unit", "person.unit.level"));
+		}
+		return unit;
+	}
+
+	private static boolean isCity(Unit unit) {
+		return unit.level() == UnitLevel.CITY
+				|| unit.level() == UnitLevel.PROVINCE && unit.code() != null && MUNICIPALITIES.contains(unit.code());
+	}
+
+	/** Checks what only the registry can check, and encrypts and hashes the sensitive values. */
+	private PersonValues values(PersonForm form, Unit unit, @Nullable Person self) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		DictionaryLabels dict = labels(Locale.SIMPLIFIED_CHINESE);
+		Sex sex = form.sex();
+		java.time.LocalDate birthDate = form.birthDate();
+		byte[] idCipher = null;
+		byte[] idHash = null;
+		boolean keepId = self != null && blank(form.idNumber());
+		if (keepId && self.idNumberMasked() != null) {
+			// The stored ID number stays, and with it the sex and birth date it states.
+			sex = self.sex();
+			birthDate = self.birthDate();
+		}
+		if (!blank(form.idNumber())) {
+			Optional<IdNumber> parsed = IdNumber.parse(Objects.requireNonNull(form.idNumber()));
+			if (parsed.isEmpty()) {
+				errors.put("idNumber", "person.idNumber.invalid");
+			}
+			else {
+				IdNumber number = parsed.get();
+				idHash = cipher.hash(FieldCipher.Purpose.ID_NUMBER, number.value());
+				List<Long> holders = new ArrayList<>(persons.withIdNumber(scope(), idHash));
+				if (self != null) {
+					holders.remove(Long.valueOf(self.id().value()));
+				}
+				if (!holders.isEmpty()) {
+					errors.put("idNumber", "person.idNumber.duplicate");
+				}
+				idCipher = cipher.encrypt(number.value());
+				// The ID number is authoritative for sex and birth date.
+				sex = number.sex();
+				birthDate = number.birthDate();
+			}
+		}
+		if (sex == null) {
+			errors.put("sex", "person.sex.required");
+		}
+		byte[] phoneCipher = null;
+		byte[] phoneHash = null;
+		byte[] phoneSuffixHash = null;
+		boolean keepPhone = self != null && blank(form.phone());
+		if (!blank(form.phone())) {
+			String phone = Objects.requireNonNull(form.phone()).strip();
+			phoneCipher = cipher.encrypt(phone);
+			phoneHash = cipher.hash(FieldCipher.Purpose.PHONE, phone);
+			phoneSuffixHash = cipher.hash(FieldCipher.Purpose.PHONE_SUFFIX, phone.substring(phone.length() - 4));
+		}
+		boolean keepReligion = self != null && blank(form.religion());
+		byte[] religionCipher = blank(form.religion()) ? null : cipher.encrypt(Objects.requireNonNull(form.religion()).strip());
+		checkCode(errors, dict, "group", "GROUP", form.group());
+		checkCode(errors, dict, "ethnicity", "ETHNICITY", form.ethnicity());
+		checkCode(errors, dict, "education", "EDUCATION", form.education());
+		checkCode(errors, dict, "affiliation", "AFFILIATION", form.affiliation());
+		checkCode(errors, dict, "sector", "SECTOR", form.sector());
+		checkCode(errors, dict, "subgroup", "SUBGROUP", form.subgroup());
+		if (!blank(form.subgroup()) && !blank(form.group())
+				&& !Objects.equals(dict.parentOf("SUBGROUP", Objects.requireNonNull(form.subgroup())), form.group())) {
+			errors.put("subgroup", "person.subgroup.mismatch");
+		}
+		if ("DEMOCRATIC".equals(form.affiliation())) {
+			if (blank(form.party())) {
+				errors.put("party", "person.party.required");
+			}
+			else {
+				checkCode(errors, dict, "party", "PARTY", form.party());
+			}
+		}
+		else if (!blank(form.party())) {
+			errors.put("party", "person.party.notDemocratic");
+		}
+		List<String> tags = tags(form.tags());
+		if (tags.stream().anyMatch(t -> t.length() > 20)) {
+			errors.put("tags", "person.tags.size");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidPerson(errors);
+		}
+		return new PersonValues(unit.id().value(), regionCodeOf(unit), Objects.requireNonNull(form.name()).strip(),
+				Objects.requireNonNull(sex).name(), birthDate, trimmed(form.ethnicity()), idCipher, idHash, phoneCipher,
+				phoneHash, phoneSuffixHash, trimmed(form.email()), trimmed(form.education()), trimmed(form.affiliation()),
+				"DEMOCRATIC".equals(form.affiliation()) ? trimmed(form.party()) : null, religionCipher,
+				Objects.requireNonNull(form.group()), trimmed(form.subgroup()), trimmed(form.employer()),
+				trimmed(form.position()), trimmed(form.sector()), trimmed(form.address()), tags, trimmed(form.notes()),
+				Objects.requireNonNull(form.legalBasis()).name(), keepId, keepPhone, keepReligion);
+	}
+
+	private static void checkCode(Map<String, String> errors, DictionaryLabels dict, String field, String kind,
+			@Nullable String code) {
+		if (!blank(code) && !dict.contains(kind, code)) {
+			errors.put(field, "person.dictionary.invalid");
+		}
+	}
+
+	static List<String> tags(@Nullable String text) {
+		if (blank(text)) {
+			return List.of();
+		}
+		return Arrays.stream(Objects.requireNonNull(text).split("[,，、;；\\s]+"))
+			.map(String::strip)
+			.filter(t -> !t.isEmpty())
+			.distinct()
+			.limit(20)
+			.toList();
+	}
+
+	private static boolean blank(@Nullable String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static @Nullable String trimmed(@Nullable String text) {
+		return blank(text) ? null : Objects.requireNonNull(text).strip();
+	}
+
+	private DataScope scope() {
+		return currentUser.scope();
+	}
+
+	private PersonSummary summary(PersonRow row, Places places) {
+		return new PersonSummary(new PersonId(row.id()), new UnitId(row.unitId()), places.of(row.unitId()), row.name(),
+				row.sex() == null ? null : Sex.valueOf(row.sex()), row.birthDate(), row.group(), row.subgroup(),
+				row.employer(), row.position(), Masks.phone(decrypted(row.phoneCipher())),
+				ConsentState.valueOf(row.consentState()));
+	}
+
+	private Person person(PersonRow row, Places places) {
+		return new Person(new PersonId(row.id()), new UnitId(row.unitId()), places.of(row.unitId()), row.regionCode(),
+				row.name(), row.sex() == null ? null : Sex.valueOf(row.sex()), row.birthDate(), row.ethnicity(),
+				Masks.idNumber(decrypted(row.idNumberCipher())), Masks.phone(decrypted(row.phoneCipher())), row.email(),
+				row.education(), row.affiliation(), row.party(), row.religionCipher() != null, row.group(),
+				row.subgroup(), row.employer(), row.position(), row.sector(), row.address(), row.tags(), row.notes(),
+				LegalBasis.valueOf(row.legalBasis()), ConsentState.valueOf(row.consentState()), row.createdAt(),
+				row.updatedAt(), row.version(), row.anonymisedAt());
+	}
+
+	private ExportedPerson exported(PersonRow row, Places places, boolean clear) {
+		Person person = person(row, places);
+		if (!clear) {
+			return new ExportedPerson(person, person.idNumberMasked(), person.phoneMasked(), false);
+		}
+		return new ExportedPerson(person, decrypted(row.idNumberCipher()), decrypted(row.phoneCipher()), true);
+	}
+
+	private @Nullable String decrypted(byte @Nullable [] stored) {
+		return stored == null ? null : cipher.decrypt(stored);
+	}
+
+	/** Place names of units, looked up once per unit within one list or export. */
+	private final class Places {
+
+		private final Map<Long, String> names = new HashMap<>();
+
+		String of(long unit) {
+			return names.computeIfAbsent(unit, id -> units.place(new UnitId(id)));
+		}
+	}
+
+	/** The person does not exist or lies outside the caller's scope: the two are not told apart. */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	public static class PersonNotFound extends RuntimeException {
+
+		public PersonNotFound(PersonId id) {
+			super("person " + id + " not found");
+		}
+	}
+
+	@ResponseStatus(HttpStatus.CONFLICT)
+	public static class ConcurrentPersonChange extends RuntimeException {
+
+		public ConcurrentPersonChange(PersonId id) {
+			super("person " + id + " was changed by someone else");
+		}
+	}
+}

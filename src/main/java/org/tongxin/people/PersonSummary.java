@@ -1,0 +1,16 @@
+package org.tongxin.people;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import org.tongxin.platform.UnitId;
+
+/** A row of the person list and of the API's list: no clear sensitive value, the phone masked. */
+public record PersonSummary(PersonId id, UnitId unit, String place, @Nullable String name, @Nullable Sex sex,
+		@Nullable LocalDate birthDate, String group, @Nullable String subgroup, @Nullable String employer,
+		@Nullable String position, @Nullable String phoneMasked, ConsentState consentState) {
+
+	public @Nullable Integer age() {
+		return birthDate == null ? null : java.time.Period.between(birthDate, LocalDate.now()).getYears();
+	}
+}

@@ -1,0 +1,121 @@
+package org.tongxin.people.demo;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.people.PeopleRegistry;
+import org.tongxin.people.internal.PersonBulkLoad;
+import org.tongxin.people.internal.SyntheticPeople;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.DemoMode;
+import org.tongxin.platform.Unit;
+import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitLevel;
+import org.tongxin.platform.Units;
+import org.tongxin.programme.ProgrammeCity;
+import org.tongxin.programme.ProgrammeMap;
+
+/**
+ * The demo registry: {@code tongxin.demo.people} synthetic persons over the 49 programme cities (heavier
+ * in 成都, 深圳 and 广州, whose registries the seed describes as the largest), a quarter held by the city
+ * itself and the rest by its districts, with consent records and new-media accounts. Loaded with COPY at
+ * the first demo start, so the cold start stays short.
+ */
+@Component
+@Order(20)
+class PeopleDemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(PeopleDemoData.class);
+
+	/** Fixed, so that every demo installation holds the same people. */
+	static final long SEED = 20_180_628L;
+
+	private static final Map<String, Double> HEAVY = Map.of("510100", 6.0, "440300", 6.0, "440100", 6.0);
+
+	private final DemoMode demoMode;
+
+	private final ProgrammeMap programme;
+
+	private final Units units;
+
+	private final PersonBulkLoad bulkLoad;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final PeopleRegistry registry;
+
+	private final long count;
+
+	PeopleDemoData(DemoMode demoMode, ProgrammeMap programme, Units units, PersonBulkLoad bulkLoad, JdbcClient jdbc,
+			AuditLog audit, PeopleRegistry registry, @Value("${tongxin.demo.people:20000}") long count) {
+		this.demoMode = demoMode;
+		this.programme = programme;
+		this.units = units;
+		this.bulkLoad = bulkLoad;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.registry = registry;
+		this.count = count;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) throws SQLException {
+		if (!demoMode.enabled() || count <= 0 || !bulkLoad.registryEmpty()) {
+			return;
+		}
+		long started = System.nanoTime();
+		SyntheticPeople generator = new SyntheticPeople(SEED, LocalDate.now());
+		long loaded = bulkLoad.load(generator.stream(places(), count));
+		jdbc.sql("""
+				insert into people_consent (person_id, event, scope, notice_version, channel, at, recorded_by)
+				select id, 'GIVEN', 'BASIC', '2024-01',
+				       (array['现场纸质签署', '线上勾选确认', '活动报名时确认'])[id % 3 + 1],
+				       now() - make_interval(days => 60 + (id % 700)::int), 'system'
+				from people_person where consent_state in ('GIVEN', 'WITHDRAWN')""").update();
+		jdbc.sql("""
+				insert into people_consent (person_id, event, scope, notice_version, channel, at, recorded_by)
+				select id, 'WITHDRAWN', 'BASIC', '2024-01', '本人书面申请', now() - make_interval(days => (id % 50)::int), 'system'
+				from people_person where consent_state = 'WITHDRAWN'""").update();
+		jdbc.sql("""
+				insert into people_platform_account (person_id, platform, handle, followers, verified)
+				select id, (array['WEIBO', 'WECHAT', 'DOUYIN', 'KUAISHOU', 'BILIBILI', 'XIAOHONGSHU', 'ZHIHU', 'TOUTIAO'])[id % 8 + 1],
+				       '同心号' || id, (id * 7919) % 3000000, id % 5 = 0
+				from people_person where group_code = 'NEW_MEDIA'""").update();
+		audit.append("system", UnitId.CENTRAL, AuditLog.Action.CREATE, PeopleRegistry.AUDIT_TYPE, null,
+				Map.of("demo", true, "rows", loaded), null);
+		log.info("Demo registry: {} persons loaded in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private List<SyntheticPeople.Place> places() {
+		List<SyntheticPeople.Place> places = new ArrayList<>();
+		for (ProgrammeCity city : programme.programmeCities()) {
+			Unit unit = units.get(city.unit());
+			String regionCode = registry.regionCodeOf(unit);
+			String cityShort = city.name().replaceAll("市$", "");
+			double weight = HEAVY.getOrDefault(city.code(), 1.0);
+			List<Unit> districts = units.children(unit.id()).stream().filter(u -> u.level() == UnitLevel.DISTRICT).toList();
+			places.add(new SyntheticPeople.Place(unit.id().value(), regionCode, regionCode, city.name(), cityShort,
+					districts.isEmpty() ? weight : weight / 4));
+			for (Unit district : districts) {
+				places.add(new SyntheticPeople.Place(district.id().value(), regionCode, district.code(),
+						city.name() + district.name(), cityShort, weight * 3 / 4 / districts.size()));
+			}
+		}
+		return places;
+	}
+}

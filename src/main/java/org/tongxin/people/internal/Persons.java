@@ -1,0 +1,328 @@
+package org.tongxin.people.internal;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tongxin.people.PersonFilter;
+import org.tongxin.platform.DataScope;
+
+/**
+ * Persons. Every read restricts {@code p.unit_id} to the caller's {@link DataScope} inside its SQL: a person
+ * outside the scope is not found by list, search, count, id or export.
+ * <p>
+ * The filter's SQL is assembled from fixed fragments for the criteria actually set (values are always
+ * bound): "column = :value or :value is null" would leave PostgreSQL's generic plans unable to pick the
+ * right index at ten million rows.
+ */
+@Repository
+public class Persons {
+
+	private static final String COLUMNS = """
+			p.id, p.unit_id, p.region_code, p.name, p.sex, p.birth_date, p.ethnicity, p.id_number_cipher, p.phone_cipher,
+			p.email, p.education, p.affiliation, p.party, p.religion_cipher, p.group_code, p.subgroup, p.employer,
+			p.position, p.sector, p.address, p.tags, p.notes, p.legal_basis, p.consent_state, p.created_at,
+			p.updated_at, p.version, p.anonymised_at""";
+
+	private final JdbcClient jdbc;
+
+	private final FieldCipher cipher;
+
+	Persons(JdbcClient jdbc, FieldCipher cipher) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	/** One page, newest first; {@code before} is the id of the last person of the previous page. */
+	public List<PersonRow> page(DataScope scope, PersonFilter filter, @Nullable Long before, int size) {
+		Where where = where(scope, filter);
+		if (before != null) {
+			where.and("p.id < :before", "before", before);
+		}
+		return where.bind(jdbc.sql("select " + COLUMNS + " from people_person p where " + where.sql()
+				+ " order by p.id desc limit :size"))
+			.param("size", size)
+			.query(Persons::map)
+			.list();
+	}
+
+	public long count(DataScope scope, PersonFilter filter) {
+		Where where = where(scope, filter);
+		return where.bind(jdbc.sql("select count(*) from people_person p where " + where.sql()))
+			.query(Long.class)
+			.single();
+	}
+
+	/** The filtered set in id order, from a cursor: call inside a read transaction and close the stream. */
+	public Stream<PersonRow> stream(DataScope scope, PersonFilter filter) {
+		Where where = where(scope, filter);
+		return where.bind(jdbc.sql("select " + COLUMNS + " from people_person p where " + where.sql() + " order by p.id"))
+			.query(Persons::map)
+			.stream();
+	}
+
+	public Optional<PersonRow> find(DataScope scope, long id) {
+		return scope.bind(jdbc.sql("select " + COLUMNS + " from people_person p where p.id = :id and "
+				+ scope.restrict("p.unit_id")))
+			.param("id", id)
+			.query(Persons::map)
+			.optional();
+	}
+
+	/** Ids of persons in the scope holding this ID number (not anonymised): duplicate check. */
+	public List<Long> withIdNumber(DataScope scope, byte[] idNumberHash) {
+		return scope.bind(jdbc.sql("select p.id from people_person p where p.id_number_hash = :hash and "
+				+ scope.restrict("p.unit_id")))
+			.param("hash", idNumberHash)
+			.query(Long.class)
+			.list();
+	}
+
+	public long insert(PersonValues v) {
+		return jdbc.sql("""
+				insert into people_person (unit_id, region_code, name, sex, birth_date, ethnicity, id_number_cipher,
+				    id_number_hash, phone_cipher, phone_hash, phone_suffix_hash, email, education, affiliation, party,
+				    religion_cipher, group_code, subgroup, employer, position, sector, address, tags, notes, legal_basis)
+				values (:unit, :region, :name, :sex, :birthDate, :ethnicity, :idCipher, :idHash, :phoneCipher,
+				    :phoneHash, :phoneSuffixHash, :email, :education, :affiliation, :party, :religionCipher, :group,
+				    :subgroup, :employer, :position, :sector, :address, cast(:tags as text[]), :notes, :legalBasis)
+				returning id""")
+			.params(values(v))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Optimistic: false when someone else saved the person since {@code version} was read. */
+	public boolean update(long id, int version, PersonValues v) {
+		return jdbc.sql("""
+				update people_person
+				   set unit_id = :unit, region_code = :region, name = :name, sex = :sex, birth_date = :birthDate,
+				       ethnicity = :ethnicity,
+				       id_number_cipher = case when :keepId then id_number_cipher else :idCipher end,
+				       id_number_hash = case when :keepId then id_number_hash else :idHash end,
+				       phone_cipher = case when :keepPhone then phone_cipher else :phoneCipher end,
+				       phone_hash = case when :keepPhone then phone_hash else :phoneHash end,
+				       phone_suffix_hash = case when :keepPhone then phone_suffix_hash else :phoneSuffixHash end,
+				       email = :email, education = :education, affiliation = :affiliation, party = :party,
+				       religion_cipher = case when :keepReligion then religion_cipher else :religionCipher end,
+				       group_code = :group, subgroup = :subgroup, employer = :employer, position = :position,
+				       sector = :sector, address = :address, tags = cast(:tags as text[]), notes = :notes, legal_basis = :legalBasis,
+				       updated_at = now(), version = version + 1
+				 where id = :id and version = :version and anonymised_at is null""")
+			.params(values(v))
+			.param("keepId", v.keepIdNumber())
+			.param("keepPhone", v.keepPhone())
+			.param("keepReligion", v.keepReligion())
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	/**
+	 * Erases what identifies the person and keeps what statistics need: place, group, sub-group, sector,
+	 * sex, birth year, education, affiliation, legal basis. Platform accounts go; employer and position
+	 * leave the history too.
+	 */
+	public void anonymise(long id) {
+		jdbc.sql("""
+				update people_person
+				   set name = null, birth_date = date_trunc('year', birth_date)::date, id_number_cipher = null,
+				       id_number_hash = null, phone_cipher = null, phone_hash = null, phone_suffix_hash = null,
+				       email = null, religion_cipher = null, employer = null, position = null, address = null,
+				       tags = '{}', notes = null, anonymised_at = now(), updated_at = now(), version = version + 1
+				 where id = ? and anonymised_at is null""")
+			.param(id)
+			.update();
+		jdbc.sql("delete from people_platform_account where person_id = ?").param(id).update();
+		jdbc.sql("update people_history set old_value = null, new_value = null where person_id = ? and field in ('EMPLOYER', 'POSITION')")
+			.param(id)
+			.update();
+	}
+
+	public void consentState(long id, String state) {
+		jdbc.sql("update people_person set consent_state = ? where id = ?").params(state, id).update();
+	}
+
+	private Map<String, @Nullable Object> values(PersonValues v) {
+		Map<String, @Nullable Object> m = new HashMap<>();
+		m.put("unit", v.unitId());
+		m.put("region", v.regionCode());
+		m.put("name", v.name());
+		m.put("sex", v.sex());
+		m.put("birthDate", v.birthDate() == null ? null : Date.valueOf(v.birthDate()));
+		m.put("ethnicity", v.ethnicity());
+		m.put("idCipher", v.idNumberCipher());
+		m.put("idHash", v.idNumberHash());
+		m.put("phoneCipher", v.phoneCipher());
+		m.put("phoneHash", v.phoneHash());
+		m.put("phoneSuffixHash", v.phoneSuffixHash());
+		m.put("email", v.email());
+		m.put("education", v.education());
+		m.put("affiliation", v.affiliation());
+		m.put("party", v.party());
+		m.put("religionCipher", v.religionCipher());
+		m.put("group", v.group());
+		m.put("subgroup", v.subgroup());
+		m.put("employer", v.employer());
+		m.put("position", v.position());
+		m.put("sector", v.sector());
+		m.put("address", v.address());
+		m.put("tags", arrayLiteral(v.tags()));
+		m.put("notes", v.notes());
+		m.put("legalBasis", v.legalBasis());
+		return m;
+	}
+
+	/** The predicates of a filter, always starting with the data scope. */
+	private Where where(DataScope scope, PersonFilter filter) {
+		Where where = new Where(scope);
+		where.and("p.anonymised_at is null");
+		if (filter.unit() != null) {
+			where.and("p.unit_id in (select u.id from platform_unit u where u.path <@ (select r.path from platform_unit r where r.id = :unit))",
+					"unit", filter.unit());
+		}
+		if (filter.group() != null) {
+			where.and("p.group_code = :group", "group", filter.group());
+		}
+		if (filter.subgroup() != null) {
+			where.and("p.subgroup = :subgroup", "subgroup", filter.subgroup());
+		}
+		if (filter.affiliation() != null) {
+			where.and("p.affiliation = :affiliation", "affiliation", filter.affiliation());
+		}
+		LocalDate today = LocalDate.now();
+		if (filter.minAge() != null) {
+			where.and("p.birth_date <= :bornBy", "bornBy", Date.valueOf(today.minusYears(filter.minAge())));
+		}
+		if (filter.maxAge() != null) {
+			where.and("p.birth_date > :bornAfter", "bornAfter", Date.valueOf(today.minusYears(filter.maxAge() + 1L)));
+		}
+		if (filter.tag() != null) {
+			where.and("p.tags @> array[cast(:tag as text)]", "tag", filter.tag());
+		}
+		if (filter.consent() != null) {
+			where.and("p.consent_state = :consent", "consent", filter.consent().name());
+		}
+		if (filter.employer() != null) {
+			where.and("p.employer like :employer", "employer", "%" + likeEscaped(filter.employer()) + "%");
+		}
+		if (filter.query() != null) {
+			search(where, filter.query());
+		}
+		return where;
+	}
+
+	/**
+	 * The search box. Digits are a phone tail (4), a mobile number (11) or an ID number (15/18): exact
+	 * lookups through the keyed hashes. Anything else is a name fragment: 1–2 characters through the
+	 * character/pair array (GIN), 3 and more through trigrams (GIN) — both exactly "name contains q".
+	 */
+	private void search(Where where, String raw) {
+		String q = raw.strip();
+		if (q.matches("\\d{4}")) {
+			where.and("p.phone_suffix_hash = :suffixHash", "suffixHash", cipher.hash(FieldCipher.Purpose.PHONE_SUFFIX, q));
+		}
+		else if (q.matches("1\\d{10}")) {
+			where.and("p.phone_hash = :phoneHash", "phoneHash", cipher.hash(FieldCipher.Purpose.PHONE, q));
+		}
+		else if (q.matches("\\d{15}|\\d{17}[\\dxX]")) {
+			Optional<org.tongxin.people.IdNumber> id = org.tongxin.people.IdNumber.parse(q);
+			if (id.isPresent()) {
+				where.and("p.id_number_hash = :idHash", "idHash", cipher.hash(FieldCipher.Purpose.ID_NUMBER, id.get().value()));
+			}
+			else {
+				where.and("false");
+			}
+		}
+		else if (q.codePointCount(0, q.length()) <= 2) {
+			where.and("p.name_grams @> array[cast(:gram as text)]", "gram", q);
+		}
+		else {
+			where.and("p.name like :nameLike", "nameLike", "%" + likeEscaped(q) + "%");
+		}
+	}
+
+	/** A text[] literal, every element quoted: "{"a","b"}". */
+	public static String arrayLiteral(List<String> values) {
+		StringBuilder literal = new StringBuilder("{");
+		for (int i = 0; i < values.size(); i++) {
+			literal.append(i == 0 ? "" : ",")
+				.append('"')
+				.append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+				.append('"');
+		}
+		return literal.append('}').toString();
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static final class Where {
+
+		private final DataScope scope;
+
+		private final List<String> predicates = new ArrayList<>();
+
+		private final Map<String, Object> params = new HashMap<>();
+
+		Where(DataScope scope) {
+			this.scope = scope;
+			predicates.add(scope.restrict("p.unit_id"));
+		}
+
+		void and(String predicate) {
+			predicates.add(predicate);
+		}
+
+		void and(String predicate, String name, Object value) {
+			predicates.add(predicate);
+			params.put(name, value);
+		}
+
+		String sql() {
+			return String.join(" and ", predicates);
+		}
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			JdbcClient.StatementSpec bound = scope.bind(statement);
+			for (Map.Entry<String, Object> p : params.entrySet()) {
+				bound = bound.param(p.getKey(), p.getValue());
+			}
+			return bound;
+		}
+	}
+
+	static PersonRow map(ResultSet rs, int row) throws SQLException {
+		Date birth = rs.getDate("birth_date");
+		Array tags = rs.getArray("tags");
+		Timestamp anonymised = rs.getTimestamp("anonymised_at");
+		return new PersonRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("region_code"), rs.getString("name"),
+				rs.getString("sex"), birth == null ? null : birth.toLocalDate(), rs.getString("ethnicity"),
+				rs.getBytes("id_number_cipher"), rs.getBytes("phone_cipher"), rs.getString("email"),
+				rs.getString("education"), rs.getString("affiliation"), rs.getString("party"),
+				rs.getBytes("religion_cipher"), rs.getString("group_code"), rs.getString("subgroup"),
+				rs.getString("employer"), rs.getString("position"), rs.getString("sector"), rs.getString("address"),
+				tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getString("notes"),
+				rs.getString("legal_basis"), rs.getString("consent_state"), instant(rs.getTimestamp("created_at")),
+				instant(rs.getTimestamp("updated_at")), rs.getInt("version"),
+				anonymised == null ? null : anonymised.toInstant());
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp.toInstant();
+	}
+}

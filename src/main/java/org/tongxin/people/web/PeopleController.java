@@ -1,0 +1,360 @@
+package org.tongxin.people.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.people.ConsentForm;
+import org.tongxin.people.ConsentState;
+import org.tongxin.people.DictionaryLabels;
+import org.tongxin.people.ExportedPerson;
+import org.tongxin.people.InvalidPerson;
+import org.tongxin.people.LegalBasis;
+import org.tongxin.people.PeopleRegistry;
+import org.tongxin.people.Person;
+import org.tongxin.people.PersonFilter;
+import org.tongxin.people.PersonForm;
+import org.tongxin.people.PersonId;
+import org.tongxin.people.PersonSummary;
+import org.tongxin.people.SensitiveField;
+import org.tongxin.people.Sex;
+import org.tongxin.platform.Unit;
+import org.tongxin.platform.UnitId;
+import org.tongxin.platform.XlsxExport;
+
+/** The person list with search and exports, the person's page with its tabs, create, edit, anonymise, reveal. */
+@Controller
+class PeopleController {
+
+	static final int PAGE_SIZE = 20;
+
+	static final List<String> TABS = List.of("profile", "history", "consent", "organisations", "activities");
+
+	private final PeopleRegistry registry;
+
+	private final MessageSource messages;
+
+	PeopleController(PeopleRegistry registry, MessageSource messages) {
+		this.registry = registry;
+		this.messages = messages;
+	}
+
+	@GetMapping("/people")
+	@PreAuthorize("hasAuthority('people:read')")
+	String list(@ModelAttribute("filter") FilterParams params, @RequestParam(required = false) @Nullable Long before,
+			Model model, Locale locale) {
+		PersonFilter filter = params.toFilter();
+		List<PersonSummary> page = registry.page(filter, before, PAGE_SIZE + 1);
+		boolean more = page.size() > PAGE_SIZE;
+		List<PersonSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		model.addAttribute("people", shown);
+		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("before", before);
+		model.addAttribute("filterQuery", params.query());
+		model.addAttribute("total", registry.count(filter));
+		model.addAttribute("labels", registry.labels(locale));
+		model.addAttribute("filterUnits", filterUnits());
+		model.addAttribute("consentStates", ConsentState.values());
+		return "people/list";
+	}
+
+	@GetMapping("/people/export.xlsx")
+	@PreAuthorize("hasAuthority('people:export')")
+	void exportXlsx(@ModelAttribute FilterParams params, Locale locale, HttpServletResponse response) throws IOException {
+		DictionaryLabels labels = registry.labels(locale);
+		XlsxExport.prepare(response, text("person.file", locale));
+		registry.export(params.toFilter(), "xlsx", rows -> XlsxExport.write(response.getOutputStream(),
+				text("person.sheet", locale), headers(locale), rows.map(row -> cells(row, labels, locale))));
+	}
+
+	@GetMapping("/people/export.csv")
+	@PreAuthorize("hasAuthority('people:export')")
+	void exportCsv(@ModelAttribute FilterParams params, Locale locale, HttpServletResponse response) throws IOException {
+		DictionaryLabels labels = registry.labels(locale);
+		String fileName = text("person.file", locale) + "-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE)
+				+ ".csv";
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"export.csv\"; filename*=UTF-8''"
+				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+		registry.export(params.toFilter(), "csv", rows -> {
+			Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+			// A byte-order mark, or Excel on Windows reads UTF-8 as GBK.
+			out.write('\uFEFF');
+			csvLine(out, headers(locale));
+			for (var it = rows.iterator(); it.hasNext();) {
+				csvLine(out, cells(it.next(), labels, locale));
+			}
+			out.flush();
+		});
+	}
+
+	@GetMapping("/people/{id}")
+	@PreAuthorize("hasAuthority('people:read')")
+	String detail(@PathVariable long id, @RequestParam(defaultValue = "profile") String tab, Model model, Locale locale) {
+		Person person = registry.get(new PersonId(id));
+		String shown = TABS.contains(tab) ? tab : "profile";
+		model.addAttribute("person", person);
+		model.addAttribute("tab", shown);
+		model.addAttribute("tabs", TABS);
+		model.addAttribute("labels", registry.labels(locale));
+		switch (shown) {
+			case "history" -> model.addAttribute("history", registry.history(person.id()));
+			case "consent" -> {
+				model.addAttribute("consents", registry.consents(person.id()));
+				model.addAttribute("consentEvents", org.tongxin.people.ConsentEvent.values());
+				model.addAttribute("consentScopes", org.tongxin.people.ConsentScope.values());
+				if (!model.containsAttribute("consentForm")) {
+					model.addAttribute("consentForm", ConsentForm.empty());
+				}
+			}
+			case "profile" -> model.addAttribute("accounts", registry.platformAccounts(person.id()));
+			default -> {
+			}
+		}
+		return "people/detail";
+	}
+
+	@PostMapping("/people/{id}/consents")
+	@PreAuthorize("hasAuthority('people:write')")
+	String recordConsent(@PathVariable long id, @Valid @ModelAttribute("consentForm") ConsentForm form,
+			BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return detail(id, "consent", model, locale);
+		}
+		registry.recordConsent(new PersonId(id), form);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/people/" + id + "?tab=consent";
+	}
+
+	/** htmx: the clear value in place of the masked one, for this page view only. */
+	@PostMapping("/people/{id}/reveal")
+	@PreAuthorize("hasAuthority('people:reveal')")
+	String reveal(@PathVariable long id, @RequestParam SensitiveField field,
+			@RequestParam(defaultValue = "") String reason, Model model) {
+		model.addAttribute("personId", id);
+		model.addAttribute("field", field);
+		if (reason.isBlank()) {
+			model.addAttribute("reasonMissing", true);
+			return "people/reveal :: form";
+		}
+		model.addAttribute("value", registry.reveal(new PersonId(id), field, reason));
+		return "people/reveal :: revealed";
+	}
+
+	@GetMapping("/people/new")
+	@PreAuthorize("hasAuthority('people:write')")
+	String create(@RequestParam(required = false) @Nullable Long city, Model model, Locale locale) {
+		return form(model, PersonForm.empty(), city, null, locale);
+	}
+
+	@PostMapping("/people")
+	@PreAuthorize("hasAuthority('people:write')")
+	String create(@Valid @ModelAttribute("form") PersonForm form, BindingResult errors,
+			@RequestParam(required = false) @Nullable Long city, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				Person person = registry.create(form);
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/people/" + person.id();
+			}
+			catch (InvalidPerson e) {
+				reject(errors, e);
+			}
+		}
+		return form(model, form, city, null, locale);
+	}
+
+	@GetMapping("/people/{id}/edit")
+	@PreAuthorize("hasAuthority('people:write')")
+	String edit(@PathVariable long id, Model model, Locale locale) {
+		Person person = editable(id);
+		return form(model, PersonForm.of(person), registry.cityOf(person.unit()).value(), person, locale);
+	}
+
+	@PostMapping("/people/{id}")
+	@PreAuthorize("hasAuthority('people:write')")
+	String update(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") PersonForm form,
+			BindingResult errors, @RequestParam(required = false) @Nullable Long city, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		Person person = editable(id);
+		if (!errors.hasErrors()) {
+			try {
+				registry.update(person.id(), version, form);
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/people/" + id;
+			}
+			catch (InvalidPerson e) {
+				reject(errors, e);
+			}
+			catch (PeopleRegistry.ConcurrentPersonChange e) {
+				errors.reject("person.concurrent");
+			}
+		}
+		return form(model, form, city, person, locale);
+	}
+
+	@PostMapping("/people/{id}/anonymise")
+	@PreAuthorize("hasAuthority('people:write')")
+	String anonymise(@PathVariable long id, RedirectAttributes redirect) {
+		registry.anonymise(new PersonId(id));
+		redirect.addFlashAttribute("anonymised", true);
+		return "redirect:/people/" + id;
+	}
+
+	/** The unit picker's second step: the chosen city and its districts; htmx selects #units from the page. */
+	@GetMapping("/people/units")
+	@PreAuthorize("hasAuthority('people:write')")
+	String units(@RequestParam(required = false) @Nullable Long city, Model model, Locale locale) {
+		return form(model, PersonForm.empty(), city, null, locale);
+	}
+
+	private Person editable(long id) {
+		Person person = registry.get(new PersonId(id));
+		if (person.anonymised()) {
+			throw new PeopleRegistry.PersonNotFound(person.id());
+		}
+		return person;
+	}
+
+	private String form(Model model, PersonForm form, @Nullable Long city, @Nullable Person person, Locale locale) {
+		List<Unit> cities = registry.cities();
+		Long chosenCity = city != null ? city : cities.size() == 1 ? cities.get(0).id().value() : null;
+		model.addAttribute("form", form);
+		model.addAttribute("person", person);
+		model.addAttribute("cities", cities);
+		model.addAttribute("city", chosenCity);
+		model.addAttribute("units", chosenCity == null && !cities.isEmpty() ? List.of()
+				: registry.unitsIn(chosenCity == null ? null : new UnitId(chosenCity)));
+		model.addAttribute("labels", registry.labels(locale));
+		model.addAttribute("sexes", Sex.values());
+		model.addAttribute("legalBases", LegalBasis.values());
+		return "people/form";
+	}
+
+	/** Units for the list filter: the cities of the scope, or — for one city or less — the city and its districts. */
+	private List<Unit> filterUnits() {
+		List<Unit> cities = registry.cities();
+		return cities.size() == 1 ? registry.unitsIn(cities.get(0).id()) : cities.isEmpty() ? registry.unitsIn(null) : cities;
+	}
+
+	private static void reject(BindingResult errors, InvalidPerson e) {
+		e.errors().forEach((field, code) -> errors.rejectValue(field, code));
+	}
+
+	private List<String> headers(Locale locale) {
+		return List.of("name", "sex", "birthDate", "ethnicity", "idNumber", "phone", "email", "education",
+				"affiliation", "group", "subgroup", "employer", "position", "sector", "place", "tags", "legalBasis",
+				"consentState")
+			.stream()
+			.map(column -> text("person." + column, locale))
+			.toList();
+	}
+
+	private List<?> cells(ExportedPerson row, DictionaryLabels labels, Locale locale) {
+		Person p = row.person();
+		List<Object> cells = new ArrayList<>();
+		cells.add(nz(p.name()));
+		cells.add(p.sex() == null ? "" : text("person.sex." + p.sex(), locale));
+		cells.add(p.birthDate() == null ? "" : p.birthDate().toString());
+		cells.add(labels.of("ETHNICITY", p.ethnicity()));
+		cells.add(nz(row.idNumber()));
+		cells.add(nz(row.phone()));
+		cells.add(nz(p.email()));
+		cells.add(labels.of("EDUCATION", p.education()));
+		cells.add(p.party() == null ? labels.of("AFFILIATION", p.affiliation()) : labels.of("PARTY", p.party()));
+		cells.add(labels.of("GROUP", p.group()));
+		cells.add(labels.of("SUBGROUP", p.subgroup()));
+		cells.add(nz(p.employer()));
+		cells.add(nz(p.position()));
+		cells.add(labels.of("SECTOR", p.sector()));
+		cells.add(p.place());
+		cells.add(String.join(" ", p.tags()));
+		cells.add(text("person.legalBasis." + p.legalBasis(), locale));
+		cells.add(text("person.consentState." + p.consentState(), locale));
+		return cells;
+	}
+
+	/** RFC 4180; a leading = + - @ is neutralised so that a spreadsheet never runs a cell as a formula. */
+	private static void csvLine(Writer out, List<?> cells) throws IOException {
+		for (int i = 0; i < cells.size(); i++) {
+			if (i > 0) {
+				out.write(',');
+			}
+			String cell = String.valueOf(cells.get(i));
+			if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
+				cell = "'" + cell;
+			}
+			out.write('"');
+			out.write(cell.replace("\"", "\"\""));
+			out.write('"');
+		}
+		out.write("\r\n");
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	private static String nz(@Nullable String value) {
+		return value == null ? "" : value;
+	}
+
+	/** The list's query parameters, bound by name; blanks mean "any". */
+	record FilterParams(@Nullable String q, @Nullable String group, @Nullable String subgroup, @Nullable Long unit,
+			@Nullable String affiliation, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable String tag,
+			@Nullable ConsentState consent, @Nullable String employer) {
+
+		PersonFilter toFilter() {
+			return new PersonFilter(blank(q), blank(group), blank(subgroup), unit, blank(affiliation), minAge, maxAge,
+					blank(tag), consent, blank(employer));
+		}
+
+		/** The query string (encoded, no "?") for links that keep the filter: pager and exports. */
+		String query() {
+			org.springframework.web.util.UriComponentsBuilder params = org.springframework.web.util.UriComponentsBuilder.newInstance();
+			java.util.function.BiConsumer<String, @Nullable Object> put = (k, v) -> {
+				if (v != null && !v.toString().isBlank()) {
+					params.queryParam(k, v.toString().strip());
+				}
+			};
+			put.accept("q", q);
+			put.accept("group", group);
+			put.accept("subgroup", subgroup);
+			put.accept("unit", unit);
+			put.accept("affiliation", affiliation);
+			put.accept("minAge", minAge);
+			put.accept("maxAge", maxAge);
+			put.accept("tag", tag);
+			put.accept("consent", consent);
+			put.accept("employer", employer);
+			String query = params.encode().build().getQuery();
+			return query == null ? "" : query;
+		}
+
+		private static @Nullable String blank(@Nullable String value) {
+			return value == null || value.isBlank() ? null : value.strip();
+		}
+	}
+}

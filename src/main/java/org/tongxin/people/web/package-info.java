@@ -1,0 +1,5 @@
+/** Screens and API of the people registry. */
+@NullMarked
+package org.tongxin.people.web;
+
+import org.jspecify.annotations.NullMarked;
