@@ -39,11 +39,19 @@ public class Persons {
 
 	private final JdbcClient jdbc;
 
+	/** Above this share of all names, a character is cheaper to find by walking the city newest first. */
+	static final double COMMON_GRAM = 0.005;
+
+	private static final java.util.Set<String> MUNICIPALITIES = java.util.Set.of("110000", "120000", "310000", "500000");
+
 	private final FieldCipher cipher;
 
-	Persons(JdbcClient jdbc, FieldCipher cipher) {
+	private final GramFrequencies gramFrequencies;
+
+	Persons(JdbcClient jdbc, FieldCipher cipher, GramFrequencies gramFrequencies) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.gramFrequencies = gramFrequencies;
 	}
 
 	/** One page, newest first; {@code before} is the id of the last person of the previous page. */
@@ -247,12 +255,61 @@ public class Persons {
 				where.and("false");
 			}
 		}
-		else if (q.codePointCount(0, q.length()) <= 2) {
-			where.and("p.name_grams @> array[cast(:gram as text)]", "gram", q);
+		else {
+			nameSearch(where, q);
+		}
+	}
+
+	/**
+	 * A name fragment. Inside one city the region-prefixed grams keep the posting list to that city; a
+	 * character so common that fetching all its matches would be slow walks the city newest first and
+	 * stops at the page instead. Fragments of three and more characters are looked up by their character
+	 * pairs and then checked whole.
+	 */
+	private void nameSearch(Where where, String q) {
+		List<String> grams = grams(q);
+		String region = regionOf(where.scope);
+		if (region != null && grams.size() == 1 && q.codePointCount(0, q.length()) == 1
+				&& gramFrequencies.of(q) >= COMMON_GRAM) {
+			where.and("p.region_code = :region", "region", region);
+			where.and("p.name like :nameLike", "nameLike", "%" + likeEscaped(q) + "%");
+			return;
+		}
+		if (region != null) {
+			where.and("p.scoped_grams @> cast(:scopedGrams as text[])", "scopedGrams",
+					arrayLiteral(grams.stream().map(g -> region + ":" + g).toList()));
 		}
 		else {
+			where.and("p.name_grams @> cast(:grams as text[])", "grams", arrayLiteral(grams));
+		}
+		if (q.codePointCount(0, q.length()) >= 3) {
 			where.and("p.name like :nameLike", "nameLike", "%" + likeEscaped(q) + "%");
 		}
+	}
+
+	/** A single character is its own gram; longer fragments are covered by their character pairs. */
+	static List<String> grams(String q) {
+		int[] chars = q.codePoints().toArray();
+		if (chars.length == 1) {
+			return List.of(q);
+		}
+		java.util.LinkedHashSet<String> pairs = new java.util.LinkedHashSet<>();
+		for (int i = 0; i + 1 < chars.length; i++) {
+			pairs.add(new String(chars, i, 2));
+		}
+		return List.copyOf(pairs);
+	}
+
+	/**
+	 * The region (city or municipality code) when the scope lies within one city, from its path
+	 * "1.<province>.<city>[…]"; null for the centre and for provinces.
+	 */
+	static @Nullable String regionOf(DataScope scope) {
+		String[] ids = scope.path().split("\\.");
+		if (ids.length >= 2 && MUNICIPALITIES.contains(ids[1])) {
+			return ids[1];
+		}
+		return ids.length >= 3 ? ids[2] : null;
 	}
 
 	/** A text[] literal, every element quoted: "{"a","b"}". */
@@ -273,7 +330,7 @@ public class Persons {
 
 	private static final class Where {
 
-		private final DataScope scope;
+		final DataScope scope;
 
 		private final List<String> predicates = new ArrayList<>();
 
