@@ -13,11 +13,3 @@ alter table people_person
 
 create index people_person_scoped_grams on people_person using gin (scoped_grams);
 
--- A very common character ("伟", "华") matches tens of thousands of people in a large city; fetching
--- them all to keep the newest 20 is slow. For those the search walks the city's people newest first
--- and stops at 20 matches, which this index makes a short, ordered scan.
-create index people_person_region_id on people_person (region_code, id);
-
--- The search tells common characters from rare ones by the planner's own statistics on name_grams
--- (most common elements); a larger sample keeps the frequencies of a few thousand characters.
-alter table people_person alter column name_grams set statistics 1000;

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.people.PeopleRegistry;
-import org.tongxin.people.internal.GramFrequencies;
 import org.tongxin.people.internal.PersonBulkLoad;
 import org.tongxin.people.internal.SyntheticPeople;
 import org.tongxin.platform.AuditLog;
@@ -59,12 +58,10 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private final PeopleRegistry registry;
 
-	private final GramFrequencies gramFrequencies;
-
 	private final long count;
 
 	PeopleDemoData(DemoMode demoMode, ProgrammeMap programme, Units units, PersonBulkLoad bulkLoad, JdbcClient jdbc,
-			AuditLog audit, PeopleRegistry registry, GramFrequencies gramFrequencies, @Value("${tongxin.demo.people:20000}") long count) {
+			AuditLog audit, PeopleRegistry registry, @Value("${tongxin.demo.people:20000}") long count) {
 		this.demoMode = demoMode;
 		this.programme = programme;
 		this.units = units;
@@ -72,7 +69,6 @@ class PeopleDemoData implements ApplicationRunner {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.registry = registry;
-		this.gramFrequencies = gramFrequencies;
 		this.count = count;
 	}
 
@@ -102,9 +98,8 @@ class PeopleDemoData implements ApplicationRunner {
 				from people_person where group_code = 'NEW_MEDIA'""").update();
 		audit.append("system", UnitId.CENTRAL, AuditLog.Action.CREATE, PeopleRegistry.AUDIT_TYPE, null,
 				Map.of("demo", true, "rows", loaded), null);
-		// Fresh statistics: the planner and the name search's common-character choice both read them.
+		// Fresh statistics for the planner, rather than waiting for autovacuum to notice the bulk load.
 		jdbc.sql("analyze people_person").update();
-		gramFrequencies.refresh();
 		log.info("Demo registry: {} persons loaded in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
 	}
 

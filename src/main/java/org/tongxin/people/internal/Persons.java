@@ -39,19 +39,13 @@ public class Persons {
 
 	private final JdbcClient jdbc;
 
-	/** Above this share of all names, a character is cheaper to find by walking the city newest first. */
-	static final double COMMON_GRAM = 0.005;
-
 	private static final java.util.Set<String> MUNICIPALITIES = java.util.Set.of("110000", "120000", "310000", "500000");
 
 	private final FieldCipher cipher;
 
-	private final GramFrequencies gramFrequencies;
-
-	Persons(JdbcClient jdbc, FieldCipher cipher, GramFrequencies gramFrequencies) {
+	Persons(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
-		this.gramFrequencies = gramFrequencies;
 	}
 
 	/** One page, newest first; {@code before} is the id of the last person of the previous page. */
@@ -261,20 +255,13 @@ public class Persons {
 	}
 
 	/**
-	 * A name fragment. Inside one city the region-prefixed grams keep the posting list to that city; a
-	 * character so common that fetching all its matches would be slow walks the city newest first and
-	 * stops at the page instead. Fragments of three and more characters are looked up by their character
-	 * pairs and then checked whole.
+	 * A name fragment. Inside one city the region-prefixed grams keep the posting list to that city, so
+	 * its length grows with the city, not with the country. Fragments of three and more characters are
+	 * looked up by their character pairs and then checked whole.
 	 */
 	private void nameSearch(Where where, String q) {
 		List<String> grams = grams(q);
 		String region = regionOf(where.scope);
-		if (region != null && grams.size() == 1 && q.codePointCount(0, q.length()) == 1
-				&& gramFrequencies.of(q) >= COMMON_GRAM) {
-			where.and("p.region_code = :region", "region", region);
-			where.and("p.name like :nameLike", "nameLike", "%" + likeEscaped(q) + "%");
-			return;
-		}
 		if (region != null) {
 			where.and("p.scoped_grams @> cast(:scopedGrams as text[])", "scopedGrams",
 					arrayLiteral(grams.stream().map(g -> region + ":" + g).toList()));
