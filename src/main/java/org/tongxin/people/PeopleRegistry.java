@@ -206,6 +206,7 @@ public class PeopleRegistry {
 		record(id, HistoryField.EMPLOYER, before.employer(), after.employer(), by);
 		record(id, HistoryField.POSITION, before.position(), after.position(), by);
 		audit.updated(AUDIT_TYPE, id, before, after);
+		events.publishEvent(new PersonUpdated(id));
 		return after;
 	}
 

@@ -121,7 +121,7 @@ public class Persons {
 				       group_code = :group, subgroup = :subgroup, employer = :employer, position = :position,
 				       sector = :sector, address = :address, tags = cast(:tags as text[]), notes = :notes, legal_basis = :legalBasis,
 				       updated_at = now(), version = version + 1
-				 where id = :id and version = :version and anonymised_at is null""")
+				 where id = :id and version = :version and anonymised_at is null and merged_into is null""")
 			.params(values(v))
 			.param("keepId", v.keepIdNumber())
 			.param("keepPhone", v.keepPhone())
@@ -190,6 +190,8 @@ public class Persons {
 	private Where where(DataScope scope, PersonFilter filter) {
 		Where where = new Where(scope);
 		where.and("p.anonymised_at is null");
+		// A merged duplicate lives on only for undo: it is not a person of the registry any more.
+		where.and("p.merged_into is null");
 		if (filter.unit() != null) {
 			where.and("p.unit_id in (select u.id from platform_unit u where u.path <@ (select r.path from platform_unit r where r.id = :unit))",
 					"unit", filter.unit());
