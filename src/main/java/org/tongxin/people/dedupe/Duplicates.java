@@ -25,7 +25,7 @@ class Duplicates {
 	private static final long DETECTION_LOCK = 7_319_887L;
 
 	/**
-	 * One set-based pass over the persons changed since {@code :since}: each rule is an index lookup per
+	 * One set-based pass over the persons changed since the watermark's last run: each rule is an index lookup per
 	 * examined person (ID hash, phone hash, name + birth date, name + employer) against the whole registry,
 	 * never a self-join of the table. Weights add up per pair (capped at 100); a pair is a candidate at 50.
 	 * Decided pairs keep their decision; open pairs of examined persons that no longer match are withdrawn.
@@ -34,7 +34,7 @@ class Duplicates {
 			with fresh as (
 			    select p.id, p.id_number_hash, p.phone_hash, p.name, p.birth_date, p.employer
 			    from people_person p
-			    where p.updated_at > :since and p.merged_into is null and p.anonymised_at is null
+			    where p.updated_at > (select w.last_run from people_dedupe_watermark w) and p.merged_into is null and p.anonymised_at is null
 			),
 			matched as (
 			    select f.id as a, o.id as b, 'ID_NUMBER' as rule, 100 as weight
@@ -96,16 +96,12 @@ class Duplicates {
 	 */
 	int detect() {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(DETECTION_LOCK).query((rs, n) -> 1).list();
-		Instant since = jdbc.sql("select last_run from people_dedupe_watermark for update")
-			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class))
-			.single()
-			.toInstant();
 		Instant next = jdbc.sql("""
 				select least(now(), min(xact_start)) from pg_stat_activity
 				where datname = current_database() and xact_start is not null""")
 			.query((rs, n) -> rs.getTimestamp(1).toInstant())
 			.single();
-		int found = jdbc.sql(DETECT).param("since", java.sql.Timestamp.from(since)).update();
+		int found = jdbc.sql(DETECT).update();
 		jdbc.sql("update people_dedupe_watermark set last_run = ?").param(java.sql.Timestamp.from(next)).update();
 		return found;
 	}
