@@ -137,6 +137,11 @@ public class PeopleRegistry {
 		}
 	}
 
+	/** Whether the record has not been updated for the configured retention period. */
+	public boolean beyondRetention(Person person) {
+		return person.updatedAt().isBefore(persons.retentionCutoff());
+	}
+
 	public Optional<Person> find(PersonId id) {
 		return persons.find(scope(), id.value()).map(row -> person(row, new Places()));
 	}

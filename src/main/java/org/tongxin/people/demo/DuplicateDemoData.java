@@ -18,7 +18,8 @@ import org.tongxin.platform.DemoMode;
  * Duplicates as they happen in the field, so that the review screen has work: persons registered a second
  * time by another colleague — with a new mobile number, an employer written differently, sometimes without
  * the ID number, a few by another city after the person moved (only a unit above both sees those pairs).
- * Then the first, full detection run over the demo registry.
+ * Then the first, full detection run over the demo registry. Before that, about one record in seventeen is
+ * made old — registered and last updated five to seven years ago — so the retention rule has something to flag.
  */
 @Component
 @Order(21)
@@ -53,10 +54,15 @@ class DuplicateDemoData implements ApplicationRunner {
 		if (!demoMode.enabled() || !fresh) {
 			return;
 		}
+		jdbc.sql("""
+				update people_person
+				   set created_at = now() - make_interval(days => 1830 + (id % 700)::int),
+				       updated_at = now() - make_interval(days => 1830 + (id % 700)::int)
+				 where id % 17 = 0""").update();
 		// Evenly spread over the registry (and so over the cities), the same persons at every demo install.
 		List<Long> originals = jdbc.sql("""
 				select id from people_person
-				where id % 997 = 0 and anonymised_at is null and birth_date is not null and employer is not null
+				where id % 887 = 0 and anonymised_at is null and birth_date is not null and employer is not null
 				order by id limit ?""").param(TWICE).query(Long.class).list();
 		for (int i = 0; i < originals.size(); i++) {
 			String phone = "199" + String.format("%08d", 3_719_886 + i * 7_919);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.people.PersonFilter;
@@ -41,9 +42,17 @@ public class Persons {
 
 	private final FieldCipher cipher;
 
-	Persons(JdbcClient jdbc, FieldCipher cipher) {
+	private final int retentionYears;
+
+	Persons(JdbcClient jdbc, FieldCipher cipher, @Value("${tongxin.people.retention-years:5}") int retentionYears) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.retentionYears = retentionYears;
+	}
+
+	/** Records last updated before this instant are beyond the retention period and due for review (PIPL art. 19). */
+	public Instant retentionCutoff() {
+		return java.time.ZonedDateTime.now().minusYears(retentionYears).toInstant();
 	}
 
 	/** One page, newest first; {@code before} is the id of the last person of the previous page. */
@@ -223,6 +232,9 @@ public class Persons {
 		}
 		if (filter.query() != null) {
 			search(where, filter.query());
+		}
+		if (filter.beyondRetention()) {
+			where.and("p.updated_at < :retentionCutoff", "retentionCutoff", Timestamp.from(retentionCutoff()));
 		}
 		return where;
 	}
