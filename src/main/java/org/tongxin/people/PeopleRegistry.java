@@ -137,6 +137,11 @@ public class PeopleRegistry {
 		}
 	}
 
+	/** Whether the record has not been updated for the configured retention period. */
+	public boolean beyondRetention(Person person) {
+		return person.updatedAt().isBefore(persons.retentionCutoff());
+	}
+
 	public Optional<Person> find(PersonId id) {
 		return persons.find(scope(), id.value()).map(row -> person(row, new Places()));
 	}
@@ -206,6 +211,7 @@ public class PeopleRegistry {
 		record(id, HistoryField.EMPLOYER, before.employer(), after.employer(), by);
 		record(id, HistoryField.POSITION, before.position(), after.position(), by);
 		audit.updated(AUDIT_TYPE, id, before, after);
+		events.publishEvent(new PersonUpdated(id));
 		return after;
 	}
 

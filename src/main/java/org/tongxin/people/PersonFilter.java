@@ -9,7 +9,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record PersonFilter(@Nullable String query, @Nullable String group, @Nullable String subgroup,
 		@Nullable Long unit, @Nullable String affiliation, @Nullable Integer minAge, @Nullable Integer maxAge,
-		@Nullable String tag, @Nullable ConsentState consent, @Nullable String employer) {
+		@Nullable String tag, @Nullable ConsentState consent, @Nullable String employer, boolean beyondRetention) {
+
+	/** Without the retention criterion; {@code beyondRetention} keeps only records not updated for the retention period. */
+	public PersonFilter(@Nullable String query, @Nullable String group, @Nullable String subgroup, @Nullable Long unit,
+			@Nullable String affiliation, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable String tag,
+			@Nullable ConsentState consent, @Nullable String employer) {
+		this(query, group, subgroup, unit, affiliation, minAge, maxAge, tag, consent, employer, false);
+	}
+
+	public PersonFilter beyondRetentionOnly() {
+		return new PersonFilter(query, group, subgroup, unit, affiliation, minAge, maxAge, tag, consent, employer, true);
+	}
 
 	public static PersonFilter none() {
 		return new PersonFilter(null, null, null, null, null, null, null, null, null, null);
@@ -38,6 +49,7 @@ public record PersonFilter(@Nullable String query, @Nullable String group, @Null
 		put.accept("tag", tag);
 		put.accept("consent", consent);
 		put.accept("employer", employer);
+		put.accept("beyondRetention", beyondRetention ? Boolean.TRUE : null);
 		return set;
 	}
 }

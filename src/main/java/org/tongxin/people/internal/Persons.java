@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.people.PersonFilter;
@@ -43,9 +44,17 @@ public class Persons {
 
 	private final FieldCipher cipher;
 
-	Persons(JdbcClient jdbc, FieldCipher cipher) {
+	private final int retentionYears;
+
+	Persons(JdbcClient jdbc, FieldCipher cipher, @Value("${tongxin.people.retention-years:5}") int retentionYears) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.retentionYears = retentionYears;
+	}
+
+	/** Records last updated before this instant are beyond the retention period and due for review (PIPL art. 19). */
+	public Instant retentionCutoff() {
+		return java.time.ZonedDateTime.now().minusYears(retentionYears).toInstant();
 	}
 
 	/** One page, newest first; {@code before} is the id of the last person of the previous page. */
@@ -123,7 +132,7 @@ public class Persons {
 				       group_code = :group, subgroup = :subgroup, employer = :employer, position = :position,
 				       sector = :sector, address = :address, tags = cast(:tags as text[]), notes = :notes, legal_basis = :legalBasis,
 				       updated_at = now(), version = version + 1
-				 where id = :id and version = :version and anonymised_at is null""")
+				 where id = :id and version = :version and anonymised_at is null and merged_into is null""")
 			.params(values(v))
 			.param("keepId", v.keepIdNumber())
 			.param("keepPhone", v.keepPhone())
@@ -192,6 +201,8 @@ public class Persons {
 	private Where where(DataScope scope, PersonFilter filter) {
 		Where where = new Where(scope);
 		where.and("p.anonymised_at is null");
+		// A merged duplicate lives on only for undo: it is not a person of the registry any more.
+		where.and("p.merged_into is null");
 		if (filter.unit() != null) {
 			where.and("p.unit_id in (select u.id from platform_unit u where u.path <@ (select r.path from platform_unit r where r.id = :unit))",
 					"unit", filter.unit());
@@ -223,6 +234,9 @@ public class Persons {
 		}
 		if (filter.query() != null) {
 			search(where, filter.query());
+		}
+		if (filter.beyondRetention()) {
+			where.and("p.updated_at < :retentionCutoff", "retentionCutoff", Timestamp.from(retentionCutoff()));
 		}
 		return where;
 	}

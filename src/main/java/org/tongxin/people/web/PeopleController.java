@@ -73,6 +73,7 @@ class PeopleController {
 		model.addAttribute("before", before);
 		model.addAttribute("filterQuery", params.query());
 		model.addAttribute("total", registry.count(filter));
+		model.addAttribute("beyondRetention", filter.beyondRetention() ? null : registry.count(filter.beyondRetentionOnly()));
 		model.addAttribute("labels", registry.labels(locale));
 		model.addAttribute("filterUnits", filterUnits());
 		model.addAttribute("consentStates", ConsentState.values());
@@ -115,6 +116,7 @@ class PeopleController {
 		Person person = registry.get(new PersonId(id));
 		String shown = TABS.contains(tab) ? tab : "profile";
 		model.addAttribute("person", person);
+		model.addAttribute("beyondRetention", registry.beyondRetention(person));
 		model.addAttribute("tab", shown);
 		model.addAttribute("tabs", TABS);
 		model.addAttribute("labels", registry.labels(locale));
@@ -324,11 +326,11 @@ class PeopleController {
 	/** The list's query parameters, bound by name; blanks mean "any". */
 	record FilterParams(@Nullable String q, @Nullable String group, @Nullable String subgroup, @Nullable Long unit,
 			@Nullable String affiliation, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable String tag,
-			@Nullable ConsentState consent, @Nullable String employer) {
+			@Nullable ConsentState consent, @Nullable String employer, @Nullable Boolean stale) {
 
 		PersonFilter toFilter() {
 			return new PersonFilter(blank(q), blank(group), blank(subgroup), unit, blank(affiliation), minAge, maxAge,
-					blank(tag), consent, blank(employer));
+					blank(tag), consent, blank(employer), Boolean.TRUE.equals(stale));
 		}
 
 		/** The query string (encoded, no "?") for links that keep the filter: pager and exports. */
@@ -349,6 +351,7 @@ class PeopleController {
 			put.accept("tag", tag);
 			put.accept("consent", consent);
 			put.accept("employer", employer);
+			put.accept("stale", Boolean.TRUE.equals(stale) ? true : null);
 			String query = params.encode().build().getQuery();
 			return query == null ? "" : query;
 		}

@@ -1,0 +1,227 @@
+package org.tongxin.people.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.people.DictionaryLabels;
+import org.tongxin.people.PeopleRegistry;
+import org.tongxin.people.Person;
+import org.tongxin.people.dedupe.Deduplication;
+import org.tongxin.people.dedupe.DuplicatePair;
+import org.tongxin.people.dedupe.DuplicateStatus;
+import org.tongxin.people.dedupe.MergeField;
+import org.tongxin.people.dedupe.MergeSide;
+import org.tongxin.platform.XlsxExport;
+
+/** The duplicate review: pairs by status, the side-by-side merge screen, "not a duplicate", undo of a merge. */
+@Controller
+class DuplicatesController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final Deduplication deduplication;
+
+	private final PeopleRegistry registry;
+
+	private final MessageSource messages;
+
+	DuplicatesController(Deduplication deduplication, PeopleRegistry registry, MessageSource messages) {
+		this.deduplication = deduplication;
+		this.registry = registry;
+		this.messages = messages;
+	}
+
+	@GetMapping("/people/duplicates")
+	@PreAuthorize("hasAuthority('people:dedupe')")
+	String list(@RequestParam(defaultValue = "OPEN") DuplicateStatus status, @RequestParam(required = false) @Nullable String after,
+			Model model) {
+		List<DuplicatePair> page = deduplication.page(status, after, PAGE_SIZE + 1);
+		boolean more = page.size() > PAGE_SIZE;
+		List<DuplicatePair> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		model.addAttribute("pairs", shown);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", DuplicateStatus.values());
+		model.addAttribute("after", after);
+		model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).cursor() : null);
+		model.addAttribute("total", deduplication.count(status));
+		return "people/duplicates";
+	}
+
+	@GetMapping("/people/duplicates/export.xlsx")
+	@PreAuthorize("hasAuthority('people:dedupe') and hasAuthority('people:export')")
+	void export(@RequestParam(defaultValue = "OPEN") DuplicateStatus status, Locale locale, HttpServletResponse response)
+			throws IOException {
+		XlsxExport.prepare(response, text("duplicate.file", locale));
+		List<String> headers = List.of(text("duplicate.score", locale), text("duplicate.reasons", locale),
+				text("person.name", locale), text("person.birthDate", locale), text("person.place", locale),
+				text("person.employer", locale), text("person.phone", locale), text("person.name", locale),
+				text("person.birthDate", locale), text("person.place", locale), text("person.employer", locale),
+				text("person.phone", locale), text("duplicate.foundAt", locale));
+		deduplication.export(status, rows -> XlsxExport.write(response.getOutputStream(), text("duplicate.sheet", locale),
+				headers, rows.map(pair -> cells(pair, locale))));
+	}
+
+	@PostMapping("/people/duplicates/scan")
+	@PreAuthorize("hasAuthority('people:dedupe-run')")
+	String scan(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("scanned", deduplication.detectNow());
+		return "redirect:/people/duplicates";
+	}
+
+	@GetMapping("/people/duplicates/{id}")
+	@PreAuthorize("hasAuthority('people:dedupe')")
+	String review(@PathVariable long id, Model model, Locale locale) {
+		Deduplication.Review review = deduplication.review(id);
+		DictionaryLabels labels = registry.labels(locale);
+		List<FieldRow> rows = new ArrayList<>();
+		for (MergeField field : MergeField.values()) {
+			String left = value(field, review.left(), labels, locale);
+			String right = value(field, review.right(), labels, locale);
+			rows.add(new FieldRow(field, labelKey(field), left, right, !left.equals(right)));
+		}
+		model.addAttribute("review", review);
+		model.addAttribute("rows", rows);
+		return "people/duplicate";
+	}
+
+	@PostMapping("/people/duplicates/{id}/merge")
+	@PreAuthorize("hasAuthority('people:dedupe')")
+	String merge(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+		Map<MergeField, MergeSide> choices = new EnumMap<>(MergeField.class);
+		for (MergeField field : MergeField.values()) {
+			choices.put(field, "TAKE".equals(params.get("f_" + field.name())) ? MergeSide.TAKE : MergeSide.KEEP);
+		}
+		try {
+			deduplication.merge(id, choices);
+			redirect.addFlashAttribute("done", "duplicate.merged");
+			return "redirect:/people/duplicates?status=MERGED";
+		}
+		catch (Deduplication.PairAlreadyDecided e) {
+			redirect.addFlashAttribute("problem", "duplicate.decided");
+			return "redirect:/people/duplicates";
+		}
+	}
+
+	@PostMapping("/people/duplicates/{id}/not-duplicate")
+	@PreAuthorize("hasAuthority('people:dedupe')")
+	String notDuplicate(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			deduplication.notDuplicate(id);
+			redirect.addFlashAttribute("done", "duplicate.notDuplicated");
+		}
+		catch (Deduplication.PairAlreadyDecided e) {
+			redirect.addFlashAttribute("problem", "duplicate.decided");
+		}
+		return "redirect:/people/duplicates";
+	}
+
+	@PostMapping("/people/duplicates/merges/{mergeId}/undo")
+	@PreAuthorize("hasAuthority('people:dedupe')")
+	String undo(@PathVariable long mergeId, RedirectAttributes redirect) {
+		try {
+			deduplication.undo(mergeId);
+			redirect.addFlashAttribute("done", "duplicate.undone");
+			return "redirect:/people/duplicates";
+		}
+		catch (Deduplication.SurvivorChangedSinceMerge e) {
+			redirect.addFlashAttribute("problem", "duplicate.undo.conflict");
+			return "redirect:/people/duplicates?status=MERGED";
+		}
+	}
+
+	/** One line of the merge screen; {@code differs} marks the lines where the choice matters. */
+	record FieldRow(MergeField field, String labelKey, String left, String right, boolean differs) {
+	}
+
+	private static String labelKey(MergeField field) {
+		return switch (field) {
+			case NAME -> "person.name";
+			case SEX -> "person.sex";
+			case BIRTH_DATE -> "person.birthDate";
+			case ETHNICITY -> "person.ethnicity";
+			case ID_NUMBER -> "person.idNumber";
+			case PHONE -> "person.phone";
+			case EMAIL -> "person.email";
+			case EDUCATION -> "person.education";
+			case AFFILIATION -> "person.affiliation";
+			case RELIGION -> "person.religion";
+			case GROUP -> "person.group";
+			case EMPLOYER -> "person.employer";
+			case POSITION -> "person.position";
+			case SECTOR -> "person.sector";
+			case ADDRESS -> "person.address";
+			case UNIT -> "person.place";
+			case TAGS -> "person.tags";
+			case NOTES -> "person.notes";
+			case LEGAL_BASIS -> "person.legalBasis";
+		};
+	}
+
+	/** The value as the person's page shows it: labels for codes, masks for sensitive values. */
+	private String value(MergeField field, Person p, DictionaryLabels labels, Locale locale) {
+		String value = switch (field) {
+			case NAME -> p.name();
+			case SEX -> p.sex() == null ? null : text("person.sex." + p.sex(), locale);
+			case BIRTH_DATE -> p.birthDate() == null ? null : p.birthDate().toString();
+			case ETHNICITY -> labels.of("ETHNICITY", p.ethnicity());
+			case ID_NUMBER -> p.idNumberMasked();
+			case PHONE -> p.phoneMasked();
+			case EMAIL -> p.email();
+			case EDUCATION -> labels.of("EDUCATION", p.education());
+			case AFFILIATION -> p.party() == null ? labels.of("AFFILIATION", p.affiliation()) : labels.of("PARTY", p.party());
+			case RELIGION -> p.religionRecorded() ? "***" : null;
+			case GROUP -> join(labels.of("GROUP", p.group()), labels.of("SUBGROUP", p.subgroup()));
+			case EMPLOYER -> p.employer();
+			case POSITION -> p.position();
+			case SECTOR -> labels.of("SECTOR", p.sector());
+			case ADDRESS -> p.address();
+			case UNIT -> p.place();
+			case TAGS -> String.join(" ", p.tags());
+			case NOTES -> p.notes();
+			case LEGAL_BASIS -> text("person.legalBasis." + p.legalBasis(), locale);
+		};
+		return value == null ? "" : value;
+	}
+
+	private static String join(@Nullable String a, @Nullable String b) {
+		return b == null || b.isEmpty() ? (a == null ? "" : a) : a + " / " + b;
+	}
+
+	private List<?> cells(DuplicatePair pair, Locale locale) {
+		List<Object> cells = new ArrayList<>();
+		cells.add(pair.score());
+		cells.add(String.join("、", pair.reasons().stream().map(r -> text("duplicate.reason." + r, locale)).toList()));
+		for (DuplicatePair.Side side : List.of(pair.low(), pair.high())) {
+			cells.add(nz(side.name()));
+			cells.add(side.birthDate() == null ? "" : side.birthDate().toString());
+			cells.add(side.place());
+			cells.add(nz(side.employer()));
+			cells.add(nz(side.phoneMasked()));
+		}
+		cells.add(pair.foundAt().toString());
+		return cells;
+	}
+
+	private static String nz(@Nullable String value) {
+		return value == null ? "" : value;
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+}
