@@ -117,6 +117,18 @@ public class Persons {
 	}
 
 	/** Optimistic: false when someone else saved the person since {@code version} was read. */
+	/**
+	 * A transfer accepted: the person now belongs to the receiving unit. The receiving unit's scope does not
+	 * yet cover the person, so the caller (the transfer facade) has checked the transfer, not the scope.
+	 */
+	public void moveTo(long id, long unit, String regionCode) {
+		jdbc.sql("""
+				update people_person set unit_id = ?, region_code = ?, updated_at = now(), version = version + 1
+				where id = ? and anonymised_at is null""")
+			.params(unit, regionCode, id)
+			.update();
+	}
+
 	public boolean update(long id, int version, PersonValues v) {
 		return jdbc.sql("""
 				update people_person
