@@ -25,7 +25,7 @@ final class Lists {
 				byText.put(e.labelEn().toLowerCase(java.util.Locale.ROOT), e.code());
 				byText.put(e.labelZh(), e.code());
 				// 「汉」 for 「汉族」: how ethnicity is often written.
-				if (e.labelZh().endsWith("族") && e.labelZh().length() > 2) {
+				if (e.labelZh().endsWith("族") && e.labelZh().length() > 1) {
 					byText.putIfAbsent(e.labelZh().substring(0, e.labelZh().length() - 1), e.code());
 				}
 				if (e.parent() != null) {

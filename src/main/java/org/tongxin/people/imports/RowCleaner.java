@@ -112,7 +112,7 @@ final class RowCleaner {
 				idMasked = number.masked();
 			}
 		}
-		if (sex == null && !r.failed(ImportField.SEX) && id == null) {
+		if (sex == null && !r.failed(ImportField.SEX) && r.text(ImportField.ID_NUMBER) == null) {
 			r.error(ImportField.SEX, "import.reason.sexRequired", null);
 		}
 		String phone = r.cleaned(ImportField.PHONE, CellValues.mobile(r.raw(ImportField.PHONE)));
