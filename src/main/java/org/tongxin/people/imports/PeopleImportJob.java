@@ -274,7 +274,10 @@ class PeopleImportJob implements JobHandler {
 		}
 	}
 
-	/** Progress in a transaction of its own: the import's transaction shows nothing until it commits. */
+	/**
+	 * Progress in a transaction of its own, on another connection: the import's transaction shows nothing
+	 * until it commits, and its connection is busy with the COPY while rows are read.
+	 */
 	private void progress(JobContext context, String phase, long done, @Nullable Long total) {
 		separately.executeWithoutResult(s -> context.progress(phase, done, total));
 	}
@@ -358,7 +361,7 @@ class PeopleImportJob implements JobHandler {
 		private void process(SheetRow row) {
 			read++;
 			if (read % PROGRESS_EVERY == 0) {
-				if (context.cancelled()) {
+				if (Boolean.TRUE.equals(separately.execute(s -> context.cancelled()))) {
 					throw new JobFailure("import.error.cancelled");
 				}
 				progress(context, "import.phase.reading", read, null);

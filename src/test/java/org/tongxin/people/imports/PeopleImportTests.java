@@ -317,6 +317,20 @@ class PeopleImportTests {
 		assertThat(imports.errors(job.job().id())).isEmpty();
 	}
 
+	/** Progress is reported, and cancellation checked, on another connection while the COPY is open. */
+	@Test
+	void aFileOfManyProgressStepsIsImported() throws Exception {
+		List<String> lines = new ArrayList<>(List.of("姓名,性别,类别"));
+		String prefix = ImportFiles.name("进度");
+		for (int i = 0; i < 12_000; i++) {
+			lines.add(prefix + i + ",女,新媒体从业人员");
+		}
+		PeopleImports.ImportJob job = run("chengdu", "long.csv", ImportFiles.csv(StandardCharsets.UTF_8, false, lines),
+				ImportMode.SKIP, false);
+		assertThat(job.job().status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(job.result().inserted()).isEqualTo(12_000);
+	}
+
 	@Test
 	void anImportAndItsReportStayWithinTheImportersScope() throws Exception {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
