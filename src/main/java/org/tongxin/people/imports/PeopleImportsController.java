@@ -1,0 +1,116 @@
+package org.tongxin.people.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.tongxin.platform.XlsxExport;
+import org.tongxin.platform.jobs.JobId;
+import org.tongxin.platform.jobs.StoredFile;
+
+/** The import page: upload, the list of imports, one import's progress, counts and error report. */
+@Controller
+class PeopleImportsController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final PeopleImports imports;
+
+	PeopleImportsController(PeopleImports imports) {
+		this.imports = imports;
+	}
+
+	@GetMapping("/people/imports")
+	@PreAuthorize("hasAuthority('people:import')")
+	String list(@RequestParam(required = false) @Nullable Long before, Model model) {
+		List<PeopleImports.ImportJob> page = imports.recent(before, PAGE_SIZE + 1);
+		model.addAttribute("imports", page.subList(0, Math.min(PAGE_SIZE, page.size())));
+		model.addAttribute("next", page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).job().id().value() : null);
+		model.addAttribute("modes", ImportMode.values());
+		model.addAttribute("saved", imports.savedMapping());
+		return "people/imports/list";
+	}
+
+	@PostMapping("/people/imports")
+	@PreAuthorize("hasAuthority('people:import')")
+	String submit(@RequestParam MultipartFile file, @RequestParam(defaultValue = "SKIP") ImportMode mode,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		if (file.isEmpty()) {
+			return "redirect:/people/imports?empty";
+		}
+		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+		try (InputStream in = file.getInputStream()) {
+			JobId id = imports.submit(name, String.valueOf(file.getContentType()), in, mode, dryRun);
+			return "redirect:/people/imports/" + id.value();
+		}
+	}
+
+	@GetMapping("/people/imports/{id}")
+	@PreAuthorize("hasAuthority('people:import')")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("view", find(id));
+		model.addAttribute("job", find(id).job());
+		model.addAttribute("fields", imports.fields());
+		return "people/imports/show";
+	}
+
+	/** The result panel, polled until the job is done; then it carries no trigger and polling stops. */
+	@GetMapping("/people/imports/{id}/result")
+	@PreAuthorize("hasAuthority('people:import')")
+	String result(@PathVariable long id, Model model) {
+		model.addAttribute("view", find(id));
+		model.addAttribute("fields", imports.fields());
+		return "people/imports/show :: result";
+	}
+
+	@GetMapping("/people/imports/{id}/errors.xlsx")
+	@PreAuthorize("hasAuthority('people:import')")
+	void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
+		StoredFile file = imports.errors(new JobId(id)).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
+		XlsxExport.prepare(response, "导入错误报告-" + id);
+		try (InputStream in = imports.open(file)) {
+			in.transferTo(response.getOutputStream());
+		}
+	}
+
+	@GetMapping("/people/imports/template.xlsx")
+	@PreAuthorize("hasAuthority('people:import')")
+	void template(HttpServletResponse response) throws IOException {
+		XlsxExport.prepare(response, "人士信息导入模板");
+		imports.template(response.getOutputStream());
+	}
+
+	/** Saves the user's choices for the headers the import did not know: header[i] → field[i]. */
+	@PostMapping("/people/imports/{id}/mapping")
+	@PreAuthorize("hasAuthority('people:import')")
+	String saveMapping(@PathVariable long id, @RequestParam(name = "header", required = false) List<String> headers,
+			@RequestParam(name = "field", required = false) List<String> fields) {
+		find(id);
+		Map<String, String> mapping = new LinkedHashMap<>();
+		if (headers != null && fields != null) {
+			for (int i = 0; i < Math.min(headers.size(), fields.size()); i++) {
+				if (!fields.get(i).isBlank()) {
+					mapping.put(headers.get(i), fields.get(i));
+				}
+			}
+		}
+		imports.saveMapping(mapping);
+		return "redirect:/people/imports/" + id + "?mappingSaved";
+	}
+
+	private PeopleImports.ImportJob find(long id) {
+		return imports.find(new JobId(id)).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
+	}
+}

@@ -1,0 +1,397 @@
+package org.tongxin.people.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.tongxin.platform.PlatformTest;
+import org.tongxin.platform.SignIn;
+import org.tongxin.platform.jobs.JobId;
+import org.tongxin.platform.jobs.JobStatus;
+import org.tongxin.platform.tabular.TabularFiles;
+
+@PlatformTest
+@Import(PeopleImportTests.Crash.class)
+class PeopleImportTests {
+
+	/** Breaks the next import after its inserts, inside the transaction: as a kill -9 would, before commit. */
+	@TestConfiguration
+	static class Crash {
+
+		static final AtomicBoolean armed = new AtomicBoolean();
+
+		@Bean
+		ImportCheckpoint crashOnce() {
+			return (step, job) -> {
+				if ("inserted".equals(step) && armed.compareAndSet(true, false)) {
+					throw new IllegalStateException("simulated crash in the middle of the merge");
+				}
+			};
+		}
+	}
+
+	static final List<String> HEADER = List.of("姓名", "性别", "出生年月", "民族", "身份证号", "手机", "人士类别", "工作单位",
+			"所在城市", "区县", "电子邮箱");
+
+	@Autowired
+	PeopleImports imports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	void signIn(String username) {
+		var user = users.loadUserByUsername(username);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	PeopleImports.ImportJob run(String user, String file, byte[] content, ImportMode mode, boolean dryRun)
+			throws InterruptedException {
+		signIn(user);
+		JobId id = imports.submit(file, "application/octet-stream", new ByteArrayInputStream(content), mode, dryRun);
+		return await(id);
+	}
+
+	PeopleImports.ImportJob await(JobId id) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (Instant.now().isBefore(deadline)) {
+			PeopleImports.ImportJob job = imports.find(id).orElseThrow();
+			if (job.job().status().finished()) {
+				return job;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("import " + id + " did not finish");
+	}
+
+	List<List<String>> report(PeopleImports.ImportJob job) throws Exception {
+		try (InputStream in = imports.open(imports.errors(job.job().id()).orElseThrow())) {
+			return ImportFiles.read(in);
+		}
+	}
+
+	static List<Object> row(Object... cells) {
+		return new ArrayList<>(Arrays.asList(cells));
+	}
+
+	long persons(String name) {
+		return jdbc.sql("select count(*) from people_person where name = ?").param(name).query(Long.class).single();
+	}
+
+	@Test
+	void aMessySpreadsheetIsCleanedAndWhatCannotBeUsedIsReported() throws Exception {
+		String fullWidth = ImportFiles.name("全角");
+		String withX = ImportFiles.name("小写");
+		String[] dated = { ImportFiles.name("日一"), ImportFiles.name("日二"), ImportFiles.name("日三"),
+				ImportFiles.name("日四"), ImportFiles.name("日五"), ImportFiles.name("日六"), ImportFiles.name("日七") };
+		String scientific = ImportFiles.name("科学");
+		String twice = ImportFiles.name("重复");
+		String martian = ImportFiles.name("字典");
+		String elsewhere = ImportFiles.name("外市");
+		String idX = ImportFiles.idNumberWithX(LocalDate.of(1971, 2, 3));
+		String idPlain = ImportFiles.idNumber(LocalDate.of(1972, 4, 5));
+		// Full-width digits in the phone and ID, full-width letters in the e-mail.
+		String idFullWidth = toFullWidth(idPlain.substring(0, 6)) + " " + idPlain.substring(6, 14) + "-" + idPlain.substring(14);
+		String dashedX = idX.substring(0, 6) + "-" + idX.substring(6, 14) + " " + idX.substring(14).toLowerCase();
+		List<List<Object>> rows = List.of(
+				row(fullWidth, "男", null, "汉族", idFullWidth, "１３８ ０００１-２３４５", "民营企业和外商投资企业管理技术人员", "全角公司", null, "武侯区", "ＡＢＣ@ｅｘａｍｐｌｅ.com"),
+				row(withX, null, null, "汉", dashedX, "+86 139-0000-1111", "FREELANCE", null, "成都", null, null),
+				row(dated[0], "女", "1985-03-05", null, null, null, "自由职业人员", null, null, null, null),
+				row(dated[1], "女", "1985/3/5", null, null, null, "自由职业人员", null, null, null, null),
+				row(dated[2], "女", "1985年3月5日", null, null, null, "自由职业人员", null, null, null, null),
+				row(dated[3], "女", "19850305", null, null, null, "自由职业人员", null, null, null, null),
+				row(dated[4], "女", "1985.3", null, null, null, "自由职业人员", null, null, null, null),
+				row(dated[5], "女", 31111, null, null, null, "自由职业人员", null, null, null, null),
+				row(dated[6], "女", LocalDate.of(1985, 3, 5), null, null, null, "自由职业人员", null, null, null, null),
+				row(),
+				row(scientific, "男", null, null, 110105198503051234.0, null, "自由职业人员", null, null, null, null),
+				row(twice, "男", "1980-01-01", null, null, null, "自由职业人员", null, null, null, null),
+				row(twice, "男", "1980-01-01", null, null, null, "自由职业人员", null, null, null, null),
+				row(),
+				row(martian, "男", null, "火星族", null, null, "自由职业人员", null, null, null, null),
+				row(elsewhere, "男", null, null, null, null, "自由职业人员", null, "深圳市", null, null));
+		byte[] file = ImportFiles.xlsx(List.of("成都市新的社会阶层人士名单（2018年）", "填报单位：成都市委统战部"), HEADER, rows);
+
+		PeopleImports.ImportJob job = run("chengdu", "名单.xlsx", file, ImportMode.SKIP, false);
+
+		assertThat(job.job().status()).isEqualTo(JobStatus.SUCCEEDED);
+		List<List<String>> report = report(job);
+		// Title rows 1–2, header row 3: the first data row is row 4, so the scientific ID sits in row 14.
+		assertThat(report).containsExactly(
+				List.of("14", "身份证号", "1.10105E+17", messageOf("tabular.id.scientific")),
+				List.of("16", "姓名", twice + " 1980-01-01", "与文件第 15 行重复，已保留第 15 行"),
+				List.of("18", "民族", "火星族", "不在代码字典中，请从模板的下拉列表中选择"),
+				List.of("19", "所在城市", "深圳市", "该城市或区县不在您的管辖范围内"));
+		ImportResult result = job.result();
+		assertThat(result).isNotNull();
+		// 16 data rows below title and header, 2 of them blank.
+		assertThat(result.total()).isEqualTo(14);
+		assertThat(result.inserted()).isEqualTo(10);
+		assertThat(result.failed()).isEqualTo(4);
+		assertThat(result.total()).isEqualTo(result.inserted() + result.updated() + result.skipped() + result.failed());
+
+		var fw = jdbc.sql("select unit_id, sex, birth_date, email, id_number_hash is not null as has_id, phone_hash is not null as has_phone, legal_basis, import_job_id from people_person where name = ?")
+			.param(fullWidth).query().singleRow();
+		assertThat(fw.get("unit_id")).isEqualTo(510107L);
+		assertThat(fw.get("birth_date").toString()).isEqualTo("1972-04-05");
+		assertThat(fw.get("email")).isEqualTo("ABC@example.com");
+		assertThat(fw.get("has_id")).isEqualTo(true);
+		assertThat(fw.get("has_phone")).isEqualTo(true);
+		assertThat(fw.get("legal_basis")).isEqualTo("DUTY");
+		assertThat(fw.get("import_job_id")).isEqualTo(job.job().id().value());
+		var x = jdbc.sql("select unit_id, sex, birth_date from people_person where name = ?").param(withX).query().singleRow();
+		assertThat(x.get("unit_id")).isEqualTo(510100L);
+		assertThat(x.get("birth_date").toString()).isEqualTo("1971-02-03");
+		for (int i = 0; i < dated.length; i++) {
+			String expected = i == 4 ? "1985-03-01" : "1985-03-05";
+			assertThat(jdbc.sql("select birth_date from people_person where name = ?").param(dated[i])
+				.query(LocalDate.class).single()).as(dated[i]).hasToString(expected);
+		}
+		assertThat(persons(twice)).isEqualTo(1);
+		assertThat(persons(scientific)).isZero();
+		assertThat(persons(martian)).isZero();
+		assertThat(persons(elsewhere)).isZero();
+		// Nothing in clear: the cipher texts never contain the digits.
+		assertThat(jdbc.sql("select count(*) from people_person where import_job_id = ? and encode(id_number_cipher, 'escape') like ?")
+			.params(job.job().id().value(), "%" + idPlain.substring(6, 14) + "%").query(Long.class).single()).isZero();
+
+	}
+
+	String messageOf(String key) throws Exception {
+		java.util.Properties p = new java.util.Properties();
+		try (var in = getClass().getResourceAsStream("/messages-platform.properties")) {
+			p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return p.getProperty(key);
+	}
+
+	static String toFullWidth(String digits) {
+		StringBuilder out = new StringBuilder();
+		digits.chars().forEach(c -> out.append((char) (c + 0xFEE0)));
+		return out.toString();
+	}
+
+	@Test
+	void csvInUtf8WithBomAndInGb18030() throws Exception {
+		for (var variant : List.of(new Object[] { StandardCharsets.UTF_8, true }, new Object[] { TabularFiles.GB18030, false })) {
+			String a = ImportFiles.name("编码");
+			String b = ImportFiles.name("编码");
+			byte[] file = ImportFiles.csv((java.nio.charset.Charset) variant[0], (Boolean) variant[1], List.of(
+					"姓名,性别,人士类别,工作单位", a + ",男,新媒体从业人员,\"某某网络科技有限公司\"", b + ",女,新媒体从业人员,"));
+			PeopleImports.ImportJob job = run("chengdu", "名单.csv", file, ImportMode.SKIP, false);
+			assertThat(job.result()).isNotNull();
+			assertThat(job.result().inserted()).as(variant[0].toString()).isEqualTo(2);
+			assertThat(jdbc.sql("select employer from people_person where name = ?").param(a).query(String.class).single())
+				.isEqualTo("某某网络科技有限公司");
+			assertThat(persons(b)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aDryRunReportsExactlyWhatTheRealRunThenDoes() throws Exception {
+		String existing = ImportFiles.name("试运");
+		String fresh = ImportFiles.name("试运");
+		String id = ImportFiles.idNumber(LocalDate.of(1966, 6, 6));
+		run("chengdu", "a.csv", ImportFiles.csv(StandardCharsets.UTF_8, false,
+				List.of("姓名,身份证号码,类别", existing + "," + id + ",中介组织和社会组织从业人员")), ImportMode.SKIP, false);
+		assertThat(persons(existing)).isEqualTo(1);
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false, List.of("姓名,身份证号码,类别,工作单位",
+				existing + "," + id + ",中介组织和社会组织从业人员,新律所", fresh + "," + ImportFiles.idNumber(LocalDate.of(1967, 7, 7)) + ",中介组织和社会组织从业人员,",
+				"无名氏,12345,中介组织和社会组织从业人员,"));
+
+		PeopleImports.ImportJob dry = run("chengdu", "b.csv", file, ImportMode.UPDATE, true);
+		assertThat(persons(fresh)).isZero();
+		assertThat(jdbc.sql("select employer from people_person where name = ?").param(existing).query(String.class).optional()).isEmpty();
+		PeopleImports.ImportJob real = run("chengdu", "b.csv", file, ImportMode.UPDATE, false);
+
+		assertThat(dry.result()).isNotNull();
+		assertThat(real.result()).isNotNull();
+		assertThat(dry.result().dryRun()).isTrue();
+		assertThat(List.of(dry.result().total(), dry.result().inserted(), dry.result().updated(), dry.result().skipped(), dry.result().failed()))
+			.containsExactly(3L, 1L, 1L, 0L, 1L)
+			.isEqualTo(List.of(real.result().total(), real.result().inserted(), real.result().updated(), real.result().skipped(), real.result().failed()));
+		assertThat(report(dry)).isEqualTo(report(real)).hasSize(1);
+		assertThat(persons(fresh)).isEqualTo(1);
+		assertThat(jdbc.sql("select employer from people_person where name = ?").param(existing).query(String.class).single()).isEqualTo("新律所");
+	}
+
+	@Test
+	void theThreeModesForPersonsAlreadyRegistered() throws Exception {
+		String name = ImportFiles.name("模式");
+		String id = ImportFiles.idNumber(LocalDate.of(1977, 7, 7));
+		run("chengdu", "a.csv", ImportFiles.csv(StandardCharsets.UTF_8, false,
+				List.of("姓名,身份证号码,类别,工作单位", name + "," + id + ",INTERMEDIARY,甲律所")), ImportMode.SKIP, false);
+		long personId = jdbc.sql("select id from people_person where name = ?").param(name).query(Long.class).single();
+		// Matched by ID number even with the name written differently; by phone or name + birth date otherwise.
+		byte[] change = ImportFiles.csv(StandardCharsets.UTF_8, false,
+				List.of("姓名,身份证号码,类别,工作单位,电子邮箱", name + "," + id + ",INTERMEDIARY,乙律所,m@example.com"));
+
+		PeopleImports.ImportJob skip = run("chengdu", "s.csv", change, ImportMode.SKIP, false);
+		assertThat(skip.result().skipped()).isEqualTo(1);
+		assertThat(employerAndEmail(personId)).containsExactly("甲律所", null);
+
+		PeopleImports.ImportJob fill = run("chengdu", "f.csv", change, ImportMode.FILL_EMPTY, false);
+		assertThat(fill.result().updated()).isEqualTo(1);
+		assertThat(employerAndEmail(personId)).containsExactly("甲律所", "m@example.com");
+
+		PeopleImports.ImportJob update = run("chengdu", "u.csv", change, ImportMode.UPDATE, false);
+		assertThat(update.result().updated()).isEqualTo(1);
+		assertThat(update.result().inserted()).isZero();
+		assertThat(employerAndEmail(personId)).containsExactly("乙律所", "m@example.com");
+		assertThat(jdbc.sql("select old_value || '→' || new_value from people_history where person_id = ? and field = 'EMPLOYER'")
+			.param(personId).query(String.class).list()).containsExactly("甲律所→乙律所");
+		assertThat(persons(name)).isEqualTo(1);
+	}
+
+	List<String> employerAndEmail(long id) {
+		return jdbc.sql("select employer, email from people_person where id = ?").param(id)
+			.query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2))).single();
+	}
+
+	@Test
+	void anImportInterruptedMidMergeIsRunAgainWithExactCountsAndNoDuplicates() throws Exception {
+		List<String> lines = new ArrayList<>(List.of("姓名,性别,类别"));
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			names.add(ImportFiles.name("断电"));
+			lines.add(names.get(i) + ",男,自由职业人员");
+		}
+		Crash.armed.set(true);
+		PeopleImports.ImportJob job = run("chengdu", "c.csv", ImportFiles.csv(StandardCharsets.UTF_8, false, lines),
+				ImportMode.SKIP, false);
+
+		assertThat(Crash.armed).isFalse();
+		assertThat(job.job().status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(job.job().attempts()).isEqualTo(2);
+		assertThat(job.result().inserted()).isEqualTo(50);
+		long jobId = job.job().id().value();
+		assertThat(jdbc.sql("select count(*) from people_person where import_job_id = ?").param(jobId).query(Long.class).single()).isEqualTo(50);
+		assertThat(jdbc.sql("select count(*) from platform_audit_log where object_type = 'person-import' and object_id = ?")
+			.param(Long.toString(jobId)).query(Long.class).single()).isEqualTo(1);
+
+		// Killed after the commit, before the job was marked done: the next run finds the import committed.
+		jdbc.sql("""
+				update platform_job set status = 'RUNNING', runner = 'dead', result = null, finished_at = null,
+				       heartbeat_at = now() - interval '5 minutes' where id = ?""").param(jobId).update();
+		PeopleImports.ImportJob again = await(job.job().id());
+		assertThat(again.job().attempts()).isEqualTo(3);
+		assertThat(again.result().inserted()).isEqualTo(50);
+		for (String name : names) {
+			assertThat(persons(name)).isEqualTo(1);
+		}
+		assertThat(imports.errors(job.job().id())).isEmpty();
+	}
+
+	/** Progress is reported, and cancellation checked, on another connection while the COPY is open. */
+	@Test
+	void aFileOfManyProgressStepsIsImported() throws Exception {
+		List<String> lines = new ArrayList<>(List.of("姓名,性别,类别"));
+		String prefix = ImportFiles.name("进度");
+		for (int i = 0; i < 12_000; i++) {
+			lines.add(prefix + i + ",女,新媒体从业人员");
+		}
+		PeopleImports.ImportJob job = run("chengdu", "long.csv", ImportFiles.csv(StandardCharsets.UTF_8, false, lines),
+				ImportMode.SKIP, false);
+		assertThat(job.job().status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(job.result().inserted()).isEqualTo(12_000);
+	}
+
+	@Test
+	void anImportAndItsReportStayWithinTheImportersScope() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, true, List.of("姓名,性别,类别,所在城市",
+				ImportFiles.name("接口") + ",女,自由职业人员,成都市", ImportFiles.name("接口") + ",女,自由职业人员,深圳"));
+		var submitted = mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "api.csv", "text/csv", file)).param("mode", "SKIP").exchange();
+		assertThat(submitted).hasStatus(202).bodyJson().extractingPath("$.id").isNotNull();
+		long id = ((Number) com.jayway.jsonpath.JsonPath.read(submitted.getResponse().getContentAsString(), "$.id")).longValue();
+		signIn("chengdu");
+		await(new JobId(id));
+
+		assertThat(mvc.get().uri("/api/v1/people/imports/{id}", id).session(chengdu)).hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.status").isEqualTo("SUCCEEDED");
+				assertThat(json).extractingPath("$.counts.total").isEqualTo(2);
+				assertThat(json).extractingPath("$.counts.inserted").isEqualTo(1);
+				assertThat(json).extractingPath("$.counts.updated").isEqualTo(0);
+				assertThat(json).extractingPath("$.counts.skipped").isEqualTo(0);
+				assertThat(json).extractingPath("$.counts.failed").isEqualTo(1);
+				assertThat(json).extractingPath("$.progress.percent").isEqualTo(100);
+			});
+		var errors = mvc.get().uri("/api/v1/people/imports/{id}/errors.xlsx", id).session(chengdu).exchange();
+		assertThat(errors).hasStatusOk().hasContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(ImportFiles.read(new ByteArrayInputStream(errors.getResponse().getContentAsByteArray())))
+			.containsExactly(List.of("3", "所在城市", "深圳", "该城市或区县不在您的管辖范围内"));
+		assertThat(mvc.get().uri("/people/imports/{id}", id).session(chengdu)).hasStatusOk().bodyText().contains("已完成", "错误报告");
+
+		MockHttpSession shenzhen = SignIn.as(mvc, "shenzhen");
+		assertThat(mvc.get().uri("/api/v1/people/imports/{id}", id).session(shenzhen)).hasStatus(404);
+		assertThat(mvc.get().uri("/api/v1/people/imports/{id}/errors.xlsx", id).session(shenzhen)).hasStatus(404);
+		assertThat(mvc.get().uri("/people/imports/{id}/errors.xlsx", id).session(shenzhen)).hasStatus(404);
+		assertThat(mvc.get().uri("/people/imports/{id}", id).session(shenzhen)).hasStatus(404);
+		assertThat(mvc.get().uri("/people/imports").session(shenzhen)).hasStatusOk().bodyText().doesNotContain("api.csv");
+	}
+
+	@Test
+	void theTemplateCarriesDropDownsFromAHiddenSheet() throws Exception {
+		var response = mvc.get().uri("/people/imports/template.xlsx").session(SignIn.as(mvc, "chengdu")).exchange();
+		assertThat(response).hasStatusOk();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getResponse().getContentAsByteArray()))) {
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
+			assertThat(workbook.isSheetHidden(1)).isTrue();
+			assertThat(workbook.getSheetAt(0).getDataValidations()).hasSizeGreaterThanOrEqualTo(9);
+			assertThat(workbook.getName("list_ETHNICITY").getRefersToFormula()).endsWith("$56");
+		}
+	}
+
+	@Test
+	void aSavedMappingIsUsedByTheNextImport() throws Exception {
+		String name = ImportFiles.name("映射");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false, List.of("姓名,性别,类别,就职机构", name + ",男,自由职业人员,映射工作室"));
+		PeopleImports.ImportJob first = run("chengdu", "m.csv", file, ImportMode.SKIP, true);
+		assertThat(first.result().unknownHeaders()).containsExactly("就职机构");
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		assertThat(mvc.post().uri("/people/imports/{id}/mapping", first.job().id().value()).session(chengdu).with(csrf())
+			.param("header", "就职机构").param("field", "EMPLOYER")).hasStatus3xxRedirection();
+
+		PeopleImports.ImportJob second = run("chengdu", "m.csv", file, ImportMode.SKIP, false);
+		assertThat(second.result().unknownHeaders()).isEmpty();
+		assertThat(jdbc.sql("select employer from people_person where name = ?").param(name).query(String.class).single()).isEqualTo("映射工作室");
+	}
+}
