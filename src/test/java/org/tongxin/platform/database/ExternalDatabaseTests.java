@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +25,7 @@ import org.tongxin.platform.DemoMode;
  * The "external" server here is a separate PostgreSQL process the test starts itself.
  */
 @SpringBootTest(properties = "tongxin.demo.mode=auto")
+@DirtiesContext
 class ExternalDatabaseTests {
 
 	static final EmbeddedPostgres external = start();
@@ -45,9 +49,17 @@ class ExternalDatabaseTests {
 		registry.add("spring.datasource.password", () -> "");
 	}
 
-	@AfterAll
-	static void stop() throws IOException {
-		external.close();
+	/**
+	 * Stops the external server when the test's context closes, after the application is done with it;
+	 * stopping it any earlier leaves the closing context waiting for a connection that never comes.
+	 */
+	@TestConfiguration
+	static class StopExternalServer {
+
+		@Bean
+		DisposableBean stopExternal() {
+			return external::close;
+		}
 	}
 
 	@Autowired
