@@ -55,7 +55,6 @@ public class PeopleRegistry {
 
 	public static final String REVEAL = "people:reveal";
 
-	private static final List<String> MUNICIPALITIES = List.of("110000", "120000", "310000", "500000");
 
 	private final Persons persons;
 
@@ -324,8 +323,7 @@ public class PeopleRegistry {
 	}
 
 	private static boolean isCity(Unit unit) {
-		return unit.level() == UnitLevel.CITY
-				|| unit.level() == UnitLevel.PROVINCE && unit.code() != null && MUNICIPALITIES.contains(unit.code());
+		return unit.city();
 	}
 
 	/** Checks what only the registry can check, and encrypts and hashes the sensitive values. */

@@ -169,16 +169,9 @@ public class PersonTransfers {
 		return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
 	}
 
-	/** People belong to cities (municipalities included) and districts. */
 	private static boolean ownsPeople(Unit unit) {
-		return switch (unit.level()) {
-			case CITY, DISTRICT -> true;
-			case PROVINCE -> MUNICIPALITIES.contains(unit.code());
-			default -> false;
-		};
+		return unit.cityOrDistrict();
 	}
-
-	private static final java.util.Set<String> MUNICIPALITIES = java.util.Set.of("110000", "120000", "310000", "500000");
 
 	private static boolean covers(DataScope scope, Unit unit) {
 		return unit.path().equals(scope.path()) || unit.path().startsWith(scope.path() + ".");

@@ -187,11 +187,7 @@ public class ProgrammeMap {
 
 	/** Cities and districts hold sites; so do municipalities, which are cities at province level. */
 	static boolean canHoldSite(Unit unit) {
-		return switch (unit.level()) {
-			case CITY, DISTRICT -> true;
-			case PROVINCE -> unit.code() != null && List.of("110000", "120000", "310000", "500000").contains(unit.code());
-			default -> false;
-		};
+		return unit.cityOrDistrict();
 	}
 
 	private String place(Unit parent) {

@@ -19,7 +19,6 @@ import org.tongxin.platform.Units;
  */
 final class Places {
 
-	private static final List<String> MUNICIPALITIES = List.of("110000", "120000", "310000", "500000");
 
 	private final Map<String, Unit> cities = new HashMap<>();
 
@@ -58,8 +57,7 @@ final class Places {
 	}
 
 	static boolean isCity(Unit unit) {
-		return unit.level() == UnitLevel.CITY
-				|| unit.level() == UnitLevel.PROVINCE && unit.code() != null && MUNICIPALITIES.contains(unit.code());
+		return unit.city();
 	}
 
 	/** "成都市" → "成都"; a short name that is also another place's full name keeps that place. */

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Unit;
 
 /**
  * Persons. Every read restricts {@code p.unit_id} to the caller's {@link DataScope} inside its SQL: a person
@@ -40,7 +41,6 @@ public class Persons {
 
 	private final JdbcClient jdbc;
 
-	private static final java.util.Set<String> MUNICIPALITIES = java.util.Set.of("110000", "120000", "310000", "500000");
 
 	private final FieldCipher cipher;
 
@@ -319,7 +319,7 @@ public class Persons {
 	 */
 	static @Nullable String regionOf(DataScope scope) {
 		String[] ids = scope.path().split("\\.");
-		if (ids.length >= 2 && MUNICIPALITIES.contains(ids[1])) {
+		if (ids.length >= 2 && Unit.MUNICIPALITY_CODES.contains(ids[1])) {
 			return ids[1];
 		}
 		return ids.length >= 3 ? ids[2] : null;

@@ -68,7 +68,7 @@ class TransferController {
 		// Every city of the country is a possible destination: reference data, not personal data.
 		model.addAttribute("cities", units.within(new DataScope(UnitId.CENTRAL, "1"), UnitLevel.PROVINCE, UnitLevel.CITY)
 			.stream()
-			.filter(u -> u.level() == UnitLevel.CITY || List.of("110000", "120000", "310000", "500000").contains(u.code()))
+			.filter(Unit::city)
 			.toList());
 		model.addAttribute("city", city);
 		model.addAttribute("targets", city == null ? List.<Unit>of() : transfers.destinations(new UnitId(city)));
