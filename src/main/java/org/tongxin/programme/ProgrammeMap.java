@@ -140,7 +140,7 @@ public class ProgrammeMap {
 	public Site openSite(SiteForm form) {
 		Unit parent = parentInScope(form);
 		Unit unit = units.createSite(parent.id(), form.name().strip());
-		SiteId id = sites.insert(unit.id(), place(parent), form);
+		SiteId id = sites.insert(unit.id(), units.place(parent.id()), form);
 		Site site = sites.find(scope(), id).orElseThrow();
 		audit.created(AUDIT_TYPE, id, site);
 		events.publishEvent(new SiteOpened(id, unit.id(), parent.id()));
@@ -151,7 +151,7 @@ public class ProgrammeMap {
 	public Site updateSite(SiteId id, int version, SiteForm form) {
 		Site before = site(id).orElseThrow(() -> new SiteNotFound(id));
 		Unit parent = parentInScope(form);
-		if (!sites.update(id, version, place(parent), form)) {
+		if (!sites.update(id, version, units.place(parent.id()), form)) {
 			throw new ConcurrentSiteChange(id);
 		}
 		units.renameSite(before.unit(), form.name().strip());
@@ -188,10 +188,6 @@ public class ProgrammeMap {
 	/** Cities and districts hold sites; so do municipalities, which are cities at province level. */
 	static boolean canHoldSite(Unit unit) {
 		return unit.cityOrDistrict();
-	}
-
-	private String place(Unit parent) {
-		return units.place(parent.id());
 	}
 
 	private DataScope scope() {
