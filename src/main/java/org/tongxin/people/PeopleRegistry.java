@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.people.internal.Consents;
 import org.tongxin.people.internal.Dictionaries;
-import org.tongxin.people.internal.FieldCipher;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Histories;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.people.internal.PersonRow;

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.tongxin.people.internal.CryptoSettings;
-import org.tongxin.people.internal.FieldCipher;
+import org.tongxin.platform.crypto.CryptoSettings;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Masks;
 
 class FieldCipherTests {

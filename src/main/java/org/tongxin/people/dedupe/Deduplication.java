@@ -23,7 +23,7 @@ import org.tongxin.people.HistoryField;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
-import org.tongxin.people.internal.FieldCipher;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.people.dedupe.Deduplication;
-import org.tongxin.people.internal.FieldCipher;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.DemoMode;
 
 /**

@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.people.internal.Dictionaries;
-import org.tongxin.people.internal.FieldCipher;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.tongxin.people.IdNumber;
-import org.tongxin.people.internal.FieldCipher;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.tabular.CellValues;

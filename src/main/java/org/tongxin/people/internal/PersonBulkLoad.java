@@ -14,6 +14,7 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.tongxin.platform.crypto.FieldCipher;
 
 /**
  * Loads persons with PostgreSQL's COPY (pgjdbc CopyManager): one round trip per megabyte instead of one per

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.people.PersonFilter;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.crypto.FieldCipher;
 
 /** The accounts table and its roles. */
 @Repository
@@ -37,23 +39,26 @@ public class Accounts {
 
 	private final JdbcClient jdbc;
 
-	Accounts(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	Accounts(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	public Optional<Account> findByUsername(String username) {
-		return jdbc.sql(SELECT + " where a.username = ?").param(username).query(Accounts::map).optional();
+		return jdbc.sql(SELECT + " where a.username = ?").param(username).query(this::map).optional();
 	}
 
 	public Optional<Account> findById(long id) {
-		return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Accounts::map).optional();
+		return jdbc.sql(SELECT + " where a.id = ?").param(id).query(this::map).optional();
 	}
 
 	/** An account, only when its unit lies within the scope: what a security administrator may open. */
 	public Optional<Account> findById(DataScope scope, long id) {
 		return scope.bind(jdbc.sql(SELECT + " where a.id = :id and " + scope.restrict("a.unit_id")))
 			.param("id", id)
-			.query(Accounts::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -65,7 +70,7 @@ public class Accounts {
 			.param("q", query)
 			.param("before", before)
 			.param("size", size)
-			.query(Accounts::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -167,7 +172,7 @@ public class Accounts {
 
 	public void storeTotpSecret(long id, String secret) {
 		jdbc.sql("update platform_account set totp_secret = ?, totp_enabled = false where id = ?")
-			.params(secret, id)
+			.params(Base64.getEncoder().encodeToString(cipher.encrypt(secret)), id)
 			.update();
 	}
 
@@ -175,14 +180,19 @@ public class Accounts {
 		jdbc.sql("update platform_account set totp_enabled = true where id = ?").param(id).update();
 	}
 
-	private static Account map(ResultSet rs, int row) throws SQLException {
+	private Account map(ResultSet rs, int row) throws SQLException {
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				new UnitId(rs.getLong("unit_id")), rs.getString("unit_name"), rs.getString("unit_path"),
 				rs.getString("password_hash"), rs.getTimestamp("password_changed_at").toInstant(),
 				rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
-				instant(rs.getTimestamp("locked_until")), rs.getString("totp_secret"), rs.getBoolean("totp_enabled"),
+				instant(rs.getTimestamp("locked_until")), totpSecret(rs.getString("totp_secret")), rs.getBoolean("totp_enabled"),
 				rs.getString("locale"), rs.getBoolean("enabled"), instant(rs.getTimestamp("last_login_at")),
 				strings(rs.getArray("roles")), strings(rs.getArray("permissions")));
+	}
+
+	/** TOTP secrets are kept encrypted like any other secret that would let someone sign in. */
+	private @Nullable String totpSecret(@Nullable String stored) {
+		return stored == null ? null : cipher.decrypt(Base64.getDecoder().decode(stored));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tongxin.people.internal.FieldCipher;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.security.ApiTokens;
 
 /**

@@ -152,8 +152,13 @@ class SecondFactorTests {
 		return mvc.post().uri("/login/mfa").session(session).with(csrf()).param("code", code).exchange();
 	}
 
+	/** The secret as the application reads it; the column itself holds only its ciphertext. */
 	private String secret(long id) {
-		return jdbc.sql("select totp_secret from platform_account where id = ?").param(id).query(String.class).single();
+		String secret = accounts.findById(id).orElseThrow().totpSecret();
+		String stored = jdbc.sql("select totp_secret from platform_account where id = ?").param(id).query(String.class)
+			.single();
+		assertThat(stored).isNotEqualTo(secret).doesNotContain(secret);
+		return secret;
 	}
 
 	private boolean enabled(long id) {

@@ -1,4 +1,4 @@
-package org.tongxin.people.internal;
+package org.tongxin.platform.crypto;
 
 import java.util.Map;
 

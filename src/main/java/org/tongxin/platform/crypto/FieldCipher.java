@@ -1,4 +1,4 @@
-package org.tongxin.people.internal;
+package org.tongxin.platform.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.tongxin.people.internal;
+package org.tongxin.platform.crypto;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
