@@ -294,14 +294,12 @@ public class PeopleRegistry {
 
 	/** The city a unit belongs to: itself, or the city above a district. */
 	public UnitId cityOf(UnitId unit) {
-		Unit u = units.get(unit);
-		return u.level() == UnitLevel.DISTRICT && u.parentId() != null ? u.parentId() : u.id();
+		return units.cityOf(units.get(unit)).id();
 	}
 
 	/** The region code (city or municipality) of an owning unit: the Citus distribution column. */
 	public String regionCodeOf(Unit unit) {
-		Unit city = unit.level() == UnitLevel.DISTRICT && unit.parentId() != null ? units.get(unit.parentId()) : unit;
-		return Objects.requireNonNull(city.code(), "a city has a code");
+		return Objects.requireNonNull(units.cityOf(unit).code(), "a city has a code");
 	}
 
 	private void record(PersonId id, HistoryField field, @Nullable String before, @Nullable String after, String by) {

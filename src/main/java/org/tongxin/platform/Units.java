@@ -105,6 +105,11 @@ public class Units {
 			.stream();
 	}
 
+	/** The city a unit belongs to: the unit itself, or the city (or municipality) above a district. */
+	public Unit cityOf(Unit unit) {
+		return unit.level() == UnitLevel.DISTRICT && unit.parentId() != null ? get(unit.parentId()) : unit;
+	}
+
 	/** A short place name: "深圳市 / 南山区", "重庆市 / 渝中区"; the province is dropped once a city names the place. */
 	public String place(UnitId id) {
 		List<String> names = lineage(id);

@@ -132,8 +132,7 @@ public class ProgrammeMap {
 
 	/** The city a site's parent belongs to: the parent itself, or the city above a district. */
 	public UnitId cityOf(UnitId parent) {
-		Unit unit = units.get(parent);
-		return unit.level() == UnitLevel.DISTRICT && unit.parentId() != null ? unit.parentId() : unit.id();
+		return units.cityOf(units.get(parent)).id();
 	}
 
 	@Transactional

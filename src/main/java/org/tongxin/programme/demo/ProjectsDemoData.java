@@ -20,7 +20,6 @@ import org.tongxin.platform.DataScope;
 import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
-import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
 import org.tongxin.programme.BatchForm;
 import org.tongxin.programme.BatchId;
@@ -244,7 +243,7 @@ class ProjectsDemoData implements ApplicationRunner {
 
 	private void project(BatchId batch, Demo demo) {
 		Unit unit = units.get(new UnitId(demo.unit()));
-		UnitId city = unit.level() == UnitLevel.DISTRICT && unit.parentId() != null ? unit.parentId() : unit.id();
+		UnitId city = units.cityOf(unit).id();
 		ProjectForm form = new ProjectForm(batch.value(), demo.unit(), demo.title(), demo.carrier(), demo.groups(),
 				demo.focus(), demo.background(), demo.goals(), demo.measures(), demo.responsible(), demo.partners(),
 				BigDecimal.valueOf(demo.budget()), d(2017, 6, 1), d(2019, 12, 31), List.of());
