@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.organisations.internal.OrganisationDirectory;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.UnitId;
 
 /**
  * The facade other modules use: organisations visible to the signed-in account and membership checks.
@@ -34,6 +35,14 @@ public class Organisations {
 	/** Organisations in the current account's scope that are not dissolved, by name. */
 	public List<OrganisationSummary> active() {
 		return directory.active(currentUser.scope());
+	}
+
+	/**
+	 * The organisation of that exact name owned by that unit, regardless of who is signed in. For system work
+	 * only (demo data, resolving a name in an import whose scope was checked already), never for a request.
+	 */
+	public Optional<OrganisationSummary> named(UnitId unit, String name) {
+		return directory.named(unit, name);
 	}
 
 	public boolean isActiveMember(OrganisationId organisation, PersonId person) {

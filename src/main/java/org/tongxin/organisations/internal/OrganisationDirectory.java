@@ -39,6 +39,15 @@ public class OrganisationDirectory {
 			.list();
 	}
 
+	/** System use (demo data, imports that name an organisation): no scope, exact unit and name. */
+	public Optional<OrganisationSummary> named(UnitId unit, String name) {
+		return jdbc.sql(SELECT + " where o.unit_id = :unit and o.name = :name")
+			.param("unit", unit.value())
+			.param("name", name)
+			.query(OrganisationDirectory::map)
+			.optional();
+	}
+
 	public boolean isActiveMember(OrganisationId organisation, long personId) {
 		return jdbc
 			.sql("""
