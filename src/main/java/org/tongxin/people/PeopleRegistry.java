@@ -104,6 +104,11 @@ public class PeopleRegistry {
 		return persons.count(scope(), filter);
 	}
 
+	/** The count up to {@code cap}; a result equal to the cap means "at least that many". */
+	public long countUpTo(PersonFilter filter, long cap) {
+		return persons.countUpTo(scope(), filter, cap);
+	}
+
 	/**
 	 * Audits the export (filter, row count, masked or clear), then feeds the scoped rows to {@code sink}
 	 * inside one read transaction, from a database cursor. The audit entry is committed first, on its

@@ -86,9 +86,28 @@ class PeopleSearchTests {
 			.list().forEach(fragments::add);
 		assertThat(fragments.stream().mapToInt(String::length).max().orElseThrow()).isEqualTo(4);
 		for (String q : fragments) {
-			assertThat(searched(q)).as(q).isEqualTo(scanned(q));
+			assertThat(new ArrayList<>(searched(q))).as(q).isEqualTo(new ArrayList<>(scanned(q)));
 		}
 		assertThat(searched("王")).hasSizeGreaterThan(50);
+	}
+
+	@Test
+	void aShortFragmentFindsOldMatchesBeyondTheNewestIdWindows() {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510104, "燊甲", PeopleFixtures.idNumber("510104",
+				LocalDate.of(1980, 1, 2), 31), "13900001111", "FREELANCE", "无"))).hasStatus(201);
+		long old = PeopleFixtures.idOf(jdbc, "燊甲");
+		// Two million ids later: more than every window the search tries before it reads the whole table.
+		jdbc.sql("select setval('people_person_id_seq', ?)").param(old + 2_000_000).query(Long.class).single();
+		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510104, "燊乙", PeopleFixtures.idNumber("510104",
+				LocalDate.of(1981, 1, 2), 33), "13900002222", "FREELANCE", "无"))).hasStatus(201);
+		long recent = PeopleFixtures.idOf(jdbc, "燊乙");
+
+		assertThat(persons.page(CHENGDU, PersonFilter.query("燊"), null, 1)).extracting(PersonRow::id).containsExactly(recent);
+		assertThat(persons.page(CHENGDU, PersonFilter.query("燊"), null, 5)).extracting(PersonRow::id)
+			.containsExactly(recent, old);
+		assertThat(persons.page(CHENGDU, PersonFilter.query("燊"), recent, 5)).extracting(PersonRow::id).containsExactly(old);
+		assertThat(new ArrayList<>(searched("燊"))).containsExactly(recent, old);
 	}
 
 	@Test

@@ -58,11 +58,39 @@ public class Persons {
 		return java.time.ZonedDateTime.now().minusYears(retentionYears).toInstant();
 	}
 
+	/**
+	 * Id windows for a short name fragment, newest first. One or two characters can match tens of thousands
+	 * of persons in a large city; fetching them all to keep the newest twenty costs one heap page per match.
+	 * Ids grow with insertion, so the newest matches lie in the newest ids: the page is first looked for
+	 * among the newest 20 000 ids (the planner intersects the gram index with a range of the primary key),
+	 * then in windows eight times wider, and only then in the whole table.
+	 */
+	private static final long[] NAME_WINDOWS = { 20_000, 160_000, 1_280_000 };
+
 	/** One page, newest first; {@code before} is the id of the last person of the previous page. */
 	public List<PersonRow> page(DataScope scope, PersonFilter filter, @Nullable Long before, int size) {
+		if (shortNameFragment(filter)) {
+			long top = before != null ? before : newestId() + 1;
+			for (long window : NAME_WINDOWS) {
+				if (window >= top) {
+					break;
+				}
+				List<PersonRow> rows = page(scope, filter, top, top - window, size);
+				if (rows.size() >= size) {
+					return rows;
+				}
+			}
+		}
+		return page(scope, filter, before, null, size);
+	}
+
+	private List<PersonRow> page(DataScope scope, PersonFilter filter, @Nullable Long before, @Nullable Long after, int size) {
 		Where where = where(scope, filter);
 		if (before != null) {
 			where.and("p.id < :before", "before", before);
+		}
+		if (after != null) {
+			where.and("p.id >= :after", "after", after);
 		}
 		return where.bind(jdbc.sql("select " + COLUMNS + " from people_person p where " + where.sql()
 				+ " order by p.id desc limit :size"))
@@ -71,9 +99,32 @@ public class Persons {
 			.list();
 	}
 
+	private static boolean shortNameFragment(PersonFilter filter) {
+		String q = filter.query() == null ? "" : filter.query().strip();
+		int length = q.codePointCount(0, q.length());
+		return length >= 1 && length <= 2 && !q.chars().allMatch(Character::isDigit);
+	}
+
+	private long newestId() {
+		return jdbc.sql("select coalesce(max(id), 0) from people_person").query(Long.class).single();
+	}
+
 	public long count(DataScope scope, PersonFilter filter) {
 		Where where = where(scope, filter);
 		return where.bind(jdbc.sql("select count(*) from people_person p where " + where.sql()))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The count, but at most {@code cap}: a list page needs to say "more than 10 000", not to read a
+	 * million index entries of a large city on every page view.
+	 */
+	public long countUpTo(DataScope scope, PersonFilter filter, long cap) {
+		Where where = where(scope, filter);
+		return where.bind(jdbc.sql("select count(*) from (select 1 from people_person p where " + where.sql()
+				+ " limit :cap) capped"))
+			.param("cap", cap)
 			.query(Long.class)
 			.single();
 	}

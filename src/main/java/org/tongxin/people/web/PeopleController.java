@@ -49,6 +49,9 @@ class PeopleController {
 
 	static final int PAGE_SIZE = 20;
 
+	/** Lists count their rows exactly up to this number and show "more than" beyond it. */
+	static final long COUNT_CAP = 10_000;
+
 	static final List<String> TABS = List.of("profile", "history", "consent", "organisations", "activities");
 
 	private final PeopleRegistry registry;
@@ -72,8 +75,12 @@ class PeopleController {
 		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
 		model.addAttribute("before", before);
 		model.addAttribute("filterQuery", params.query());
-		model.addAttribute("total", registry.count(filter));
-		model.addAttribute("beyondRetention", filter.beyondRetention() ? null : registry.count(filter.beyondRetentionOnly()));
+		// Capped: an exact count of a large city's registry on every page view would cost more than the page.
+		long total = registry.countUpTo(filter, COUNT_CAP + 1);
+		model.addAttribute("total", Math.min(total, COUNT_CAP));
+		model.addAttribute("totalCapped", total > COUNT_CAP);
+		model.addAttribute("beyondRetention",
+				filter.beyondRetention() ? null : Math.min(registry.countUpTo(filter.beyondRetentionOnly(), COUNT_CAP + 1), COUNT_CAP));
 		model.addAttribute("labels", registry.labels(locale));
 		model.addAttribute("filterUnits", filterUnits());
 		model.addAttribute("consentStates", ConsentState.values());
