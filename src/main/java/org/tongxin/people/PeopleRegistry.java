@@ -236,6 +236,32 @@ public class PeopleRegistry {
 		return after;
 	}
 
+	/** Adds an account on a new-media platform; the platform must be an active PLATFORM dictionary entry. */
+	@Transactional
+	public PlatformAccount addPlatformAccount(PersonId id, PlatformAccountForm form) {
+		Person person = get(id);
+		if (person.anonymised()) {
+			throw new PersonNotFound(id);
+		}
+		DictionaryEntry platform = dictionaries.all().getOrDefault("PLATFORM", Map.of()).get(form.platform());
+		if (platform == null || !platform.active()) {
+			throw new InvalidPerson(Map.of("platform", "person.account.platform.unknown"));
+		}
+		long account = platformAccounts.add(id.value(), form);
+		audit.record(AuditLog.Action.CREATE, "person-platform-account", id, form, null);
+		return platformAccounts.of(scope(), id.value()).stream().filter(a -> a.id() == account).findFirst().orElseThrow();
+	}
+
+	@Transactional
+	public void removePlatformAccount(PersonId id, long account) {
+		PlatformAccount removed = platformAccounts.of(scope(), id.value()).stream()
+			.filter(a -> a.id() == account)
+			.findFirst()
+			.orElseThrow(() -> new PersonNotFound(id));
+		platformAccounts.remove(scope(), id.value(), account);
+		audit.record(AuditLog.Action.DELETE, "person-platform-account", id, removed, null);
+	}
+
 	@Transactional
 	public void recordConsent(PersonId id, ConsentForm form) {
 		Person person = get(id);

@@ -175,4 +175,44 @@ class PeopleChangeTests {
 			.query(String.class).single()).isEqualTo("青年,主播,网络人士");
 		assertThat(mvc.get().uri("/people/{id}", person).session(chengdu)).bodyText().contains("九三学社").contains("135****5678");
 	}
+
+	@Test
+	void platformAccountsAreAddedAndRemovedWithinScopeAndAudited() {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510106, "账号测试", PeopleFixtures.idNumber("510106",
+				LocalDate.of(1990, 3, 4), 55), "13633334444", "NEW_MEDIA", "成都同心文化传媒有限公司"))).hasStatus(201);
+		long person = PeopleFixtures.idOf(jdbc, "账号测试");
+
+		assertThat(mvc.post().uri("/people/{id}/accounts", person).session(chengdu).with(csrf())
+			.param("platform", "DOUYIN").param("handle", "蓉城同心说").param("followers", "120000").param("verified", "true"))
+			.hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/people/{id}", person).session(chengdu)).bodyText().contains("蓉城同心说").contains("120,000");
+		long account = jdbc.sql("select id from people_platform_account where person_id = ?").param(person).query(Long.class).single();
+
+		// Unknown platform, blank handle, negative followers: the form comes back with its messages.
+		assertThat(mvc.post().uri("/people/{id}/accounts", person).session(chengdu).with(csrf())
+			.param("platform", "MYSPACE").param("handle", "x"))
+			.hasStatusOk().bodyText().contains("平台不在代码表中或已停用");
+		assertThat(mvc.post().uri("/people/{id}/accounts", person).session(chengdu).with(csrf())
+			.param("platform", "WEIBO").param("handle", " ").param("followers", "-1"))
+			.hasStatusOk().bodyText().contains("请填写账号名称").contains("粉丝数不能为负数");
+
+		// Another city neither adds to nor removes from this person.
+		MockHttpSession shenzhen = SignIn.as(mvc, "shenzhen");
+		assertThat(mvc.post().uri("/people/{id}/accounts", person).session(shenzhen).with(csrf())
+			.param("platform", "WEIBO").param("handle", "越权")).hasStatus(404);
+		assertThat(mvc.post().uri("/people/{id}/accounts/{a}/delete", person, account).session(shenzhen).with(csrf()))
+			.hasStatus(404);
+		assertThat(jdbc.sql("select count(*) from people_platform_account where person_id = ?").param(person)
+			.query(Long.class).single()).isEqualTo(1);
+
+		assertThat(mvc.post().uri("/people/{id}/accounts/{a}/delete", person, account).session(chengdu).with(csrf()))
+			.hasStatus3xxRedirection();
+		assertThat(jdbc.sql("select count(*) from people_platform_account where person_id = ?").param(person)
+			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				select string_agg(action, ',' order by id) from platform_audit_log
+				where object_type = 'person-platform-account' and object_id = ? and actor = 'chengdu'""")
+			.param(Long.toString(person)).query(String.class).single()).isEqualTo("CREATE,DELETE");
+	}
 }

@@ -37,6 +37,7 @@ import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonForm;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonSummary;
+import org.tongxin.people.PlatformAccountForm;
 import org.tongxin.people.SensitiveField;
 import org.tongxin.people.Sex;
 import org.tongxin.platform.Unit;
@@ -137,7 +138,12 @@ class PeopleController {
 					model.addAttribute("consentForm", ConsentForm.empty());
 				}
 			}
-			case "profile" -> model.addAttribute("accounts", registry.platformAccounts(person.id()));
+			case "profile" -> {
+				model.addAttribute("accounts", registry.platformAccounts(person.id()));
+				if (!model.containsAttribute("accountForm")) {
+					model.addAttribute("accountForm", PlatformAccountForm.empty());
+				}
+			}
 			default -> {
 			}
 		}
@@ -222,6 +228,31 @@ class PeopleController {
 			}
 		}
 		return form(model, form, city, person, locale);
+	}
+
+	@PostMapping("/people/{id}/accounts")
+	@PreAuthorize("hasAuthority('people:write')")
+	String addPlatformAccount(@PathVariable long id, @Valid @ModelAttribute("accountForm") PlatformAccountForm form,
+			BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				registry.addPlatformAccount(new PersonId(id), form);
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/people/" + id;
+			}
+			catch (InvalidPerson e) {
+				reject(errors, e);
+			}
+		}
+		return detail(id, "profile", model, locale);
+	}
+
+	@PostMapping("/people/{id}/accounts/{account}/delete")
+	@PreAuthorize("hasAuthority('people:write')")
+	String removePlatformAccount(@PathVariable long id, @PathVariable long account, RedirectAttributes redirect) {
+		registry.removePlatformAccount(new PersonId(id), account);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/people/" + id;
 	}
 
 	@PostMapping("/people/{id}/anonymise")
