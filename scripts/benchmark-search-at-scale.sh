@@ -56,5 +56,5 @@ fi
 # The benchmark's own application context uses the prepared database as an external one.
 start_app 0 "Started TongxinApplication"
 trap stop_app EXIT
-TONGXIN_DB_URL="jdbc:postgresql://localhost:$dbport/tongxin" TONGXIN_DB_USER=postgres TONGXIN_DEMO_FORCE=true \
+TONGXIN_DB_URL="jdbc:postgresql://localhost:$dbport/tongxin" TONGXIN_DB_USER=postgres TONGXIN_DEMO=on TONGXIN_DEMO_FORCE=true \
   ./mvnw -B verify -Pbench -Dtest=PeopleSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false

@@ -59,25 +59,34 @@ public class Persons {
 	}
 
 	/**
-	 * Id windows for a short name fragment, newest first. One or two characters can match tens of thousands
-	 * of persons in a large city; fetching them all to keep the newest twenty costs one heap page per match.
-	 * Ids grow with insertion, so the newest matches lie in the newest ids: the page is first looked for
-	 * among the newest 20 000 ids (the planner intersects the gram index with a range of the primary key),
-	 * then in windows eight times wider, and only then in the whole table.
+	 * A short name fragment, newest first. One or two characters can match tens of thousands of persons in
+	 * a large city, and fetching them all to keep the newest twenty costs one heap page per match. Ids grow
+	 * with insertion, so the newest matches lie in the newest ids: the page is first looked for among the
+	 * newest {@value #FIRST_WINDOW} ids (the planner intersects the gram index with a range of the primary
+	 * key). What that window holds also measures how common the fragment is: a rare one is read whole (few
+	 * matches in all), a common one in a second window sized to hold the page.
 	 */
-	private static final long[] NAME_WINDOWS = { 20_000, 160_000, 1_280_000 };
+	private static final long FIRST_WINDOW = 20_000;
+
+	/** Below this many expected matches in the whole scope, reading them all beats a second window. */
+	private static final long FEW_MATCHES = 2_000;
 
 	/** One page, newest first; {@code before} is the id of the last person of the previous page. */
 	public List<PersonRow> page(DataScope scope, PersonFilter filter, @Nullable Long before, int size) {
 		if (shortNameFragment(filter)) {
 			long top = before != null ? before : newestId() + 1;
-			for (long window : NAME_WINDOWS) {
-				if (window >= top) {
-					break;
-				}
-				List<PersonRow> rows = page(scope, filter, top, top - window, size);
+			if (top > FIRST_WINDOW) {
+				List<PersonRow> rows = page(scope, filter, top, top - FIRST_WINDOW, size);
 				if (rows.size() >= size) {
 					return rows;
+				}
+				long expected = rows.size() * (top / FIRST_WINDOW);
+				long window = rows.isEmpty() ? top : FIRST_WINDOW * 2 * size / rows.size();
+				if (expected > FEW_MATCHES && window < top) {
+					rows = page(scope, filter, top, top - window, size);
+					if (rows.size() >= size) {
+						return rows;
+					}
 				}
 			}
 		}
