@@ -226,8 +226,9 @@ class OrganisationsDemoData implements ApplicationRunner {
 			MembershipStatus status = i % 11 == 10 ? MembershipStatus.SUSPENDED
 					: i % 13 == 12 ? MembershipStatus.APPLIED : MembershipStatus.ACTIVE;
 			JoinedVia via = i % 4 == 0 ? JoinedVia.INVITATION : i % 7 == 0 ? JoinedVia.TRANSFER : JoinedVia.APPLICATION;
-			memberships.insert(id, p.id(), role, term, role.position() ? start : demo.founded().plusMonths(i % 12),
-					null, status, via);
+			LocalDate joined = role.position() ? start : demo.founded().plusMonths(i % 12);
+			// Plain members keep the number of the term in which they joined.
+			memberships.insert(id, p.id(), role, joined.isBefore(start) ? 1 : term, joined, null, status, via);
 		}
 	}
 

@@ -162,7 +162,7 @@ class FiguresController {
 	}
 
 	private String group(String code, Locale locale) {
-		return "UNKNOWN".equals(code) ? text("figures.group.UNKNOWN", locale) : text("targetGroup." + code, locale);
+		return text("figures.group." + code, locale);
 	}
 
 	static String percentText(@Nullable BigDecimal value) {
