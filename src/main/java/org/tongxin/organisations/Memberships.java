@@ -76,6 +76,11 @@ public class Memberships {
 		return records.find(scope(), id);
 	}
 
+	/** A membership with the person's name and group, if its organisation lies in the caller's scope. */
+	public Optional<Member> member(MembershipId id) {
+		return records.find(scope(), id).map(m -> withPeople(List.of(m)).get(0));
+	}
+
 	/** A person's memberships in the scope's organisations, with the organisations' names. */
 	public List<PersonMembership> ofPerson(PersonId person) {
 		Map<Long, String> names = new java.util.HashMap<>();

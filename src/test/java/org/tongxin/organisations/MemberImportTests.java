@@ -138,8 +138,9 @@ class MemberImportTests {
 		int seq = (int) (System.nanoTime() % 400) + 500;
 		String fresh = IdNumber.of("510107", LocalDate.of(1992, 11, 20), seq).value();
 		long org = jdbc.sql("select id from org_organisation where name = '武侯区分会'").query(Long.class).single();
-		String csv = "姓名,身份证号,职务,群体\n新来者" + seq + "," + fresh + ",会员,新媒体从业人员\n无群体," + fresh.substring(0, 6)
-				+ "19930101" + fresh.substring(14) + ",会员,\n";
+		// Other tests expect every registry record to carry a mobile number, so the created person gets one too.
+		String csv = "姓名,身份证号,手机号,职务,群体\n新来者" + seq + "," + fresh + ",1351234" + String.format("%04d", seq)
+				+ ",会员,新媒体从业人员\n无群体,,1361234" + String.format("%04d", seq) + ",会员,\n";
 		assertThat(upload(chengdu, org, csv, true)).hasStatusOk().bodyText().contains("其中新建人士 1 人");
 		assertThat(jdbc.sql("select count(*) from people_person where name = ?").param("新来者" + seq).query(Long.class)
 			.single()).isOne();

@@ -163,7 +163,7 @@ class OrganisationsApi {
 	@Operation(summary = "Add a person of the caller's scope to an organisation of the caller's scope")
 	ResponseEntity<MemberView> addMember(@PathVariable long id, @Valid @RequestBody MembershipForm form) {
 		Membership m = memberships.add(new OrganisationId(id), form);
-		Member member = memberships.page(m.organisation(), MemberFilter.none(), m.id().value() - 1, 1).get(0);
+		Member member = memberships.member(m.id()).orElseThrow();
 		return ResponseEntity.created(URI.create("/api/v1/organisations/" + id + "/members")).body(MemberView.of(member));
 	}
 
