@@ -1,30 +1,69 @@
 package org.tongxin.organisations;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.organisations.internal.Kinds;
 import org.tongxin.organisations.internal.OrganisationDirectory;
+import org.tongxin.organisations.internal.OrganisationRecords;
 import org.tongxin.people.PersonId;
+import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitLevel;
+import org.tongxin.platform.Units;
+import org.tongxin.platform.XlsxExport;
+import org.tongxin.programme.ProgrammeMap;
+import org.tongxin.programme.Site;
+import org.tongxin.programme.SiteFilter;
+import org.tongxin.programme.SiteId;
 
 /**
- * The facade other modules use: organisations visible to the signed-in account and membership checks.
- * Screens and the API of this module go through the same scope.
+ * The facade of the module: organisations visible to the signed-in account, their tree and coverage, and the
+ * membership checks other modules use. Screens, the API and other modules all go through the same scope.
  */
 @Service
 @Transactional(readOnly = true)
 public class Organisations {
 
+	static final String AUDIT_TYPE = "organisation";
+
 	private final OrganisationDirectory directory;
+
+	private final OrganisationRecords records;
+
+	private final Kinds kinds;
+
+	private final Units units;
+
+	private final ProgrammeMap programme;
 
 	private final CurrentUser currentUser;
 
-	Organisations(OrganisationDirectory directory, CurrentUser currentUser) {
+	private final AuditLog audit;
+
+	Organisations(OrganisationDirectory directory, OrganisationRecords records, Kinds kinds, Units units,
+			ProgrammeMap programme, CurrentUser currentUser, AuditLog audit) {
 		this.directory = directory;
+		this.records = records;
+		this.kinds = kinds;
+		this.units = units;
+		this.programme = programme;
 		this.currentUser = currentUser;
+		this.audit = audit;
 	}
 
 	/** The organisation if the current account's scope includes it. */
@@ -47,5 +86,213 @@ public class Organisations {
 
 	public boolean isActiveMember(OrganisationId organisation, PersonId person) {
 		return directory.isActiveMember(organisation, person.value());
+	}
+
+	// ---- screens and API -------------------------------------------------------------------------------
+
+	public List<Organisation> page(OrganisationFilter filter, @Nullable Long before, int size) {
+		Places places = new Places();
+		return records.page(scope(), filter, unitPath(filter), before, size).stream().map(places::with).toList();
+	}
+
+	public long count(OrganisationFilter filter) {
+		return records.count(scope(), filter, unitPath(filter));
+	}
+
+	/** Audits the export, then feeds the scoped rows to {@code sink} from a cursor inside this transaction. */
+	@Transactional
+	public void export(OrganisationFilter filter, XlsxExport.Sink<Organisation> sink) throws IOException {
+		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, null, Map.of("rows", count(filter)), null);
+		Places places = new Places();
+		try (Stream<Organisation> rows = records.stream(scope(), filter, unitPath(filter))) {
+			sink.accept(rows.map(places::with));
+		}
+	}
+
+	public Optional<Organisation> organisation(OrganisationId id) {
+		return records.find(scope(), id).map(new Places()::with);
+	}
+
+	public Organisation get(OrganisationId id) {
+		return organisation(id).orElseThrow(() -> new NotFound("organisation " + id));
+	}
+
+	/** The chain from the root down to the organisation's parent, within the scope: the breadcrumb of the tree. */
+	public List<OrganisationSummary> ancestors(OrganisationId id) {
+		List<OrganisationSummary> chain = new ArrayList<>();
+		for (Long ancestor : records.lineage(id.value()).stream().skip(1).toList()) {
+			directory.find(scope(), new OrganisationId(ancestor)).ifPresent(s -> chain.add(0, s));
+		}
+		return chain;
+	}
+
+	public List<Organisation> children(OrganisationId id) {
+		Places places = new Places();
+		return records.children(scope(), id).stream().map(places::with).toList();
+	}
+
+	@Transactional
+	public Organisation create(OrganisationForm form) {
+		Unit unit = check(form, null);
+		OrganisationId id = records.insert(unit.id(), form);
+		Organisation created = get(id);
+		audit.created(AUDIT_TYPE, id, created);
+		return created;
+	}
+
+	@Transactional
+	public Organisation update(OrganisationId id, int version, OrganisationForm form) {
+		Organisation before = get(id);
+		Unit unit = check(form, id);
+		if (!records.update(id, version, unit.id(), form)) {
+			throw new ConcurrentChange("organisation " + id);
+		}
+		Organisation after = get(id);
+		audit.updated(AUDIT_TYPE, id, before, after);
+		return after;
+	}
+
+	/** Dissolves (with today's date) or revives an organisation; its history stays. */
+	@Transactional
+	public Organisation dissolve(OrganisationId id, boolean dissolved) {
+		Organisation before = get(id);
+		records.dissolve(id, dissolved ? LocalDate.now() : null);
+		Organisation after = get(id);
+		audit.updated(AUDIT_TYPE, id, before, after);
+		return after;
+	}
+
+	// ---- pickers -----------------------------------------------------------------------------------------
+
+	/** Cities (municipalities included) of the scope: the first step of the owning-unit picker. */
+	public List<Unit> cities() {
+		return units.within(scope(), UnitLevel.PROVINCE, UnitLevel.CITY).stream().filter(Unit::city).toList();
+	}
+
+	/** The given city and its districts, or — below city level — the districts of the scope. */
+	public List<Unit> unitsIn(@Nullable UnitId city) {
+		if (city != null) {
+			Optional<Unit> inScope = units.find(scope(), city).filter(Unit::city);
+			if (inScope.isPresent()) {
+				List<Unit> result = new ArrayList<>();
+				result.add(inScope.get());
+				units.children(city).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(result::add);
+				return result;
+			}
+		}
+		return units.within(scope(), UnitLevel.DISTRICT);
+	}
+
+	public UnitId cityOf(UnitId unit) {
+		return units.cityOf(units.get(unit)).id();
+	}
+
+	/** Open demonstration sites of the scope (the programme decides which the caller sees). */
+	public List<Site> sites() {
+		return programme.sites(new SiteFilter(null, null, null, false), null, 500);
+	}
+
+	public Optional<Site> site(long id) {
+		return programme.site(new SiteId(id));
+	}
+
+	// ---- kinds -------------------------------------------------------------------------------------------
+
+	public List<OrganisationKind> kinds() {
+		return kinds.all();
+	}
+
+	public Map<String, OrganisationKind> kindsByCode() {
+		Map<String, OrganisationKind> byCode = new LinkedHashMap<>();
+		kinds.all().forEach(k -> byCode.put(k.code(), k));
+		return byCode;
+	}
+
+	@Transactional
+	public void addKind(String code, String labelZh, String labelEn, boolean external, int sort) {
+		if (!currentUser.actor().can("organisations:kinds")) {
+			throw new AccessDeniedException("organisations:kinds required");
+		}
+		String normalized = code.strip().toUpperCase(java.util.Locale.ROOT);
+		if (!normalized.matches("[A-Z][A-Z0-9_]{1,29}")) {
+			throw new Rejected("code", "kind.code.invalid");
+		}
+		if (kinds.exists(normalized)) {
+			throw new Rejected("code", "kind.code.duplicate");
+		}
+		kinds.insert(normalized, labelZh.strip(), labelEn.strip(), external, sort);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("code", normalized);
+		after.put("labelZh", labelZh.strip());
+		after.put("labelEn", labelEn.strip());
+		after.put("external", external);
+		audit.created("organisation-kind", normalized, after);
+	}
+
+	@Transactional
+	public void activateKind(String code, boolean active) {
+		if (!currentUser.actor().can("organisations:kinds")) {
+			throw new AccessDeniedException("organisations:kinds required");
+		}
+		if (!kinds.exists(code)) {
+			throw new NotFound("kind " + code);
+		}
+		kinds.activate(code, active);
+		audit.updated("organisation-kind", code, Map.of("active", !active), Map.of("active", active));
+	}
+
+	// ---- rules -------------------------------------------------------------------------------------------
+
+	/** What only the database can judge: unit and parent in scope, no cycle, kind and site known, name free. */
+	private Unit check(OrganisationForm form, @Nullable OrganisationId self) {
+		if (form.unit() == null) {
+			throw new Rejected("unit", "org.unit.required");
+		}
+		Unit unit = units.find(scope(), new UnitId(form.unit()))
+			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
+		if (!unit.cityOrDistrict()) {
+			throw new Rejected("unit", "org.unit.level");
+		}
+		if (form.kind() == null || !kinds.activeKind(form.kind())) {
+			throw new Rejected("kind", "org.kind.unknown");
+		}
+		if (form.parent() != null) {
+			OrganisationId parent = new OrganisationId(form.parent());
+			if (records.find(scope(), parent).isEmpty()) {
+				throw new Rejected("parent", "org.parent.outOfScope");
+			}
+			if (self != null && records.lineage(parent.value()).contains(self.value())) {
+				throw new Rejected("parent", "org.parent.cycle");
+			}
+		}
+		if (form.site() != null && programme.site(new SiteId(form.site())).isEmpty()) {
+			throw new Rejected("site", "org.site.unknown");
+		}
+		if (records.nameTaken(unit.id(), form.name() == null ? "" : form.name().strip(), self)) {
+			throw new Rejected("name", "org.name.duplicate");
+		}
+		return unit;
+	}
+
+	private @Nullable String unitPath(OrganisationFilter filter) {
+		if (filter.unit() == null) {
+			return null;
+		}
+		// A unit outside the scope filters to nothing rather than widening anything: the scope applies anyway.
+		return units.find(scope(), new UnitId(filter.unit())).map(Unit::path).orElse("0");
+	}
+
+	private DataScope scope() {
+		return currentUser.scope();
+	}
+
+	/** Place names of owning units, looked up once per unit within one list or export. */
+	private final class Places {
+
+		private final Map<Long, String> names = new HashMap<>();
+
+		Organisation with(Organisation o) {
+			return o.withPlace(names.computeIfAbsent(o.unit().value(), id -> units.place(new UnitId(id))));
+		}
 	}
 }

@@ -141,6 +141,53 @@ public class PeopleRegistry {
 		}
 	}
 
+	/**
+	 * Summaries of the persons among {@code ids} that lie in the caller's scope, by id: for member lists and
+	 * figures in other modules (organisations), which hold person ids only.
+	 */
+	public Map<PersonId, PersonSummary> summaries(java.util.Collection<PersonId> ids) {
+		Places places = new Places();
+		Map<PersonId, PersonSummary> result = new LinkedHashMap<>();
+		List<Long> values = ids.stream().map(PersonId::value).distinct().toList();
+		for (int from = 0; from < values.size(); from += 1000) {
+			for (PersonRow row : persons.findAll(scope(), values.subList(from, Math.min(values.size(), from + 1000)))) {
+				PersonSummary summary = summary(row, places);
+				result.put(summary.id(), summary);
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The person of the caller's scope with this ID number, or else with this mobile number, matched through
+	 * the keyed hashes (imports of other modules match people this way); empty when none or several match.
+	 */
+	public Optional<PersonId> identify(@Nullable String idNumber, @Nullable String mobile) {
+		for (String key : new String[] { idNumber, mobile }) {
+			// Only whole numbers: anything else would fall through to the name search.
+			if (key != null && key.strip().matches("1\\d{10}|\\d{15}|\\d{17}[\\dxX]")) {
+				List<PersonRow> rows = persons.page(scope(), PersonFilter.query(key.strip()), null, 2);
+				if (rows.size() == 1) {
+					return Optional.of(new PersonId(rows.get(0).id()));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Persons owned by a unit or below it, newest first, whoever is signed in. For system work only (demo data
+	 * of other modules), never for a request.
+	 */
+	public List<PersonSummary> sampleOfUnit(UnitId unit, int size) {
+		Unit owner = units.get(unit);
+		Places places = new Places();
+		return persons.page(new DataScope(owner.id(), owner.path()), PersonFilter.none(), null, size)
+			.stream()
+			.map(row -> summary(row, places))
+			.toList();
+	}
+
 	/** Whether the record has not been updated for the configured retention period. */
 	public boolean beyondRetention(Person person) {
 		return person.updatedAt().isBefore(persons.retentionCutoff());

@@ -154,6 +154,18 @@ public class Persons {
 			.optional();
 	}
 
+	/** Persons of the scope among the given ids (those outside the scope are left out): for lists in other modules. */
+	public List<PersonRow> findAll(DataScope scope, java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return scope.bind(jdbc.sql("select " + COLUMNS + " from people_person p where p.id in (:ids) and "
+				+ scope.restrict("p.unit_id")))
+			.param("ids", ids)
+			.query(Persons::map)
+			.list();
+	}
+
 	/** Ids of persons in the scope holding this ID number (not anonymised): duplicate check. */
 	public List<Long> withIdNumber(DataScope scope, byte[] idNumberHash) {
 		return scope.bind(jdbc.sql("select p.id from people_person p where p.id_number_hash = :hash and "

@@ -128,6 +128,12 @@ class I18nTests {
 		assertRendered(language, "admin", "/system/units", "/system/units?parent=510000", "/system/settings");
 		assertRendered(language, "auditor", "/audit");
 		assertRendered(language, "chengdu", "/programme/sites/new");
+		long organisation = jdbc.sql("select id from org_organisation where name = '成都同心家园'").query(Long.class).single();
+		assertRendered(language, "central", "/organisations", "/organisations/new", "/organisations/" + organisation,
+				"/organisations/" + organisation + "/edit", "/organisations/" + organisation + "/members/new?q=王",
+				"/organisations/" + organisation + "/term", "/organisations/figures", "/organisations/coordination",
+				"/organisations/imports", "/organisations/kinds");
+		assertRendered(language, "chengdu", "/organisations/figures", "/organisations/coordination");
 	}
 
 	@Test

@@ -1,0 +1,5 @@
+package org.tongxin.organisations;
+
+public enum JoinedVia {
+	APPLICATION, INVITATION, TRANSFER, IMPORT
+}

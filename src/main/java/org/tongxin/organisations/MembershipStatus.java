@@ -1,0 +1,5 @@
+package org.tongxin.organisations;
+
+public enum MembershipStatus {
+	APPLIED, ACTIVE, SUSPENDED, LEFT
+}

@@ -1,0 +1,217 @@
+package org.tongxin.organisations;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.organisations.internal.MembershipRecords;
+import org.tongxin.organisations.internal.OrganisationRecords;
+import org.tongxin.people.PeopleRegistry;
+import org.tongxin.people.PersonId;
+import org.tongxin.people.PersonSummary;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.XlsxExport;
+
+/**
+ * Members of organisations with their roles and terms, and 换届. A membership is reached only through an
+ * organisation of the caller's scope, and only persons of the caller's scope can be added.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Memberships {
+
+	static final String AUDIT_TYPE = "organisation-membership";
+
+	private final MembershipRecords records;
+
+	private final OrganisationRecords organisations;
+
+	private final PeopleRegistry people;
+
+	private final CurrentUser currentUser;
+
+	private final AuditLog audit;
+
+	Memberships(MembershipRecords records, OrganisationRecords organisations, PeopleRegistry people,
+			CurrentUser currentUser, AuditLog audit) {
+		this.records = records;
+		this.organisations = organisations;
+		this.people = people;
+		this.currentUser = currentUser;
+		this.audit = audit;
+	}
+
+	public List<Member> page(OrganisationId organisation, MemberFilter filter, @Nullable Long after, int size) {
+		requireOrganisation(organisation);
+		return withPeople(records.page(scope(), organisation, filter, after, size));
+	}
+
+	public long count(OrganisationId organisation, MemberFilter filter) {
+		return records.count(scope(), organisation, filter);
+	}
+
+	@Transactional
+	public void export(OrganisationId organisation, MemberFilter filter, XlsxExport.Sink<Member> sink)
+			throws IOException {
+		requireOrganisation(organisation);
+		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, organisation,
+				Map.of("rows", records.count(scope(), organisation, filter)), null);
+		try (Stream<Membership> rows = records.stream(scope(), organisation, filter)) {
+			// Names come from the registry in batches of a thousand, so memory stays bounded.
+			Stream<List<Membership>> batches = batches(rows, 1000);
+			sink.accept(batches.flatMap(batch -> withPeople(batch).stream()));
+		}
+	}
+
+	public Optional<Membership> membership(MembershipId id) {
+		return records.find(scope(), id);
+	}
+
+	/** A membership with the person's name and group, if its organisation lies in the caller's scope. */
+	public Optional<Member> member(MembershipId id) {
+		return records.find(scope(), id).map(m -> withPeople(List.of(m)).get(0));
+	}
+
+	/** A person's memberships in the scope's organisations, with the organisations' names. */
+	public List<PersonMembership> ofPerson(PersonId person) {
+		Map<Long, String> names = new java.util.HashMap<>();
+		return records.ofPerson(scope(), person)
+			.stream()
+			.map(m -> new PersonMembership(m, names.computeIfAbsent(m.organisation().value(),
+					id -> organisations.find(scope(), new OrganisationId(id)).map(Organisation::name).orElse(""))))
+			.toList();
+	}
+
+	/** A membership with the name of its organisation: the person page's tab. */
+	public record PersonMembership(Membership membership, String organisationName) {
+	}
+
+	@Transactional
+	public Membership add(OrganisationId organisation, MembershipForm form) {
+		Organisation org = requireOrganisation(organisation);
+		if (form.person() == null || form.role() == null) {
+			throw new Rejected("person", "member.person.required");
+		}
+		PersonId person = new PersonId(form.person());
+		if (people.find(person).isEmpty()) {
+			throw new Rejected("person", "member.person.outOfScope");
+		}
+		if (form.termStart() != null && form.termEnd() != null && form.termEnd().isBefore(form.termStart())) {
+			throw new Rejected("termEnd", "member.term.order");
+		}
+		if (records.holdsOpen(organisation, person, form.role())) {
+			throw new Rejected("person", "member.duplicate");
+		}
+		MembershipId id = records.insert(organisation, person, form.role(), org.currentTerm(), form.termStart(),
+				form.termEnd(), form.status() == null ? MembershipStatus.ACTIVE : form.status(),
+				form.joinedVia() == null ? JoinedVia.APPLICATION : form.joinedVia());
+		Membership created = records.find(scope(), id).orElseThrow();
+		audit.created(AUDIT_TYPE, id, created);
+		return created;
+	}
+
+	/** Activates, suspends or ends a membership; leaving ends its term today if it had no end. */
+	@Transactional
+	public Membership changeStatus(MembershipId id, int version, MembershipStatus status) {
+		Membership before = records.find(scope(), id).orElseThrow(() -> new NotFound("membership " + id));
+		LocalDate end = status == MembershipStatus.LEFT && before.termEnd() == null ? LocalDate.now() : null;
+		if (!records.changeStatus(id, version, status, end)) {
+			throw new ConcurrentChange("membership " + id);
+		}
+		Membership after = records.find(scope(), id).orElseThrow();
+		audit.updated(AUDIT_TYPE, id, before, after);
+		return after;
+	}
+
+	/** Open positions of the current term: what {@link #newTerm} closes. */
+	public List<Member> openPositions(OrganisationId organisation) {
+		requireOrganisation(organisation);
+		return withPeople(records.openPositions(organisation));
+	}
+
+	/**
+	 * 换届: every open position of the old term ends the day before {@code term.on()}; the new positions open
+	 * on that day under the next term number. Plain memberships (会员) carry on.
+	 */
+	@Transactional
+	public int newTerm(OrganisationId organisation, NewTerm term) {
+		Organisation org = requireOrganisation(organisation);
+		if (term.positions().isEmpty()) {
+			throw new Rejected(null, "term.positions.required");
+		}
+		for (NewTerm.Position p : term.positions()) {
+			if (!p.role().position()) {
+				throw new Rejected(null, "term.role.member");
+			}
+			if (people.find(p.person()).isEmpty()) {
+				throw new Rejected(null, "member.person.outOfScope");
+			}
+		}
+		List<Membership> old = records.openPositions(organisation);
+		LocalDate end = term.on().minusDays(1);
+		if (old.stream().anyMatch(m -> m.termStart() != null && m.termStart().isAfter(end))) {
+			throw new Rejected("on", "term.date.beforeOld");
+		}
+		int closed = records.closePositions(organisation, end);
+		organisations.nextTerm(organisation);
+		int next = org.currentTerm() + 1;
+		for (NewTerm.Position p : term.positions()) {
+			records.insert(organisation, p.person(), p.role(), next, term.on(), null, MembershipStatus.ACTIVE,
+					JoinedVia.INVITATION);
+		}
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("on", term.on().toString());
+		detail.put("term", next);
+		detail.put("closed", closed);
+		detail.put("opened", term.positions().size());
+		audit.record(AuditLog.Action.UPDATE, Organisations.AUDIT_TYPE, organisation, detail, "new term");
+		return closed;
+	}
+
+	Organisation requireOrganisation(OrganisationId id) {
+		return organisations.find(scope(), id).orElseThrow(() -> new NotFound("organisation " + id));
+	}
+
+	private List<Member> withPeople(List<Membership> rows) {
+		Map<PersonId, PersonSummary> persons = people.summaries(rows.stream().map(Membership::person).toList());
+		return rows.stream().map(m -> {
+			PersonSummary p = persons.get(m.person());
+			return p == null ? new Member(m, null, null, null, null)
+					: new Member(m, p.name(), p.group(), p.place(), p.phoneMasked());
+		}).toList();
+	}
+
+	private static <T> Stream<List<T>> batches(Stream<T> rows, int size) {
+		java.util.Iterator<T> it = rows.iterator();
+		java.util.Iterator<List<T>> batched = new java.util.Iterator<>() {
+			@Override
+			public boolean hasNext() {
+				return it.hasNext();
+			}
+
+			@Override
+			public List<T> next() {
+				List<T> batch = new java.util.ArrayList<>(size);
+				while (it.hasNext() && batch.size() < size) {
+					batch.add(it.next());
+				}
+				return batch;
+			}
+		};
+		return java.util.stream.StreamSupport.stream(
+				java.util.Spliterators.spliteratorUnknownSize(batched, java.util.Spliterator.ORDERED), false);
+	}
+
+	private DataScope scope() {
+		return currentUser.scope();
+	}
+}

@@ -1,0 +1,214 @@
+package org.tongxin.organisations.internal;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tongxin.organisations.Organisation;
+import org.tongxin.organisations.OrganisationFilter;
+import org.tongxin.organisations.OrganisationForm;
+import org.tongxin.organisations.OrganisationId;
+import org.tongxin.organisations.PartyOrgForm;
+import org.tongxin.platform.DataScope;
+import org.tongxin.platform.UnitId;
+import org.tongxin.programme.TargetGroup;
+
+/**
+ * Organisations with all their fields. Every read restricts the owning unit to the caller's
+ * {@link DataScope} in SQL: an organisation outside it is not found by list, id, export or API.
+ */
+@Repository
+public class OrganisationRecords {
+
+	private static final String SELECT = """
+			select o.*, p.name as parent_name,
+			       (select count(distinct m.person_id) from org_membership m
+			         where m.organisation_id = o.id and m.status = 'ACTIVE') as active_members
+			from org_organisation o left join org_organisation p on p.id = o.parent_id""";
+
+	private static final String WHERE = """
+			 and (cast(:kind as text) is null or o.kind = :kind)
+			 and (cast(:unitPath as text) is null or o.unit_id in
+			      (select fu.id from platform_unit fu where fu.path <@ cast(:unitPath as ltree)))
+			 and (cast(:text as text) is null or o.name like '%' || :text || '%')
+			 and (cast(:form as text) is null or o.party_org_form = :form)
+			 and (cast(:parent as bigint) is null or o.parent_id = :parent)
+			 and (:includeDissolved or o.dissolved_on is null)""";
+
+	private final JdbcClient jdbc;
+
+	OrganisationRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One page, newest first; {@code before} is the id of the last organisation of the previous page. */
+	public List<Organisation> page(DataScope scope, OrganisationFilter filter, @Nullable String unitPath,
+			@Nullable Long before, int size) {
+		return filtered(scope, filter, unitPath, SELECT,
+				" and (cast(:before as bigint) is null or o.id < :before) order by o.id desc limit :size")
+			.param("before", before)
+			.param("size", size)
+			.query(OrganisationRecords::map)
+			.list();
+	}
+
+	public long count(DataScope scope, OrganisationFilter filter, @Nullable String unitPath) {
+		return filtered(scope, filter, unitPath, "select count(*) from org_organisation o", "").query(Long.class)
+			.single();
+	}
+
+	public Stream<Organisation> stream(DataScope scope, OrganisationFilter filter, @Nullable String unitPath) {
+		return filtered(scope, filter, unitPath, SELECT, " order by o.id").query(OrganisationRecords::map).stream();
+	}
+
+	public Optional<Organisation> find(DataScope scope, OrganisationId id) {
+		return scope.bind(jdbc.sql(SELECT + " where o.id = :id and " + scope.restrict("o.unit_id")))
+			.param("id", id.value())
+			.query(OrganisationRecords::map)
+			.optional();
+	}
+
+	/** Children within the scope, by name. */
+	public List<Organisation> children(DataScope scope, OrganisationId parent) {
+		return scope.bind(jdbc.sql(SELECT + " where o.parent_id = :parent and " + scope.restrict("o.unit_id")
+				+ " order by o.dissolved_on nulls first, o.name"))
+			.param("parent", parent.value())
+			.query(OrganisationRecords::map)
+			.list();
+	}
+
+	/** The ids from the organisation up to its root (itself first): to refuse a parent that would make a cycle. */
+	public List<Long> lineage(long id) {
+		return jdbc.sql("""
+				with recursive up(id, parent_id, depth) as (
+				    select o.id, o.parent_id, 0 from org_organisation o where o.id = :id
+				    union all
+				    select o.id, o.parent_id, up.depth + 1 from org_organisation o join up on o.id = up.parent_id
+				    where up.depth < 50)
+				select id from up order by depth""")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+	}
+
+	public boolean nameTaken(UnitId unit, String name, @Nullable OrganisationId except) {
+		return jdbc.sql("""
+				select exists (select 1 from org_organisation
+				               where unit_id = :unit and name = :name and (cast(:except as bigint) is null or id <> :except))""")
+			.param("unit", unit.value())
+			.param("name", name)
+			.param("except", except == null ? null : except.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	public OrganisationId insert(UnitId unit, OrganisationForm form) {
+		return new OrganisationId(jdbc.sql("""
+				insert into org_organisation (unit_id, name, kind, parent_id, site_id, founded_on, registered, address,
+				    contact_name, contact_phone, description, target_groups, party_org_form, party_members, party_instructor)
+				values (:unit, :name, :kind, :parent, :site, :foundedOn, :registered, :address, :contactName,
+				    :contactPhone, :description, cast(:groups as text[]), :form, :partyMembers, :instructor)
+				returning id""")
+			.param("unit", unit.value())
+			.params(fields(form))
+			.query(Long.class)
+			.single());
+	}
+
+	/** Optimistic: false when someone else saved the organisation since {@code version} was read. */
+	public boolean update(OrganisationId id, int version, UnitId unit, OrganisationForm form) {
+		return jdbc.sql("""
+				update org_organisation
+				   set unit_id = :unit, name = :name, kind = :kind, parent_id = :parent, site_id = :site,
+				       founded_on = :foundedOn, registered = :registered, address = :address,
+				       contact_name = :contactName, contact_phone = :contactPhone, description = :description,
+				       target_groups = cast(:groups as text[]), party_org_form = :form, party_members = :partyMembers,
+				       party_instructor = :instructor, updated_at = now(), version = version + 1
+				 where id = :id and version = :version""")
+			.param("id", id.value())
+			.param("version", version)
+			.param("unit", unit.value())
+			.params(fields(form))
+			.update() == 1;
+	}
+
+	public void dissolve(OrganisationId id, @Nullable LocalDate on) {
+		jdbc.sql("update org_organisation set dissolved_on = ?, updated_at = now(), version = version + 1 where id = ?")
+			.params(on == null ? null : Date.valueOf(on), id.value())
+			.update();
+	}
+
+	public void nextTerm(OrganisationId id) {
+		jdbc.sql("update org_organisation set current_term = current_term + 1, updated_at = now(), version = version + 1 where id = ?")
+			.param(id.value())
+			.update();
+	}
+
+	private JdbcClient.StatementSpec filtered(DataScope scope, OrganisationFilter filter, @Nullable String unitPath,
+			String select, String tail) {
+		return scope.bind(jdbc.sql(select + " where " + scope.restrict("o.unit_id") + WHERE + tail))
+			.param("kind", filter.kind())
+			.param("unitPath", unitPath)
+			.param("text", filter.text())
+			.param("form", filter.partyOrgForm() == null ? null : filter.partyOrgForm().name())
+			.param("parent", filter.parent())
+			.param("includeDissolved", filter.includeDissolved());
+	}
+
+	private static Map<String, @Nullable Object> fields(OrganisationForm form) {
+		Map<String, @Nullable Object> f = new HashMap<>();
+		f.put("name", form.name() == null ? null : form.name().strip());
+		f.put("kind", form.kind());
+		f.put("parent", form.parent());
+		f.put("site", form.site());
+		f.put("foundedOn", form.foundedOn() == null ? null : Date.valueOf(form.foundedOn()));
+		f.put("registered", Boolean.TRUE.equals(form.registered()));
+		f.put("address", blankToNull(form.address()));
+		f.put("contactName", blankToNull(form.contactName()));
+		f.put("contactPhone", blankToNull(form.contactPhone()));
+		f.put("description", blankToNull(form.description()));
+		f.put("groups", "{" + String.join(",", form.groups().stream().distinct().map(Enum::name).toList()) + "}");
+		f.put("form", form.partyOrgForm() == null ? PartyOrgForm.NONE.name() : form.partyOrgForm().name());
+		f.put("partyMembers", form.partyMembers() == null ? 0 : form.partyMembers());
+		f.put("instructor", Boolean.TRUE.equals(form.partyInstructor()));
+		return f;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	static Organisation map(ResultSet rs, int row) throws SQLException {
+		long parent = rs.getLong("parent_id");
+		OrganisationId parentId = rs.wasNull() ? null : new OrganisationId(parent);
+		long site = rs.getLong("site_id");
+		Long siteId = rs.wasNull() ? null : site;
+		Date founded = rs.getDate("founded_on");
+		Date dissolved = rs.getDate("dissolved_on");
+		Array groups = rs.getArray("target_groups");
+		List<TargetGroup> targetGroups = new ArrayList<>();
+		if (groups != null) {
+			Arrays.stream((String[]) groups.getArray()).map(TargetGroup::valueOf).forEach(targetGroups::add);
+		}
+		return new Organisation(new OrganisationId(rs.getLong("id")), rs.getString("name"), rs.getString("kind"),
+				new UnitId(rs.getLong("unit_id")), "", parentId, rs.getString("parent_name"), siteId,
+				founded == null ? null : founded.toLocalDate(), rs.getBoolean("registered"), rs.getString("address"),
+				rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("description"),
+				List.copyOf(targetGroups), PartyOrgForm.valueOf(rs.getString("party_org_form")),
+				rs.getInt("party_members"), rs.getBoolean("party_instructor"),
+				dissolved == null ? null : dissolved.toLocalDate(), rs.getInt("current_term"),
+				rs.getLong("active_members"), rs.getInt("version"));
+	}
+}

@@ -1,0 +1,169 @@
+package org.tongxin.organisations.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.organisations.ConcurrentChange;
+import org.tongxin.organisations.Coordination;
+import org.tongxin.organisations.Coordination.PartnerKind;
+import org.tongxin.organisations.Rejected;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.XlsxExport;
+
+/** 工作机制: partners, mechanisms and shared tasks of the scope on one page, each with a small form. */
+@Controller
+class CoordinationController {
+
+	private final Coordination coordination;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	CoordinationController(Coordination coordination, MessageSource messages, AuditLog audit) {
+		this.coordination = coordination;
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	@GetMapping("/organisations/coordination")
+	@PreAuthorize("hasAuthority('organisations:read')")
+	String page(@RequestParam(defaultValue = "false") boolean open, Model model) {
+		return page(model, open);
+	}
+
+	@PostMapping("/organisations/coordination/partners")
+	@PreAuthorize("hasAuthority('organisations:write')")
+	String addPartner(@RequestParam long unit, @RequestParam String name, @RequestParam PartnerKind kind,
+			@RequestParam(required = false) @Nullable String contact, Model model, RedirectAttributes redirect) {
+		try {
+			coordination.addPartner(unit, name, kind, contact);
+		}
+		catch (Rejected e) {
+			model.addAttribute("partnerError", e.key());
+			return page(model, false);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/organisations/coordination";
+	}
+
+	/** Roles come as role_<partner id> fields; a partner whose role is left blank is not part of the mechanism. */
+	@PostMapping("/organisations/coordination/mechanisms")
+	@PreAuthorize("hasAuthority('organisations:write')")
+	String addMechanism(@RequestParam long unit, @RequestParam String name,
+			@RequestParam(required = false) @Nullable String description, @RequestParam Map<String, String> fields,
+			Model model, RedirectAttributes redirect) {
+		Map<Long, String> roles = new LinkedHashMap<>();
+		fields.forEach((key, value) -> {
+			if (key.startsWith("role_") && key.substring(5).matches("\\d+")) {
+				roles.put(Long.valueOf(key.substring(5)), value);
+			}
+		});
+		try {
+			coordination.addMechanism(unit, name, description, roles);
+		}
+		catch (Rejected e) {
+			model.addAttribute("mechanismError", e.key());
+			return page(model, false);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/organisations/coordination";
+	}
+
+	@PostMapping("/organisations/coordination/tasks")
+	@PreAuthorize("hasAuthority('organisations:write')")
+	String addTask(@RequestParam long unit, @RequestParam String title,
+			@RequestParam(required = false) @Nullable Long mechanism, @RequestParam(required = false) @Nullable Long partner,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueOn,
+			Model model, RedirectAttributes redirect) {
+		try {
+			coordination.addTask(unit, title, mechanism, partner, dueOn);
+		}
+		catch (Rejected e) {
+			model.addAttribute("taskError", e.key());
+			return page(model, false);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/organisations/coordination#tasks";
+	}
+
+	@PostMapping("/organisations/coordination/tasks/{id}")
+	@PreAuthorize("hasAuthority('organisations:write')")
+	String complete(@PathVariable long id, @RequestParam int version, @RequestParam boolean done,
+			RedirectAttributes redirect) {
+		try {
+			coordination.completeTask(id, version, done);
+			redirect.addFlashAttribute("saved", true);
+		}
+		catch (ConcurrentChange e) {
+			redirect.addFlashAttribute("conflict", true);
+		}
+		return "redirect:/organisations/coordination#tasks";
+	}
+
+	@GetMapping("/organisations/coordination/tasks.xlsx")
+	@PreAuthorize("hasAuthority('organisations:read')")
+	void exportTasks(@RequestParam(defaultValue = "false") boolean open, Locale locale, HttpServletResponse response)
+			throws IOException {
+		List<Coordination.Task> tasks = coordination.tasks(open);
+		audit.record(AuditLog.Action.EXPORT, "organisation-task", null, Map.of("rows", tasks.size()), null);
+		XlsxExport.prepare(response, text("task.file", locale));
+		List<String> headers = List.of("title", "place", "mechanism", "partner", "dueOn", "status")
+			.stream()
+			.map(c -> text("task." + c, locale))
+			.toList();
+		XlsxExport.write(response.getOutputStream(), text("task.file", locale), headers,
+				tasks.stream()
+					.map(t -> List.of(t.title(), t.place(), nz(t.mechanismName()), nz(t.partnerName()),
+							t.dueOn().toString(), text(t.done() ? "task.status.done"
+									: t.overdue() ? "task.status.overdue" : "task.status.open", locale))));
+	}
+
+	@GetMapping("/organisations/coordination/partners.xlsx")
+	@PreAuthorize("hasAuthority('organisations:read')")
+	void exportPartners(Locale locale, HttpServletResponse response) throws IOException {
+		List<Coordination.Partner> partners = coordination.partners();
+		audit.record(AuditLog.Action.EXPORT, "organisation-partner", null, Map.of("rows", partners.size()), null);
+		XlsxExport.prepare(response, text("partner.file", locale));
+		List<String> headers = List.of("name", "kind", "place", "contact")
+			.stream()
+			.map(c -> text("partner." + c, locale))
+			.toList();
+		XlsxExport.write(response.getOutputStream(), text("partner.file", locale), headers, partners.stream()
+			.map(p -> List.of(p.name(), text("partner.kind." + p.kind(), locale), p.place(), nz(p.contact()))));
+	}
+
+	private String page(Model model, boolean open) {
+		model.addAttribute("partners", coordination.partners());
+		model.addAttribute("mechanisms", coordination.mechanisms());
+		model.addAttribute("tasks", coordination.tasks(open));
+		model.addAttribute("open", open);
+		model.addAttribute("units", coordination.ownerUnits());
+		model.addAttribute("partnerKinds", PartnerKind.values());
+		return "organisations/coordination";
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	private static String nz(@Nullable String value) {
+		return value == null ? "" : value;
+	}
+}

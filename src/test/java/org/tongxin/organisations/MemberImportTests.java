@@ -1,0 +1,154 @@
+package org.tongxin.organisations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.tongxin.people.IdNumber;
+import org.tongxin.platform.PlatformTest;
+import org.tongxin.platform.SignIn;
+
+/**
+ * Member import: good rows go in, blank rows are skipped, and every refused row — a bad ID check digit, an
+ * unknown role, a person outside the scope — appears in the error report with its row number and a reason in
+ * Chinese.
+ */
+@PlatformTest
+class MemberImportTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	void person(MockHttpSession session, long unit, String name, String id, String phone) {
+		assertThat(mvc.post()
+			.uri("/api/v1/people")
+			.session(session)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"unit": %d, "name": "%s", "idNumber": "%s", "phone": "%s", "group": "NEW_MEDIA",
+					 "ethnicity": "01", "legalBasis": "CONSENT"}""".formatted(unit, name, id, phone))).hasStatus(201);
+	}
+
+	MvcTestResult upload(MockHttpSession session, long organisation, String csv, boolean createUnknown) {
+		return mvc.post()
+			.uri("/organisations/imports")
+			.session(session)
+			.with(csrf())
+			.multipart()
+			.file(new MockMultipartFile("file", "成员.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.param("organisation", Long.toString(organisation))
+			.param("createUnknown", Boolean.toString(createUnknown))
+			.exchange();
+	}
+
+	@Test
+	void goodRowsAreInsertedAndBadOnesReportedInChinese() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		int seq = (int) (System.nanoTime() % 400) + 100;
+		String good1 = IdNumber.of("510104", LocalDate.of(1988, 3, 5), seq).value();
+		String good2 = IdNumber.of("510104", LocalDate.of(1990, 7, 9), seq).value();
+		String foreign = IdNumber.of("440305", LocalDate.of(1985, 1, 2), seq).value();
+		String phone2 = "1391234" + String.format("%04d", seq);
+		person(chengdu, 510104, "导入甲", good1, "1381234" + String.format("%04d", seq));
+		person(chengdu, 510104, "导入乙", good2, phone2);
+		person(SignIn.as(mvc, "shenzhen"), 440305, "深圳丙", foreign, "1371234" + String.format("%04d", seq));
+		String badChecksum = good1.substring(0, 17) + (good1.charAt(17) == '1' ? '2' : '1');
+		String orgName = "导入测试会" + seq;
+		assertThat(mvc.post()
+			.uri("/api/v1/organisations")
+			.session(chengdu)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"unit\": 510104, \"name\": \"%s\", \"kind\": \"ASSOCIATION\", \"partyOrgForm\": \"NONE\"}"
+				.formatted(orgName))).hasStatus(201);
+		long org = jdbc.sql("select id from org_organisation where name = ?").param(orgName).query(Long.class).single();
+
+		String csv = """
+				成都导入测试名单,,,,
+				姓名,身份证号,手机号,职务,任期开始
+				导入甲,%s,,会长,2018-01-01
+				导入乙,,%s,理事,2018/3/1
+				,,,,
+				错号,%s,,会员,
+				导入甲,%s,,会计,
+				深圳丙,%s,,会员,
+				,,,,
+				""".formatted(good1, phone2, badChecksum, good1, foreign);
+		MvcTestResult result = upload(chengdu, org, csv, false);
+		assertThat(result).hasStatusOk()
+			.bodyText()
+			.contains("共读取 7 行：导入 2 条成员记录，其中新建人士 0 人；跳过空行 2 行；3 行有错误。")
+			.contains("身份证号校验位不正确")
+			.contains("无法识别的职务")
+			.contains("在您的数据范围内找不到该人士");
+
+		List<String> members = jdbc.sql("""
+				select role || ' ' || joined_via || ' ' || coalesce(term_start::text, '') from org_membership
+				where organisation_id = ? order by id""").param(org).query(String.class).list();
+		assertThat(members).containsExactly("PRESIDENT IMPORT 2018-01-01", "DIRECTOR IMPORT 2018-03-01");
+
+		long importId = jdbc.sql("select max(id) from org_member_import where organisation_id = ?").param(org)
+			.query(Long.class)
+			.single();
+		var report = mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(chengdu).exchange();
+		assertThat(report).hasStatusOk();
+		List<String> lines = new ArrayList<>();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(report.getResponse().getContentAsByteArray()))) {
+			for (Row row : book.getSheetAt(0)) {
+				List<String> cells = new ArrayList<>();
+				row.forEach(cell -> cells.add(cell.getCellType() == CellType.NUMERIC
+						? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue()));
+				lines.add(String.join("|", cells));
+			}
+		}
+		assertThat(lines).containsExactly("行号|列|内容|原因", "6|身份证号|" + badChecksum + "|身份证号校验位不正确",
+				"7|职务|会计|无法识别的职务，应为会长、副会长、秘书长、理事、会员或联络员",
+				"8|身份证号|" + foreign + "|在您的数据范围内找不到该人士（按身份证号或手机号匹配）");
+
+		// Another unit's account cannot fetch the report.
+		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(SignIn.as(mvc, "shenzhen")))
+			.hasStatus(404);
+		// Nor import into an organisation it cannot see.
+		assertThat(upload(SignIn.as(mvc, "shenzhen"), org, csv, false)).hasStatus(404);
+	}
+
+	@Test
+	void unknownPeopleCanBeCreatedWhenAsked() {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		int seq = (int) (System.nanoTime() % 400) + 500;
+		String fresh = IdNumber.of("510107", LocalDate.of(1992, 11, 20), seq).value();
+		long org = jdbc.sql("select id from org_organisation where name = '武侯区分会'").query(Long.class).single();
+		// Other tests expect every registry record to carry a mobile number, so the created person gets one too.
+		String csv = "姓名,身份证号,手机号,职务,群体\n新来者" + seq + "," + fresh + ",1351234" + String.format("%04d", seq)
+				+ ",会员,新媒体从业人员\n无群体,,1361234" + String.format("%04d", seq) + ",会员,\n";
+		assertThat(upload(chengdu, org, csv, true)).hasStatusOk().bodyText().contains("其中新建人士 1 人");
+		assertThat(jdbc.sql("select count(*) from people_person where name = ?").param("新来者" + seq).query(Long.class)
+			.single()).isOne();
+		assertThat(jdbc.sql("""
+				select count(*) from org_membership m join people_person p on p.id = m.person_id
+				where m.organisation_id = ? and p.name = ? and m.joined_via = 'IMPORT'""")
+			.params(org, "新来者" + seq)
+			.query(Long.class)
+			.single()).isOne();
+	}
+}
