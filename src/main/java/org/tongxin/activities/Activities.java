@@ -198,6 +198,14 @@ public class Activities {
 	}
 
 	private void check(EventForm form) {
+		Map<String, String> errors = problems(form);
+		if (!errors.isEmpty()) {
+			throw new InvalidActivity(errors);
+		}
+	}
+
+	/** What the rules of events find wrong with the form, beyond bean validation: field → message key. */
+	public Map<String, String> problems(EventForm form) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDateTime starts = form.startsAt();
 		LocalDateTime ends = form.endsAt();
@@ -231,9 +239,7 @@ public class Activities {
 				errors.put("audienceOrganisationIds", "activities.organisation.unknown");
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidActivity(errors);
-		}
+		return errors;
 	}
 
 	/** The audit entry keeps what was decided, not the moving counts. */

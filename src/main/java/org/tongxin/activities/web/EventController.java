@@ -181,6 +181,7 @@ class EventController {
 	@PreAuthorize("hasAuthority('activities:write')")
 	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
+		activities.problems(form).forEach((field, code) -> rejectOnce(errors, field, code));
 		if (errors.hasErrors()) {
 			return form(model, form, null);
 		}
@@ -207,6 +208,7 @@ class EventController {
 	String update(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") EventForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		Event event = find(id);
+		activities.problems(form).forEach((field, code) -> rejectOnce(errors, field, code));
 		if (errors.hasErrors()) {
 			return form(model, form, event);
 		}
@@ -350,6 +352,13 @@ class EventController {
 		return "activities/event-form";
 	}
 
+	/** The rules of the facade on top of bean validation, so that the form shows every problem at once. */
+	private static void rejectOnce(BindingResult errors, String field, String code) {
+		if (!errors.hasFieldErrors(field)) {
+			errors.rejectValue(field, code);
+		}
+	}
+
 	private List<String> names(List<OrganisationId> ids) {
 		return ids.stream()
 			.map(o -> activities.organisation(o).map(OrganisationSummary::name).orElse(null))
@@ -357,7 +366,7 @@ class EventController {
 			.toList();
 	}
 
-	private static @Nullable BigDecimal average(List<Attendee> attendees, boolean satisfaction) {
+	private static @Nullable String average(List<Attendee> attendees, boolean satisfaction) {
 		List<Integer> values = attendees.stream()
 			.map(a -> satisfaction ? a.registration().satisfaction() : a.registration().gain())
 			.filter(Objects::nonNull)
@@ -366,7 +375,8 @@ class EventController {
 			return null;
 		}
 		return BigDecimal.valueOf(values.stream().mapToInt(Integer::intValue).sum())
-			.divide(BigDecimal.valueOf(values.size()), 2, java.math.RoundingMode.HALF_UP);
+			.divide(BigDecimal.valueOf(values.size()), 2, java.math.RoundingMode.HALF_UP)
+			.toPlainString();
 	}
 
 	private Event find(long id) {
