@@ -60,7 +60,7 @@ class ActivitiesBrowserTests {
 		browser.find("#capacity").sendKeys("20");
 		browser.find("#address").sendKeys("成都市芳草社区同心家园");
 		browser.screenshot("activities-01-new-event");
-		browser.find("#event-form button[type=submit]").click();
+		browser.find("#event-form").submit();
 		browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "浏览器测试：青年创业沙龙"));
 		String eventPath = browser.currentPath().replaceAll("\\?.*", "");
 
@@ -70,7 +70,7 @@ class ActivitiesBrowserTests {
 		assertThat(browser.find("#registered-count").getText()).isEqualTo("2 / 20");
 		browser.screenshot("activities-02-two-registered");
 
-		browser.find("#registrations-table tbody tr:first-child a[href$='/ticket']").click();
+		browser.driver().get(browser.find("#registrations-table tbody tr:first-child a[href$='/ticket']").getAttribute("href"));
 		String code = browser.find("#ticket-code").getText().strip();
 		assertThat(code).matches("[A-Z2-7]{26}");
 		assertThat(browser.find("img.qr").getAttribute("naturalWidth")).isNotEqualTo("0");
@@ -107,7 +107,9 @@ class ActivitiesBrowserTests {
 		search.sendKeys(name);
 		WebElement button = browser.waiting()
 			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#person-results button[data-person]")));
-		button.click();
+		// Scrolled into view first: below the fold on a short window the click would land elsewhere.
+		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+		browser.waiting().until(ExpectedConditions.elementToBeClickable(button)).click();
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
 		assertThat(browser.find("#notice").getText()).isEqualTo("报名成功");
 	}
