@@ -64,7 +64,17 @@ public class Registrations {
 
 	/** Registrations of an event in the caller's scope, with names as the registry shows them to the caller. */
 	public List<Attendee> attendees(EventId event) {
-		return enrolments.ofEvent(scope(), event).stream().map(this::attendee).toList();
+		return attendees(event, null, Integer.MAX_VALUE);
+	}
+
+	/** Every registration of an event in the caller's scope, without names: for counts and averages. */
+	public List<Registration> of(EventId event) {
+		return enrolments.ofEvent(scope(), event, null, Integer.MAX_VALUE);
+	}
+
+	/** One page of {@link #attendees(EventId)}, in order of registration; {@code after} is the last id shown. */
+	public List<Attendee> attendees(EventId event, @Nullable Long after, int size) {
+		return enrolments.ofEvent(scope(), event, after, size).stream().map(this::attendee).toList();
 	}
 
 	public Optional<Registration> registration(RegistrationId id) {

@@ -70,6 +70,40 @@ class ActivitiesPagesTests {
 	}
 
 	@Test
+	void theApiCreatesListsAndValidatesEvents() {
+		MockHttpSession session = SignIn.as(mvc, "chengdu");
+		var created = mvc.post()
+			.uri("/api/v1/activities/events")
+			.session(session)
+			.with(csrf())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("""
+					{"title": "接口创建的活动", "kind": "ONLINE", "startsAt": "2027-01-10T19:00", "endsAt": "2027-01-10T21:00",
+					 "capacity": 100, "audience": "GROUPS", "audienceGroups": ["NEW_MEDIA", "FREELANCE"]}""")
+			.exchange();
+		assertThat(created).hasStatus(201);
+		assertThat(created).bodyJson().extractingPath("$.unit").isEqualTo(510100);
+		assertThat(created).bodyJson().extractingPath("$.startsAt").isEqualTo("2027-01-10T19:00:00");
+		assertThat(mvc.get().uri("/api/v1/activities/events?from=2027-01-10&to=2027-01-10").session(session))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[*].title")
+			.asArray()
+			.contains("接口创建的活动");
+		var invalid = mvc.post()
+			.uri("/api/v1/activities/events")
+			.session(session)
+			.with(csrf())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("""
+					{"title": "错误的活动", "kind": "ONLINE", "startsAt": "2027-01-10T19:00", "endsAt": "2027-01-10T18:00",
+					 "audience": "OPEN"}""")
+			.exchange();
+		assertThat(invalid).hasStatus(400);
+		assertThat(invalid).bodyJson().extractingPath("$.errors.endsAt").isEqualTo("结束时间不能早于开始时间");
+	}
+
+	@Test
 	void theEventFormValidatesOnTheServer() {
 		MockHttpSession session = SignIn.as(mvc, "chengdu");
 		var result = mvc.post()

@@ -69,12 +69,15 @@ public class Enrolments {
 		return code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
 	}
 
-	public List<Registration> ofEvent(DataScope scope, EventId event) {
+	/** One page in order of registration (keyset on id); {@code after} is the last id of the previous page. */
+	public List<Registration> ofEvent(DataScope scope, EventId event, @Nullable Long after, int size) {
 		return scope
 			.bind(jdbc.sql(SELECT + " where r.event_id = :event and " + scope.restrict("e.unit_id") + """
-					 order by case r.status when 'REGISTERED' then 0 when 'WAITLISTED' then 1 else 2 end,
-					          r.registered_at, r.id"""))
+					 and (cast(:after as bigint) is null or r.id > :after)
+					 order by r.id limit :size"""))
 			.param("event", event.value())
+			.param("after", after)
+			.param("size", size)
 			.query(Enrolments::map)
 			.list();
 	}

@@ -22,7 +22,8 @@ public class Tallies {
 	public enum By {
 		TOTAL("''", "1"),
 		UNIT("u.name", "u.id, u.name"),
-		SERIES("coalesce(s.name, '')", "s.name"),
+		// A series name is unique per unit only: 成都 and 上海 both have a “同心家园”.
+		SERIES("coalesce(s.name || '（' || su.name || '）', '')", "s.id, s.name, su.name"),
 		MONTH("to_char(e.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM')", "1"),
 		KIND("e.kind", "e.kind");
 
@@ -57,6 +58,7 @@ public class Tallies {
 				  from act_event e
 				  join platform_unit u on u.id = e.unit_id
 				  left join act_series s on s.id = e.series_id
+				  left join platform_unit su on su.id = s.unit_id
 				  left join act_registration r on r.event_id = e.id
 				  left join act_feedback f on f.registration_id = r.id and r.status = 'REGISTERED'
 				 where %s

@@ -63,6 +63,8 @@ class EventController {
 
 	static final int PAGE_SIZE = 20;
 
+	static final int REGISTRATIONS_PAGE = 100;
+
 	private static final int QR_SIZE = 240;
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -133,17 +135,23 @@ class EventController {
 
 	@GetMapping("/activities/events/{id}")
 	@PreAuthorize("hasAuthority('activities:read')")
-	String detail(@PathVariable long id, Model model) {
+	String detail(@PathVariable long id, @RequestParam(required = false) @Nullable Long after, Model model) {
 		Event event = find(id);
-		List<Attendee> attendees = registrations.attendees(event.id());
+		List<Attendee> page = registrations.attendees(event.id(), after, REGISTRATIONS_PAGE + 1);
+		boolean more = page.size() > REGISTRATIONS_PAGE;
+		List<Attendee> attendees = more ? page.subList(0, REGISTRATIONS_PAGE) : page;
 		model.addAttribute("e", event);
 		model.addAttribute("attendees", attendees);
+		model.addAttribute("after", after);
+		model.addAttribute("nextAfter", more ? attendees.get(attendees.size() - 1).registration().id().value() : null);
 		model.addAttribute("organisers", names(event.organisers()));
 		model.addAttribute("audienceOrganisations", names(event.audienceOrganisations()));
 		model.addAttribute("now", activities.now());
-		model.addAttribute("feedbacks", attendees.stream().filter(a -> a.registration().satisfaction() != null).count());
-		model.addAttribute("satisfaction", average(attendees, true));
-		model.addAttribute("gain", average(attendees, false));
+		// The averages cover every registration of the event, not only the page shown.
+		List<Registration> all = registrations.of(event.id());
+		model.addAttribute("feedbacks", all.stream().filter(r -> r.satisfaction() != null).count());
+		model.addAttribute("satisfaction", average(all, true));
+		model.addAttribute("gain", average(all, false));
 		return "activities/event";
 	}
 
@@ -366,9 +374,9 @@ class EventController {
 			.toList();
 	}
 
-	private static @Nullable String average(List<Attendee> attendees, boolean satisfaction) {
-		List<Integer> values = attendees.stream()
-			.map(a -> satisfaction ? a.registration().satisfaction() : a.registration().gain())
+	private static @Nullable String average(List<Registration> registrations, boolean satisfaction) {
+		List<Integer> values = registrations.stream()
+			.map(r -> satisfaction ? r.satisfaction() : r.gain())
 			.filter(Objects::nonNull)
 			.toList();
 		if (values.isEmpty()) {
