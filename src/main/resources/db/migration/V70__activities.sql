@@ -27,6 +27,8 @@ create table act_event (
     title                text not null,
     kind                 text not null check (kind in ('TRAINING', 'VOLUNTEER', 'NETWORKING', 'STUDY_VISIT', 'ONLINE')),
     organiser_ids        bigint[] not null default '{}',
+    -- programme_site.id (示范点) where the event takes place; the address says where exactly
+    site_id              bigint,
     address              text,
     starts_at            timestamptz not null,
     ends_at              timestamptz not null,

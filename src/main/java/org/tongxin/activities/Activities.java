@@ -27,6 +27,10 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.KeyProjects;
+import org.tongxin.programme.ProgrammeMap;
+import org.tongxin.programme.Site;
+import org.tongxin.programme.SiteFilter;
+import org.tongxin.programme.SiteId;
 import org.tongxin.programme.ProjectId;
 
 /**
@@ -52,6 +56,8 @@ public class Activities {
 
 	private final KeyProjects projects;
 
+	private final ProgrammeMap programme;
+
 	private final CurrentUser currentUser;
 
 	private final AuditLog audit;
@@ -59,7 +65,8 @@ public class Activities {
 	private final Clock clock;
 
 	Activities(AllSeries series, Events events, Organisations organisations, KeyProjects projects,
-			CurrentUser currentUser, AuditLog audit, Clock clock) {
+			ProgrammeMap programme, CurrentUser currentUser, AuditLog audit, Clock clock) {
+		this.programme = programme;
 		this.series = series;
 		this.events = events;
 		this.organisations = organisations;
@@ -188,6 +195,15 @@ public class Activities {
 		return after;
 	}
 
+	/** Open demonstration sites of the caller's scope, where events may take place. */
+	public List<Site> sites() {
+		return programme.sites(new SiteFilter(null, null, null, false), null, 500);
+	}
+
+	public Optional<Site> site(SiteId id) {
+		return programme.site(id);
+	}
+
 	/** Organisations the caller may name as organisers or audience. */
 	public List<OrganisationSummary> organisations() {
 		return organisations.active();
@@ -225,6 +241,12 @@ public class Activities {
 		if (!form.organisers().stream().allMatch(o -> organisations.find(new OrganisationId(o)).isPresent())) {
 			errors.put("organiserIds", "activities.organisation.unknown");
 		}
+		if (form.siteId() != null && programme.site(new SiteId(form.siteId())).isEmpty()) {
+			errors.put("siteId", "activities.event.site.unknown");
+		}
+		if ((form.address() == null || form.address().isBlank()) && form.siteId() == null && form.kind() != EventKind.ONLINE) {
+			errors.put("address", "activities.event.address.required");
+		}
 		if (form.audience() == Audience.GROUPS
 				&& (form.groups().isEmpty() || !GROUPS.containsAll(form.groups()))) {
 			errors.put("audienceGroups", "activities.event.audienceGroups.required");
@@ -250,6 +272,7 @@ public class Activities {
 		view.put("series", e.series() == null ? null : e.series().value());
 		view.put("kind", e.kind());
 		view.put("organisers", e.organisers().stream().map(OrganisationId::value).toList());
+		view.put("site", e.site() == null ? null : e.site().value());
 		view.put("address", e.address());
 		view.put("startsAt", e.startsAt().toString());
 		view.put("endsAt", e.endsAt().toString());

@@ -8,13 +8,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.platform.UnitId;
+import org.tongxin.programme.SiteId;
 
 /**
  * An event of an owning unit. Times are instants; screens, the calendar and iCal show them in China
  * Standard Time. The counts are those of the moment it was read.
  */
 public record Event(EventId id, UnitId unit, String unitName, @Nullable SeriesId series, @Nullable String seriesName,
-		String title, EventKind kind, List<OrganisationId> organisers, @Nullable String address, Instant startsAt,
+		String title, EventKind kind, List<OrganisationId> organisers, @Nullable SiteId site, @Nullable String address, Instant startsAt,
 		Instant endsAt, @Nullable Integer capacity, Audience audience, List<String> audienceGroups,
 		List<OrganisationId> audienceOrganisations, @Nullable Instant registrationOpens,
 		@Nullable Instant registrationCloses, @Nullable String description, int registered, int waitlisted,

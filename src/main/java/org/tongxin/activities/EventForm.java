@@ -17,6 +17,7 @@ public record EventForm(
 		@Nullable Long seriesId,
 		@NotNull(message = "{activities.event.kind.required}") @Nullable EventKind kind,
 		@Nullable List<Long> organiserIds,
+		@Nullable Long siteId,
 		@Size(max = 200, message = "{activities.event.address.size}") @Nullable String address,
 		@NotNull(message = "{activities.event.startsAt.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime startsAt,
 		@NotNull(message = "{activities.event.endsAt.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime endsAt,
@@ -29,13 +30,14 @@ public record EventForm(
 		@Size(max = 2000, message = "{activities.description.size}") @Nullable String description) {
 
 	public static EventForm empty(@Nullable Long seriesId) {
-		return new EventForm(null, seriesId, null, new ArrayList<>(), null, null, null, null, Audience.OPEN,
+		return new EventForm(null, seriesId, null, new ArrayList<>(), null, null, null, null, null, Audience.OPEN,
 				new ArrayList<>(), new ArrayList<>(), null, null, null);
 	}
 
 	public static EventForm of(Event e) {
 		return new EventForm(e.title(), e.series() == null ? null : e.series().value(), e.kind(),
-				new ArrayList<>(e.organisers().stream().map(o -> o.value()).toList()), e.address(), e.start(), e.end(),
+				new ArrayList<>(e.organisers().stream().map(o -> o.value()).toList()),
+				e.site() == null ? null : e.site().value(), e.address(), e.start(), e.end(),
 				e.capacity(), e.audience(), new ArrayList<>(e.audienceGroups()),
 				new ArrayList<>(e.audienceOrganisations().stream().map(o -> o.value()).toList()), e.opens(), e.closes(),
 				e.description());

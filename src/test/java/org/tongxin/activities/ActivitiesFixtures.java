@@ -82,12 +82,12 @@ final class ActivitiesFixtures {
 	/** An open event under way (started an hour ago, ends in two hours), so registration and feedback both work. */
 	static EventForm running(String title, Integer capacity) {
 		LocalDateTime now = LocalDateTime.now(Event.CHINA);
-		return new EventForm(title, null, EventKind.TRAINING, List.of(), "测试地点", now.minusHours(1), now.plusHours(2),
+		return new EventForm(title, null, EventKind.TRAINING, List.of(), null, "测试地点", now.minusHours(1), now.plusHours(2),
 				capacity, Audience.OPEN, List.of(), List.of(), null, null, "测试活动");
 	}
 
 	static EventForm with(EventForm f, EventKind kind, Audience audience, List<String> groups, List<Long> organisations) {
-		return new EventForm(f.title(), f.seriesId(), kind, f.organiserIds(), f.address(), f.startsAt(), f.endsAt(),
+		return new EventForm(f.title(), f.seriesId(), kind, f.organiserIds(), f.siteId(), f.address(), f.startsAt(), f.endsAt(),
 				f.capacity(), audience, groups, organisations, f.registrationOpens(), f.registrationCloses(),
 				f.description());
 	}

@@ -90,6 +90,44 @@ class ActivityRulesTests {
 	}
 
 	@Test
+	void registrationIsRefusedOutsideItsWindowAndACheckedInPlaceCannotBeCancelled() throws Exception {
+		LocalDateTime now = LocalDateTime.now(Event.CHINA);
+		List<PersonId> persons = ActivitiesFixtures.people(people, CHENGDU, 110).subList(100, 102);
+		EventForm later = new EventForm("尚未开放报名", null, EventKind.TRAINING, List.of(), null, "测试地点",
+				now.plusDays(3), now.plusDays(3).plusHours(2), null, Audience.OPEN, List.of(), List.of(),
+				now.plusDays(1), now.plusDays(2), null);
+		EventForm over = new EventForm("已经结束", null, EventKind.TRAINING, List.of(), null, "测试地点", now.minusHours(3),
+				now.minusHours(1), null, Audience.OPEN, List.of(), List.of(), null, null, null);
+		Event notYet = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(later));
+		Event ended = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(over));
+		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
+				() -> registrations.register(notYet.id(), persons.get(0))))
+			.isInstanceOfSatisfying(RegistrationRefused.class,
+					e -> assertThat(e.reason()).isEqualTo("activities.refused.notOpen"));
+		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
+				() -> registrations.register(ended.id(), persons.get(0))))
+			.isInstanceOfSatisfying(RegistrationRefused.class,
+					e -> assertThat(e.reason()).isEqualTo("activities.refused.closed"));
+
+		Event running = ActivitiesFixtures.as(accounts, "chengdu",
+				() -> activities.createEvent(ActivitiesFixtures.running("签到后不可取消", 5)));
+		Registration registration = ActivitiesFixtures.as(accounts, "chengdu", () -> {
+			Registration r = registrations.register(running.id(), persons.get(1));
+			registrations.checkIn(running.id(), r.code());
+			return r;
+		});
+		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.cancel(registration.id())))
+			.isInstanceOfSatisfying(RegistrationRefused.class,
+					e -> assertThat(e.reason()).isEqualTo("activities.refused.cancelCheckedIn"));
+		// Volunteer hours belong to public-welfare events only.
+		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> {
+			registrations.volunteerHours(registration.id(), BigDecimal.ONE);
+			return null;
+		})).isInstanceOfSatisfying(RegistrationRefused.class,
+				e -> assertThat(e.reason()).isEqualTo("activities.refused.hoursNotVolunteer"));
+	}
+
+	@Test
 	void membersOnlyEventsAdmitActiveMembersOfTheOrganisations() throws Exception {
 		List<PersonId> persons = ActivitiesFixtures.people(people, CHENGDU, 90).subList(80, 82);
 		long organisation = jdbc.sql("""
@@ -124,7 +162,7 @@ class ActivityRulesTests {
 				() -> activities.createSeries(new SeriesForm("评价测试系列", null, null, List.of())));
 		EventForm form = ActivitiesFixtures.running("评价测试活动", 10);
 		Event event = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(new EventForm(form.title(),
-				series.id().value(), form.kind(), form.organiserIds(), form.address(), form.startsAt(), form.endsAt(),
+				series.id().value(), form.kind(), form.organiserIds(), null, form.address(), form.startsAt(), form.endsAt(),
 				form.capacity(), form.audience(), form.audienceGroups(), form.audienceOrganisationIds(), null, null, null)));
 		List<PersonId> persons = ActivitiesFixtures.people(people, CHENGDU, 100).subList(90, 94);
 		int[][] ratings = { { 5, 4 }, { 4, 3 }, { 3, 5 } };
@@ -164,7 +202,7 @@ class ActivityRulesTests {
 	@Test
 	void iCalendarExportHasLocalTimesAndEscapedText() throws Exception {
 		LocalDateTime start = LocalDateTime.of(2026, 12, 1, 14, 30);
-		EventForm form = new EventForm("讲座：政策, 解读; 答疑", null, EventKind.TRAINING, List.of(),
+		EventForm form = new EventForm("讲座：政策, 解读; 答疑", null, EventKind.TRAINING, List.of(), null,
 				"成都市锦江区红星路, 3号", start, start.plusHours(2), null, Audience.OPEN, List.of(), List.of(), null, null,
 				"第一行\n第二行；含反斜杠\\结束。这一段说明文字足够长，以便检验按 75 个八位字节折行的规则是否得到遵守，中文字符不能被截断。");
 		Event event = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(form));

@@ -168,7 +168,7 @@ class ActivitiesDemoData implements ApplicationRunner {
 			for (Ev ev : demo.events()) {
 				LocalDateTime start = today.plusDays(ev.dayOffset()).atTime(LocalTime.of(ev.startHour(), 0));
 				boolean past = ev.dayOffset() < 0;
-				EventForm form = new EventForm(ev.title(), seriesId.value(), ev.kind(), organisation, ev.address(), start,
+				EventForm form = new EventForm(ev.title(), seriesId.value(), ev.kind(), organisation, null, ev.address(), start,
 						start.plusHours(ev.hours()), ev.capacity(), demo.group() == null ? Audience.OPEN : Audience.GROUPS,
 						demo.group() == null ? List.of() : List.of(demo.group()), List.of(),
 						past ? null : today.minusDays(10).atStartOfDay(), past ? null : start.minusHours(2),

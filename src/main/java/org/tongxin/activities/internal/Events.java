@@ -25,6 +25,7 @@ import org.tongxin.activities.EventKind;
 import org.tongxin.activities.SeriesId;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.UnitId;
+import org.tongxin.programme.SiteId;
 
 /** Events, always read within the caller's scope on the event's owning unit. */
 @Repository
@@ -112,10 +113,10 @@ public class Events {
 
 	public EventId insert(UnitId unit, EventForm form) {
 		return new EventId(jdbc.sql("""
-				insert into act_event (unit_id, series_id, title, kind, organiser_ids, address, starts_at, ends_at,
+				insert into act_event (unit_id, series_id, title, kind, organiser_ids, site_id, address, starts_at, ends_at,
 				                       capacity, audience, audience_groups, audience_orgs, registration_opens,
 				                       registration_closes, description)
-				values (:unit, :series, :title, :kind, cast(:organisers as bigint[]), :address, :startsAt, :endsAt,
+				values (:unit, :series, :title, :kind, cast(:organisers as bigint[]), :site, :address, :startsAt, :endsAt,
 				        :capacity, :audience, cast(:groups as text[]), cast(:orgs as bigint[]), :opens, :closes, :description)
 				returning id""")
 			.param("unit", unit.value())
@@ -128,7 +129,7 @@ public class Events {
 		return jdbc.sql("""
 				update act_event
 				   set series_id = :series, title = :title, kind = :kind, organiser_ids = cast(:organisers as bigint[]),
-				       address = :address, starts_at = :startsAt, ends_at = :endsAt, capacity = :capacity,
+				       site_id = :site, address = :address, starts_at = :startsAt, ends_at = :endsAt, capacity = :capacity,
 				       audience = :audience, audience_groups = cast(:groups as text[]), audience_orgs = cast(:orgs as bigint[]),
 				       registration_opens = :opens, registration_closes = :closes, description = :description,
 				       updated_at = now(), version = version + 1
@@ -155,6 +156,7 @@ public class Events {
 		fields.put("title", form.title() == null ? null : form.title().strip());
 		fields.put("kind", form.kind() == null ? null : form.kind().name());
 		fields.put("organisers", form.organisers().stream().distinct().toArray(Long[]::new));
+		fields.put("site", form.siteId());
 		fields.put("address", blankToNull(form.address()));
 		fields.put("startsAt", timestamp(form.startsAt()));
 		fields.put("endsAt", timestamp(form.endsAt()));
@@ -197,10 +199,11 @@ public class Events {
 	private static Event map(ResultSet rs, int row) throws SQLException {
 		Long series = rs.getObject("series_id", Long.class);
 		Integer capacity = rs.getObject("capacity", Integer.class);
+		Long site = rs.getObject("site_id", Long.class);
 		return new Event(new EventId(rs.getLong("id")), new UnitId(rs.getLong("unit_id")), rs.getString("unit_name"),
 				series == null ? null : new SeriesId(series), rs.getString("series_name"), rs.getString("title"),
 				EventKind.valueOf(rs.getString("kind")), AllSeries.organisations(rs.getArray("organiser_ids")),
-				rs.getString("address"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+				site == null ? null : new SiteId(site), rs.getString("address"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 				capacity, Audience.valueOf(rs.getString("audience")), strings(rs.getArray("audience_groups")),
 				AllSeries.organisations(rs.getArray("audience_orgs")), instant(rs, "registration_opens"),
 				instant(rs, "registration_closes"), rs.getString("description"), rs.getInt("registered"),

@@ -57,7 +57,7 @@ class ActivitiesApi {
 	}
 
 	record EventView(long id, long unit, String unitName, @Nullable Long series, @Nullable String seriesName,
-			String title, EventKind kind, List<Long> organisers, @Nullable String address, LocalDateTime startsAt,
+			String title, EventKind kind, List<Long> organisers, @Nullable Long site, @Nullable String address, LocalDateTime startsAt,
 			LocalDateTime endsAt, @Nullable Integer capacity, Audience audience, List<String> audienceGroups,
 			List<Long> audienceOrganisations, @Nullable LocalDateTime registrationOpens,
 			@Nullable LocalDateTime registrationCloses, @Nullable String description, int registered, int waitlisted,
@@ -66,7 +66,8 @@ class ActivitiesApi {
 		static EventView of(Event e) {
 			return new EventView(e.id().value(), e.unit().value(), e.unitName(),
 					e.series() == null ? null : e.series().value(), e.seriesName(), e.title(), e.kind(),
-					e.organisers().stream().map(OrganisationId::value).toList(), e.address(), e.start(), e.end(),
+					e.organisers().stream().map(OrganisationId::value).toList(),
+					e.site() == null ? null : e.site().value(), e.address(), e.start(), e.end(),
 					e.capacity(), e.audience(), e.audienceGroups(),
 					e.audienceOrganisations().stream().map(OrganisationId::value).toList(), e.opens(), e.closes(),
 					e.description(), e.registered(), e.waitlisted(), e.checkedIn(), e.version());

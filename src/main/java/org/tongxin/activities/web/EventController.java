@@ -145,6 +145,7 @@ class EventController {
 		model.addAttribute("after", after);
 		model.addAttribute("nextAfter", more ? attendees.get(attendees.size() - 1).registration().id().value() : null);
 		model.addAttribute("organisers", names(event.organisers()));
+		model.addAttribute("siteName", siteName(event));
 		model.addAttribute("audienceOrganisations", names(event.audienceOrganisations()));
 		model.addAttribute("now", activities.now());
 		// The averages cover every registration of the event, not only the page shown.
@@ -341,7 +342,7 @@ class EventController {
 	@PreAuthorize("hasAuthority('activities:read')")
 	ResponseEntity<byte[]> ical(@PathVariable long id) {
 		Event event = find(id);
-		String body = ICalendar.of(event, names(event.organisers()), activities.now());
+		String body = ICalendar.of(event, siteName(event), names(event.organisers()), activities.now());
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -354,6 +355,7 @@ class EventController {
 		model.addAttribute("e", event);
 		model.addAttribute("allSeries", activities.allSeries());
 		model.addAttribute("organisations", activities.organisations());
+		model.addAttribute("sites", activities.sites());
 		model.addAttribute("kinds", EventKind.values());
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("groups", List.of("ENTERPRISE", "INTERMEDIARY", "FREELANCE", "NEW_MEDIA"));
@@ -365,6 +367,10 @@ class EventController {
 		if (!errors.hasFieldErrors(field)) {
 			errors.rejectValue(field, code);
 		}
+	}
+
+	private @Nullable String siteName(Event event) {
+		return event.site() == null ? null : activities.site(event.site()).map(s -> s.name()).orElse(null);
 	}
 
 	private List<String> names(List<OrganisationId> ids) {

@@ -23,7 +23,7 @@ final class ICalendar {
 	private ICalendar() {
 	}
 
-	static String of(Event event, List<String> organisers, Instant stamp) {
+	static String of(Event event, @Nullable String site, List<String> organisers, Instant stamp) {
 		StringBuilder out = new StringBuilder();
 		line(out, "BEGIN:VCALENDAR");
 		line(out, "VERSION:2.0");
@@ -45,8 +45,10 @@ final class ICalendar {
 		line(out, "DTSTART;TZID=Asia/Shanghai:" + event.start().format(LOCAL));
 		line(out, "DTEND;TZID=Asia/Shanghai:" + event.end().format(LOCAL));
 		line(out, "SUMMARY:" + escape(event.title()));
-		if (event.address() != null) {
-			line(out, "LOCATION:" + escape(event.address()));
+		String location = site == null ? event.address()
+				: event.address() == null ? site : site + " " + event.address();
+		if (location != null) {
+			line(out, "LOCATION:" + escape(location));
 		}
 		StringBuilder description = new StringBuilder();
 		if (event.seriesName() != null) {
