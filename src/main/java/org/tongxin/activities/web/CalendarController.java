@@ -62,7 +62,9 @@ class CalendarController {
 		model.addAttribute("previous", shown.minusMonths(1));
 		model.addAttribute("next", shown.plusMonths(1));
 		model.addAttribute("weeks", weeks);
-		model.addAttribute("count", events.stream().filter(e -> YearMonth.from(e.start()).equals(shown)).count());
+		List<Event> inMonth = events.stream().filter(e -> YearMonth.from(e.start()).equals(shown)).toList();
+		model.addAttribute("count", inMonth.size());
+		model.addAttribute("monthEvents", inMonth);
 		model.addAttribute("organisation", organiser);
 		model.addAttribute("organisations", activities.organisations());
 		return "activities/calendar";
