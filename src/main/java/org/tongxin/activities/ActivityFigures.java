@@ -13,6 +13,7 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
 
 /**
@@ -63,8 +64,18 @@ public class ActivityFigures {
 		return total.isEmpty() ? new Figures("", 0, 0, 0, 0, BigDecimal.ZERO, null, null, 0) : total.get(0);
 	}
 
-	/** The units the caller may choose for the figures: its own and the cities and districts below it. */
+	/**
+	 * The units the caller may choose for the figures: from the centre or a province down to the cities, from
+	 * a city down to its districts and sites — a picker, not the whole hierarchy.
+	 */
 	public List<Unit> units() {
-		return units.within(currentUser.scope(), org.tongxin.platform.UnitLevel.values());
+		DataScope scope = currentUser.scope();
+		Unit own = units.get(scope.unit());
+		UnitLevel[] levels = own.municipality()
+				? new UnitLevel[] { UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.SITE }
+				: own.level() == UnitLevel.CENTRAL || own.level() == UnitLevel.PROVINCE
+						? new UnitLevel[] { UnitLevel.CENTRAL, UnitLevel.PROVINCE, UnitLevel.CITY }
+						: new UnitLevel[] { UnitLevel.CITY, UnitLevel.DISTRICT, UnitLevel.SITE };
+		return units.within(scope, levels);
 	}
 }
