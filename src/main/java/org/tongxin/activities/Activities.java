@@ -25,6 +25,9 @@ import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Unit;
+import org.tongxin.platform.UnitId;
+import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.KeyProjects;
 import org.tongxin.programme.ProgrammeMap;
@@ -58,6 +61,8 @@ public class Activities {
 
 	private final ProgrammeMap programme;
 
+	private final Units units;
+
 	private final CurrentUser currentUser;
 
 	private final AuditLog audit;
@@ -65,8 +70,9 @@ public class Activities {
 	private final Clock clock;
 
 	Activities(AllSeries series, Events events, Organisations organisations, KeyProjects projects,
-			ProgrammeMap programme, CurrentUser currentUser, AuditLog audit, Clock clock) {
+			ProgrammeMap programme, Units units, CurrentUser currentUser, AuditLog audit, Clock clock) {
 		this.programme = programme;
+		this.units = units;
 		this.series = series;
 		this.events = events;
 		this.organisations = organisations;
@@ -148,9 +154,17 @@ public class Activities {
 		return events.count(scope(), filter);
 	}
 
-	/** Events of the scope overlapping [from, to), by start; for the calendar and iCal feeds. */
-	public List<Event> between(Instant from, Instant to, @Nullable OrganisationId organiser) {
-		return events.list(scope(),
+	/**
+	 * Events overlapping [from, to), by start, for the calendar: of a unit of the caller's scope and below (the
+	 * caller's own unit when null), optionally only those an organisation organises.
+	 */
+	public List<Event> between(Instant from, Instant to, @Nullable UnitId unit, @Nullable OrganisationId organiser) {
+		DataScope scope = scope();
+		if (unit != null) {
+			Unit chosen = units.find(scope, unit).orElseThrow(() -> new ActivityNotFound("unit", unit));
+			scope = new DataScope(chosen.id(), chosen.path());
+		}
+		return events.list(scope,
 				new EventFilter(null, null, null, from, to, organiser == null ? null : organiser.value()));
 	}
 

@@ -70,6 +70,28 @@ class ActivitiesPagesTests {
 	}
 
 	@Test
+	void theCalendarShowsTheMonthOfAUnitOfTheScope() {
+		String title = jdbc.sql("select title from act_event where unit_id = 510100 order by starts_at limit 1")
+			.query(String.class)
+			.single();
+		String month = jdbc.sql("select to_char(starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') from act_event"
+				+ " where unit_id = 510100 order by starts_at limit 1").query(String.class).single();
+		MockHttpSession session = SignIn.as(mvc, "chengdu");
+		assertThat(mvc.get().uri("/activities/calendar?month=" + month).session(session)).hasStatusOk()
+			.bodyText()
+			.contains(title);
+		// 锦江区 is below 成都: the city's own events are not the district's.
+		assertThat(mvc.get().uri("/activities/calendar?month=" + month + "&unit=510104").session(session)).hasStatusOk()
+			.bodyText()
+			.doesNotContain(title);
+		assertThat(mvc.get().uri("/activities/calendar?month=" + month + "&unit=440300").session(session)).hasStatus(404);
+		assertThat(mvc.get().uri("/activities/calendar?month=" + month).session(SignIn.as(mvc, "shenzhen")))
+			.hasStatusOk()
+			.bodyText()
+			.doesNotContain(title);
+	}
+
+	@Test
 	void theApiCreatesListsAndValidatesEvents() {
 		MockHttpSession session = SignIn.as(mvc, "chengdu");
 		var created = mvc.post()

@@ -13,10 +13,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.activities.Activities;
+import org.tongxin.activities.ActivityFigures;
 import org.tongxin.activities.ActivityNotFound;
 import org.tongxin.activities.Event;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.OrganisationSummary;
+import org.tongxin.platform.UnitId;
 
 /** A month of events as a grid, Monday first: the caller's whole scope, or the events of one organisation. */
 @Controller
@@ -27,14 +29,18 @@ class CalendarController {
 
 	private final Activities activities;
 
-	CalendarController(Activities activities) {
+	private final ActivityFigures figures;
+
+	CalendarController(Activities activities, ActivityFigures figures) {
 		this.activities = activities;
+		this.figures = figures;
 	}
 
 	@GetMapping("/activities/calendar")
 	@PreAuthorize("hasAuthority('activities:read')")
 	String calendar(@RequestParam(required = false) @Nullable YearMonth month,
-			@RequestParam(required = false) @Nullable Long organisation, Model model) {
+			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable Long organisation,
+			Model model) {
 		LocalDate today = LocalDate.ofInstant(activities.now(), Event.CHINA);
 		YearMonth shown = month == null ? YearMonth.from(today) : month;
 		OrganisationSummary organiser = organisation == null ? null
@@ -46,7 +52,8 @@ class CalendarController {
 		}
 		LocalDate last = shown.atEndOfMonth().with(DayOfWeek.SUNDAY);
 		List<Event> events = activities.between(first.atStartOfDay(Event.CHINA).toInstant(),
-				last.plusDays(1).atStartOfDay(Event.CHINA).toInstant(), organiser == null ? null : organiser.id());
+				last.plusDays(1).atStartOfDay(Event.CHINA).toInstant(), unit == null ? null : new UnitId(unit),
+				organiser == null ? null : organiser.id());
 		List<List<Day>> weeks = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
 			if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
@@ -67,6 +74,8 @@ class CalendarController {
 		model.addAttribute("monthEvents", inMonth);
 		model.addAttribute("organisation", organiser);
 		model.addAttribute("organisations", activities.organisations());
+		model.addAttribute("unit", unit);
+		model.addAttribute("units", figures.units());
 		return "activities/calendar";
 	}
 }
