@@ -107,9 +107,9 @@ class ActivitiesBrowserTests {
 		search.sendKeys(name);
 		WebElement button = browser.waiting()
 			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#person-results button[data-person]")));
-		// Scrolled into view first: below the fold on a short window the click would land elsewhere.
-		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-		browser.waiting().until(ExpectedConditions.elementToBeClickable(button)).click();
+		// The results list is swapped in by htmx while the page may still scroll; submitting the button's own
+		// form is what a click does, without depending on where the button sits at that instant.
+		browser.driver().executeScript("arguments[0].form.requestSubmit(arguments[0])", button);
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
 		assertThat(browser.find("#notice").getText()).isEqualTo("报名成功");
 	}
