@@ -100,6 +100,19 @@ public class PeopleRegistry {
 		return persons.page(scope(), filter, before, size).stream().map(row -> summary(row, places)).toList();
 	}
 
+	/**
+	 * Persons held by {@code unit} or a unit below it, newest first, regardless of who is signed in. For system
+	 * work only (demo data of other modules), never for a request.
+	 */
+	public List<PersonSummary> sampleIn(UnitId unit, PersonFilter filter, int size) {
+		Unit owner = units.get(unit);
+		Places places = new Places();
+		return persons.page(new DataScope(owner.id(), owner.path()), filter, null, size)
+			.stream()
+			.map(row -> summary(row, places))
+			.toList();
+	}
+
 	public long count(PersonFilter filter) {
 		return persons.count(scope(), filter);
 	}

@@ -1,0 +1,18 @@
+package org.tongxin.activities;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** The outcome of presenting a code at an event's door. */
+public record CheckIn(Outcome outcome, @Nullable RegistrationId registration, @Nullable String name,
+		@Nullable Instant at) {
+
+	public enum Outcome {
+		CHECKED_IN, ALREADY_CHECKED_IN, OTHER_EVENT, UNKNOWN_CODE, NOT_CONFIRMED
+	}
+
+	public boolean ok() {
+		return outcome == Outcome.CHECKED_IN;
+	}
+}

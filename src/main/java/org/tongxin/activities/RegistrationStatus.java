@@ -1,0 +1,5 @@
+package org.tongxin.activities;
+
+public enum RegistrationStatus {
+	REGISTERED, WAITLISTED, CANCELLED
+}

@@ -1,0 +1,345 @@
+package org.tongxin.activities;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.activities.internal.Enrolments;
+import org.tongxin.activities.internal.Events;
+import org.tongxin.organisations.OrganisationId;
+import org.tongxin.organisations.Organisations;
+import org.tongxin.people.PeopleRegistry;
+import org.tongxin.people.Person;
+import org.tongxin.people.PersonId;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.DataScope;
+
+/**
+ * Registration, the waiting list, check-in, volunteer hours and feedback.
+ * <p>
+ * Every change to the registrations of an event first locks the event's row ({@code select … for update}),
+ * so that concurrent registrations, cancellations and walk-ins of one event run one after the other: the
+ * places counted are the places taken, and nobody is booked beyond the capacity. Staff act in their data
+ * scope (event and person both in scope). A portal for the people themselves will call {@link #enrol}
+ * once it has established who the person is; it applies the same rules without a staff scope.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Registrations {
+
+	public static final String AUDIT_REGISTRATION = "activities-registration";
+
+	private final Events events;
+
+	private final Enrolments enrolments;
+
+	private final PeopleRegistry people;
+
+	private final Organisations organisations;
+
+	private final CurrentUser currentUser;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Registrations(Events events, Enrolments enrolments, PeopleRegistry people, Organisations organisations,
+			CurrentUser currentUser, AuditLog audit, Clock clock) {
+		this.events = events;
+		this.enrolments = enrolments;
+		this.people = people;
+		this.organisations = organisations;
+		this.currentUser = currentUser;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Registrations of an event in the caller's scope, with names as the registry shows them to the caller. */
+	public List<Attendee> attendees(EventId event) {
+		return attendees(event, null, Integer.MAX_VALUE);
+	}
+
+	/** Every registration of an event in the caller's scope, without names: for counts and averages. */
+	public List<Registration> of(EventId event) {
+		return enrolments.ofEvent(scope(), event, null, Integer.MAX_VALUE);
+	}
+
+	/** One page of {@link #attendees(EventId)}, in order of registration; {@code after} is the last id shown. */
+	public List<Attendee> attendees(EventId event, @Nullable Long after, int size) {
+		return enrolments.ofEvent(scope(), event, after, size).stream().map(this::attendee).toList();
+	}
+
+	public Optional<Registration> registration(RegistrationId id) {
+		return enrolments.find(scope(), id);
+	}
+
+	public Registration get(RegistrationId id) {
+		return registration(id).orElseThrow(() -> new ActivityNotFound("registration", id));
+	}
+
+	/** A person's registrations for events in the caller's scope, newest event first. */
+	public List<Registration> ofPerson(PersonId person) {
+		return enrolments.ofPerson(scope(), person);
+	}
+
+	/** Staff register a person of their scope for an event of their scope. */
+	@Transactional
+	public Registration register(EventId eventId, PersonId personId) {
+		lockInScope(eventId);
+		Person person = person(personId);
+		return enrol(eventId, person, Channel.STAFF);
+	}
+
+	/**
+	 * Registers a person whose identity the caller has established: the registration window, the audience
+	 * and the capacity apply. Confirmed while places are left, on the waiting list after that.
+	 */
+	@Transactional
+	public Registration enrol(EventId eventId, Person person, Channel channel) {
+		events.lock(eventId);
+		Event event = events.find(everywhere(), eventId).orElseThrow(() -> new ActivityNotFound("event", eventId));
+		Instant now = clock.instant();
+		if (event.registrationOpens() != null && now.isBefore(event.registrationOpens())) {
+			throw new RegistrationRefused("activities.refused.notOpen");
+		}
+		Instant closes = event.registrationCloses() != null ? event.registrationCloses() : event.endsAt();
+		if (now.isAfter(closes)) {
+			throw new RegistrationRefused("activities.refused.closed");
+		}
+		checkAudience(event, person);
+		Optional<Registration> existing = enrolments.of(eventId, person.id());
+		if (existing.isPresent() && existing.get().active()) {
+			throw new RegistrationRefused(existing.get().status() == RegistrationStatus.WAITLISTED
+					? "activities.refused.alreadyWaitlisted" : "activities.refused.alreadyRegistered");
+		}
+		RegistrationStatus status = event.capacity() == null || enrolments.registered(eventId) < event.capacity()
+				? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
+		RegistrationId id;
+		if (existing.isPresent()) {
+			id = existing.get().id();
+			enrolments.reopen(id, status, channel);
+		}
+		else {
+			id = enrolments.insert(eventId, person.id(), status, channel, null, null);
+		}
+		Registration registration = enrolments.find(everywhere(), id).orElseThrow();
+		audit.created(AUDIT_REGISTRATION, id, auditView(registration));
+		return registration;
+	}
+
+	/** Cancels; a confirmed place that frees up goes to the first on the waiting list. */
+	@Transactional
+	public Optional<Registration> cancel(RegistrationId id) {
+		Registration registration = get(id);
+		lockInScope(registration.event());
+		registration = get(id);
+		if (!registration.active()) {
+			return Optional.empty();
+		}
+		if (registration.checkedIn()) {
+			throw new RegistrationRefused("activities.refused.cancelCheckedIn");
+		}
+		enrolments.status(id, RegistrationStatus.CANCELLED);
+		audit.updated(AUDIT_REGISTRATION, id, auditView(registration), Map.of("status", RegistrationStatus.CANCELLED));
+		if (registration.status() != RegistrationStatus.REGISTERED) {
+			return Optional.empty();
+		}
+		Event event = events.find(everywhere(), registration.event()).orElseThrow();
+		if (event.capacity() != null && enrolments.registered(event.id()) >= event.capacity()) {
+			return Optional.empty();
+		}
+		Optional<RegistrationId> next = enrolments.firstWaiting(event.id());
+		next.ifPresent(promoted -> {
+			enrolments.status(promoted, RegistrationStatus.REGISTERED);
+			audit.updated(AUDIT_REGISTRATION, promoted, Map.of("status", RegistrationStatus.WAITLISTED),
+					Map.of("status", RegistrationStatus.REGISTERED, "promotedAfter", id.value()));
+		});
+		return next.map(promoted -> enrolments.find(everywhere(), promoted).orElseThrow());
+	}
+
+	/** A code presented at the door of {@code eventId}: scanned from the QR code or typed. */
+	@Transactional
+	public CheckIn checkIn(EventId eventId, String code) {
+		lockInScope(eventId);
+		Optional<Registration> found = enrolments.byCode(Enrolments.normalise(code));
+		if (found.isEmpty()) {
+			return new CheckIn(CheckIn.Outcome.UNKNOWN_CODE, null, null, null);
+		}
+		Registration registration = found.get();
+		if (!registration.event().equals(eventId)) {
+			// Nothing about the other event or its person: it may lie outside the caller's scope.
+			return new CheckIn(CheckIn.Outcome.OTHER_EVENT, null, null, null);
+		}
+		String name = name(registration.person());
+		if (registration.status() != RegistrationStatus.REGISTERED) {
+			return new CheckIn(CheckIn.Outcome.NOT_CONFIRMED, registration.id(), name, null);
+		}
+		if (registration.checkedIn()) {
+			return new CheckIn(CheckIn.Outcome.ALREADY_CHECKED_IN, registration.id(), name, registration.checkedInAt());
+		}
+		Instant now = clock.instant();
+		enrolments.checkIn(registration.id(), now, currentUser.actor().username());
+		audit.updated(AUDIT_REGISTRATION, registration.id(), Map.of("checkedIn", false), Map.of("checkedIn", true));
+		return new CheckIn(CheckIn.Outcome.CHECKED_IN, registration.id(), name, now);
+	}
+
+	/**
+	 * Someone at the door without a confirmed registration: registered and checked in at once, beyond the
+	 * capacity (they are in the room). The audience rule still applies.
+	 */
+	@Transactional
+	public CheckIn walkIn(EventId eventId, PersonId personId) {
+		lockInScope(eventId);
+		Event event = events.find(scope(), eventId).orElseThrow();
+		Person person = person(personId);
+		checkAudience(event, person);
+		Instant now = clock.instant();
+		String by = currentUser.actor().username();
+		Optional<Registration> existing = enrolments.of(eventId, personId);
+		RegistrationId id;
+		if (existing.isPresent()) {
+			Registration registration = existing.get();
+			if (registration.checkedIn() && registration.status() == RegistrationStatus.REGISTERED) {
+				return new CheckIn(CheckIn.Outcome.ALREADY_CHECKED_IN, registration.id(), person.name(),
+						registration.checkedInAt());
+			}
+			id = registration.id();
+			if (registration.status() == RegistrationStatus.CANCELLED) {
+				enrolments.reopen(id, RegistrationStatus.REGISTERED, Channel.WALK_IN);
+			}
+			else {
+				enrolments.status(id, RegistrationStatus.REGISTERED);
+			}
+			enrolments.checkIn(id, now, by);
+		}
+		else {
+			id = enrolments.insert(eventId, personId, RegistrationStatus.REGISTERED, Channel.WALK_IN, now, by);
+		}
+		audit.created(AUDIT_REGISTRATION, id, auditView(enrolments.find(everywhere(), id).orElseThrow()));
+		return new CheckIn(CheckIn.Outcome.CHECKED_IN, id, person.name(), now);
+	}
+
+	/** Volunteer hours of an attendee of a public-welfare event; null clears them. */
+	@Transactional
+	public void volunteerHours(RegistrationId id, @Nullable BigDecimal hours) {
+		Registration registration = get(id);
+		Event event = events.find(scope(), registration.event()).orElseThrow();
+		if (!event.volunteering()) {
+			throw new RegistrationRefused("activities.refused.hoursNotVolunteer");
+		}
+		if (!registration.checkedIn()) {
+			throw new RegistrationRefused("activities.refused.notAttended");
+		}
+		if (hours != null && (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(999)) > 0)) {
+			throw new InvalidActivity(Map.of("hours", "activities.hours.range"));
+		}
+		enrolments.volunteerHours(id, hours);
+		audit.updated(AUDIT_REGISTRATION, id, mapOf("volunteerHours", registration.volunteerHours()),
+				mapOf("volunteerHours", hours));
+	}
+
+	/** 满意度 and 获得感 (1–5) with a comment, by an attendee or by staff for them, once the event has begun. */
+	@Transactional
+	public void feedback(RegistrationId id, int satisfaction, int gain, @Nullable String comment) {
+		Registration registration = get(id);
+		Event event = events.find(scope(), registration.event()).orElseThrow();
+		if (!event.started(clock.instant())) {
+			throw new RegistrationRefused("activities.refused.feedbackTooEarly");
+		}
+		if (!registration.checkedIn()) {
+			throw new RegistrationRefused("activities.refused.notAttended");
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (satisfaction < 1 || satisfaction > 5) {
+			errors.put("satisfaction", "activities.feedback.range");
+		}
+		if (gain < 1 || gain > 5) {
+			errors.put("gain", "activities.feedback.range");
+		}
+		if (comment != null && comment.length() > 1000) {
+			errors.put("comment", "activities.feedback.comment.size");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidActivity(errors);
+		}
+		String text = comment == null || comment.isBlank() ? null : comment.strip();
+		enrolments.feedback(id, satisfaction, gain, text, currentUser.actor().username());
+		Map<String, @Nullable Object> after = new LinkedHashMap<>();
+		after.put("satisfaction", satisfaction);
+		after.put("gain", gain);
+		after.put("comment", text);
+		audit.updated(AUDIT_REGISTRATION, id,
+				mapOf("satisfaction", registration.satisfaction(), "gain", registration.gain()), after);
+	}
+
+	private void checkAudience(Event event, Person person) {
+		switch (event.audience()) {
+			case OPEN -> {
+			}
+			case GROUPS -> {
+				if (!event.audienceGroups().contains(person.group())) {
+					throw new RegistrationRefused("activities.refused.audienceGroups", person.group());
+				}
+			}
+			case MEMBERS -> {
+				boolean member = false;
+				for (OrganisationId organisation : event.audienceOrganisations()) {
+					member = member || organisations.isActiveMember(organisation, person.id());
+				}
+				if (!member) {
+					throw new RegistrationRefused("activities.refused.audienceMembers");
+				}
+			}
+		}
+	}
+
+	private Attendee attendee(Registration registration) {
+		Optional<Person> person = people.find(registration.person());
+		return new Attendee(registration, person.map(Person::name).orElse(null),
+				person.map(Person::group).orElse(null), person.map(Person::place).orElse(""));
+	}
+
+	private @Nullable String name(PersonId id) {
+		return people.find(id).map(Person::name).orElse(null);
+	}
+
+	private Person person(PersonId id) {
+		return people.get(id);
+	}
+
+	private void lockInScope(EventId id) {
+		if (!events.lock(scope(), id)) {
+			throw new ActivityNotFound("event", id);
+		}
+	}
+
+	private DataScope scope() {
+		return currentUser.scope();
+	}
+
+	/** The whole hierarchy: for reads after the caller's scope was checked, or for the portal. */
+	private static DataScope everywhere() {
+		return new DataScope(org.tongxin.platform.UnitId.CENTRAL, "1");
+	}
+
+	private static Map<String, @Nullable Object> mapOf(Object... pairs) {
+		Map<String, @Nullable Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], pairs[i + 1]);
+		}
+		return map;
+	}
+
+	private static Map<String, Object> auditView(Registration r) {
+		return Map.of("event", r.event().value(), "person", r.person().value(), "status", r.status(), "channel",
+				r.channel());
+	}
+}

@@ -1,0 +1,5 @@
+/** Activities: demo. */
+@NullMarked
+package org.tongxin.activities.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Activities: internal. */
+@NullMarked
+package org.tongxin.activities.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,176 @@
+package org.tongxin.activities.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.activities.Activities;
+import org.tongxin.activities.ActivityFigures;
+import org.tongxin.activities.EventFilter;
+import org.tongxin.activities.InvalidActivity;
+import org.tongxin.activities.Series;
+import org.tongxin.activities.SeriesForm;
+import org.tongxin.activities.SeriesId;
+import org.tongxin.organisations.OrganisationSummary;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.XlsxExport;
+import org.tongxin.programme.KeyProjects;
+import org.tongxin.programme.Project;
+import org.tongxin.programme.ProjectFilter;
+
+/** Brand series (工作品牌): list, detail with its events and figures, create, edit. */
+@Controller
+class SeriesController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final Activities activities;
+
+	private final ActivityFigures figures;
+
+	private final KeyProjects projects;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	SeriesController(Activities activities, ActivityFigures figures, KeyProjects projects, MessageSource messages,
+			AuditLog audit) {
+		this.activities = activities;
+		this.figures = figures;
+		this.projects = projects;
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	@GetMapping("/activities/series")
+	@PreAuthorize("hasAuthority('activities:read')")
+	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
+			Model model) {
+		List<Series> page = activities.seriesPage(Forms.blank(q), before, PAGE_SIZE + 1);
+		boolean more = page.size() > PAGE_SIZE;
+		List<Series> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		model.addAttribute("series", shown);
+		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("q", q);
+		model.addAttribute("before", before);
+		return "activities/series-list";
+	}
+
+	@GetMapping("/activities/series/export.xlsx")
+	@PreAuthorize("hasAuthority('activities:read')")
+	void export(Locale locale, HttpServletResponse response) throws IOException {
+		List<Series> all = activities.allSeries();
+		audit.record(AuditLog.Action.EXPORT, Activities.AUDIT_SERIES, null, Map.of("rows", all.size()), null);
+		XlsxExport.prepare(response, text("activities.series.file", locale));
+		List<String> headers = List.of("name", "unit", "organisations", "events", "description")
+			.stream()
+			.map(c -> text("activities.series." + c, locale))
+			.toList();
+		XlsxExport.write(response.getOutputStream(), text("activities.series.title", locale), headers,
+				all.stream().map(s -> List.of(s.name(), s.unitName(), organisationNames(s), s.events(),
+						Forms.nz(s.description()))));
+	}
+
+	@GetMapping("/activities/series/{id}")
+	@PreAuthorize("hasAuthority('activities:read')")
+	String detail(@PathVariable long id, Model model) {
+		Series series = activities.getSeries(new SeriesId(id));
+		model.addAttribute("s", series);
+		model.addAttribute("organisationNames", organisationNames(series));
+		model.addAttribute("project", series.project() == null ? null
+				: projects.project(series.project()).map(Project::title).orElse(null));
+		model.addAttribute("events", activities.events(new EventFilter(null, id, null, null, null, null), null, 200));
+		model.addAttribute("figures", figures.ofSeries(series.id()));
+		return "activities/series";
+	}
+
+	@GetMapping("/activities/series/new")
+	@PreAuthorize("hasAuthority('activities:write')")
+	String create(Model model) {
+		return form(model, SeriesForm.empty(), null);
+	}
+
+	@PostMapping("/activities/series")
+	@PreAuthorize("hasAuthority('activities:write')")
+	String create(@Valid @ModelAttribute("form") SeriesForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return form(model, form, null);
+		}
+		try {
+			Series series = activities.createSeries(form);
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/activities/series/" + series.id();
+		}
+		catch (InvalidActivity e) {
+			Forms.reject(e, errors);
+			return form(model, form, null);
+		}
+	}
+
+	@GetMapping("/activities/series/{id}/edit")
+	@PreAuthorize("hasAuthority('activities:write')")
+	String edit(@PathVariable long id, Model model) {
+		Series series = activities.getSeries(new SeriesId(id));
+		return form(model, SeriesForm.of(series), series);
+	}
+
+	@PostMapping("/activities/series/{id}")
+	@PreAuthorize("hasAuthority('activities:write')")
+	String update(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") SeriesForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		Series series = activities.getSeries(new SeriesId(id));
+		if (errors.hasErrors()) {
+			return form(model, form, series);
+		}
+		try {
+			activities.updateSeries(series.id(), version, form);
+		}
+		catch (InvalidActivity e) {
+			Forms.reject(e, errors);
+			return form(model, form, series);
+		}
+		catch (Activities.ConcurrentChange e) {
+			errors.reject("activities.concurrent");
+			return form(model, form, series);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/activities/series/" + id;
+	}
+
+	private String form(Model model, SeriesForm form, @Nullable Series series) {
+		model.addAttribute("form", form);
+		model.addAttribute("s", series);
+		model.addAttribute("organisations", activities.organisations());
+		model.addAttribute("projects", projects.projects(ProjectFilter.none(), null, 500));
+		return "activities/series-form";
+	}
+
+	private String organisationNames(Series series) {
+		return String.join("、", series.organisations()
+			.stream()
+			.map(o -> activities.organisation(o).map(OrganisationSummary::name).orElse(null))
+			.filter(java.util.Objects::nonNull)
+			.toList());
+	}
+
+	private String text(String key, Locale locale) {
+		return Forms.text(messages, key, locale);
+	}
+}

@@ -1,0 +1,94 @@
+package org.tongxin.activities;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.tongxin.people.PersonFilter;
+import org.tongxin.people.PersonId;
+import org.tongxin.people.PeopleRegistry;
+import org.tongxin.platform.UnitId;
+
+/**
+ * Test accounts made by SQL (a second district: 成都市锦江区), the demo people of a unit, and a way to run
+ * service calls as a signed-in account, in the calling thread.
+ */
+final class ActivitiesFixtures {
+
+	static final UnitId JINJIANG = new UnitId(510104);
+
+	static final UnitId YUZHONG = new UnitId(500103);
+
+	private ActivitiesFixtures() {
+	}
+
+	/** A STAFF account of 锦江区 (a district of 成都), created once. */
+	static String jinjiang(JdbcClient jdbc) {
+		return account(jdbc, "act_jinjiang", "锦江区委统战部（活动）", JINJIANG, "STAFF");
+	}
+
+	static String account(JdbcClient jdbc, String username, String displayName, UnitId unit, String role) {
+		if (jdbc.sql("select count(*) from platform_account where username = ?").param(username).query(Long.class).single() == 0) {
+			String hash = jdbc.sql("select password_hash from platform_account where username = 'chengdu'")
+				.query(String.class)
+				.single();
+			long id = jdbc.sql("""
+					insert into platform_account (username, display_name, unit_id, password_hash)
+					values (?, ?, ?, ?) returning id""")
+				.params(username, displayName, unit.value(), hash)
+				.query(Long.class)
+				.single();
+			for (String r : Set.of(role)) {
+				jdbc.sql("insert into platform_account_role (account_id, role) values (?, ?)").params(id, r).update();
+			}
+		}
+		return username;
+	}
+
+	/** Runs {@code work} as {@code username}, signed in on this thread only. */
+	static <T> T as(UserDetailsService accounts, String username, Callable<T> work) throws Exception {
+		UserDetails principal = accounts.loadUserByUsername(username);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		SecurityContext before = SecurityContextHolder.getContext();
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.call();
+		}
+		finally {
+			SecurityContextHolder.setContext(before);
+		}
+	}
+
+	static List<PersonId> people(PeopleRegistry registry, UnitId unit, int count) {
+		return registry.sampleIn(unit, PersonFilter.none(), count).stream().map(p -> p.id()).toList();
+	}
+
+	static List<PersonId> people(PeopleRegistry registry, UnitId unit, String group, int count) {
+		return registry.sampleIn(unit, new PersonFilter(null, group, null, null, null, null, null, null, null, null), count)
+			.stream()
+			.map(p -> p.id())
+			.toList();
+	}
+
+	/** An open event under way (started an hour ago, ends in two hours), so registration and feedback both work. */
+	static EventForm running(String title, Integer capacity) {
+		LocalDateTime now = LocalDateTime.now(Event.CHINA);
+		return new EventForm(title, null, EventKind.TRAINING, List.of(), null, "测试地点", now.minusHours(1), now.plusHours(2),
+				capacity, Audience.OPEN, List.of(), List.of(), null, null, "测试活动");
+	}
+
+	static EventForm with(EventForm f, EventKind kind, Audience audience, List<String> groups, List<Long> organisations) {
+		return new EventForm(f.title(), f.seriesId(), kind, f.organiserIds(), f.siteId(), f.address(), f.startsAt(), f.endsAt(),
+				f.capacity(), audience, groups, organisations, f.registrationOpens(), f.registrationCloses(),
+				f.description());
+	}
+}
