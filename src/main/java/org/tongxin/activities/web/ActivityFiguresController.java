@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The activities dashboard: figures of a unit over a period, charts and an Excel export of every table. */
 @Controller
-class FiguresController {
+class ActivityFiguresController {
 
 	enum Table {
 		UNIT, SERIES, MONTH, KIND
@@ -38,7 +38,7 @@ class FiguresController {
 
 	private final JsonMapper json;
 
-	FiguresController(ActivityFigures figures, MessageSource messages, AuditLog audit, JsonMapper json) {
+	ActivityFiguresController(ActivityFigures figures, MessageSource messages, AuditLog audit, JsonMapper json) {
 		this.figures = figures;
 		this.messages = messages;
 		this.audit = audit;

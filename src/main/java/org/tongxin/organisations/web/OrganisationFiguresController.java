@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The organisations dashboard: three tables per unit of the scope, each with its Excel export, and charts. */
 @Controller
-class FiguresController {
+class OrganisationFiguresController {
 
 	private final OrganisationFigures figures;
 
@@ -41,7 +41,7 @@ class FiguresController {
 
 	private final JsonMapper json;
 
-	FiguresController(OrganisationFigures figures, Organisations organisations, MessageSource messages, AuditLog audit,
+	OrganisationFiguresController(OrganisationFigures figures, Organisations organisations, MessageSource messages, AuditLog audit,
 			JsonMapper json) {
 		this.figures = figures;
 		this.organisations = organisations;
