@@ -176,6 +176,19 @@ public class Accounts {
 			.update();
 	}
 
+	/**
+	 * Records a TOTP time step as used, atomically: false when this step or a later one was already used,
+	 * so a code seen over someone's shoulder, or replayed, does not sign in a second time.
+	 */
+	public boolean useTotpStep(long id, long step) {
+		return jdbc.sql("""
+				update platform_account set totp_last_step = :step
+				where id = :id and (totp_last_step is null or totp_last_step < :step)""")
+			.param("step", step)
+			.param("id", id)
+			.update() == 1;
+	}
+
 	public void enableTotp(long id) {
 		jdbc.sql("update platform_account set totp_enabled = true where id = ?").param(id).update();
 	}

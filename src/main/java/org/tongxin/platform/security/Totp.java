@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,17 +29,25 @@ public final class Totp {
 	}
 
 	public static boolean verify(String secret, String code, Instant now) {
+		return matchingStep(secret, code, now).isPresent();
+	}
+
+	/**
+	 * The time step whose code this is, accepting one step of clock drift either way; empty when the code
+	 * is wrong. The caller records the step so that the same code cannot sign in twice.
+	 */
+	public static OptionalLong matchingStep(String secret, String code, Instant now) {
 		String digits = code.replaceAll("\\s", "");
 		if (!digits.matches("\\d{6}")) {
-			return false;
+			return OptionalLong.empty();
 		}
 		long step = now.getEpochSecond() / 30;
 		for (long s = step - 1; s <= step + 1; s++) {
 			if (code(secret, s).equals(digits)) {
-				return true;
+				return OptionalLong.of(s);
 			}
 		}
-		return false;
+		return OptionalLong.empty();
 	}
 
 	public static String codeAt(String secret, Instant time) {

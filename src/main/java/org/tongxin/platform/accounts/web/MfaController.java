@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -81,7 +82,9 @@ class MfaController {
 		}
 		Account account = account();
 		String secret = account.totpSecret();
-		if (secret != null && Totp.verify(secret, code, clock.instant())) {
+		OptionalLong step = secret == null ? OptionalLong.empty() : Totp.matchingStep(secret, code, clock.instant());
+		boolean reused = step.isPresent() && !accounts.useTotpStep(account.id(), step.getAsLong());
+		if (step.isPresent() && !reused) {
 			service.secondFactorPassed(account);
 			session.removeAttribute(LoginSteps.PENDING_MFA);
 			// The session now carries full sign-in: give it a new id, as after the password.
@@ -93,7 +96,7 @@ class MfaController {
 					SecurityContextHolder.getContext().getAuthentication());
 			return "redirect:/login?locked";
 		}
-		model.addAttribute("error", "mfa.invalid");
+		model.addAttribute("error", reused ? "mfa.reused" : "mfa.invalid");
 		return view(account, model);
 	}
 
