@@ -189,6 +189,13 @@ public class Accounts {
 			.update() == 1;
 	}
 
+	/** Forgets the enrolled authenticator: the next sign-in enrols a new one. */
+	public void resetTotp(long id) {
+		jdbc.sql("update platform_account set totp_secret = null, totp_enabled = false, totp_last_step = null where id = ?")
+			.param(id)
+			.update();
+	}
+
 	public void enableTotp(long id) {
 		jdbc.sql("update platform_account set totp_enabled = true where id = ?").param(id).update();
 	}

@@ -138,6 +138,41 @@ class SecondFactorTests {
 		assertThat(mvc.get().uri("/login/mfa").session(session)).hasRedirectedUrl("/");
 	}
 
+	@Test
+	void anotherSecurityAdministratorResetsALostSecondFactor() {
+		String lost = TestAccounts.uniqueName("lost");
+		long lostId = create(lost, Roles.AUDIT_ADMIN);
+		MockHttpSession first = TestAccounts.signIn(mvc, lost, PASSWORD, "/login/mfa");
+		assertThat(mvc.get().uri("/login/mfa").session(first)).hasStatusOk();
+		String oldSecret = secret(lostId);
+		assertThat(verify(first, Totp.codeAt(oldSecret, Instant.now()))).hasRedirectedUrl("/");
+		assertThat(enabled(lostId)).isTrue();
+
+		String helper = TestAccounts.uniqueName("helper");
+		long helperId = create(helper, Roles.SECURITY_ADMIN);
+		MockHttpSession admin = TestAccounts.signIn(mvc, helper, PASSWORD, "/login/mfa");
+		assertThat(mvc.get().uri("/login/mfa").session(admin)).hasStatusOk();
+		assertThat(verify(admin, Totp.codeAt(secret(helperId), Instant.now()))).hasRedirectedUrl("/");
+
+		assertThat(mvc.get().uri("/admin/accounts/{id}", lostId).session(admin)).bodyText().contains("重置双因素认证");
+		assertThat(mvc.post().uri("/admin/accounts/{id}/reset-second-factor", lostId).session(admin).with(csrf()))
+			.hasRedirectedUrl("/admin/accounts/" + lostId);
+		assertThat(enabled(lostId)).isFalse();
+		assertThat(accounts.findById(lostId).orElseThrow().totpSecret()).isNull();
+		assertThat(auditCount(lostId, "UPDATE")).isEqualTo(1);
+		// Nobody resets their own.
+		assertThat(mvc.post().uri("/admin/accounts/{id}/reset-second-factor", helperId).session(admin).with(csrf()))
+			.hasRedirectedUrl("/admin/accounts/" + helperId);
+		assertThat(enabled(helperId)).isTrue();
+
+		// The next sign-in enrols a new authenticator; the old one's codes are worthless.
+		MockHttpSession again = TestAccounts.signIn(mvc, lost, PASSWORD, "/login/mfa");
+		assertThat(mvc.get().uri("/login/mfa").session(again)).hasStatusOk().bodyText().contains("请用身份验证器 App");
+		String newSecret = secret(lostId);
+		assertThat(newSecret).isNotEqualTo(oldSecret);
+		assertThat(verify(again, Totp.codeAt(newSecret, Instant.now()))).hasRedirectedUrl("/");
+	}
+
 	private long create(String username, String role) {
 		return accounts.create(username, "测试 " + username, UnitId.CENTRAL, encoder.encode(PASSWORD),
 				false, Set.of(role));

@@ -235,6 +235,19 @@ class AccountAdminController {
 		return edit(id, model);
 	}
 
+	@PostMapping("/{id:\\d+}/reset-second-factor")
+	String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+		Account account = find(id);
+		// Another security administrator does it: nobody removes their own second factor.
+		if (account.id() == currentUser.actor().accountId()) {
+			redirect.addFlashAttribute("error", "accounts.self");
+			return "redirect:/admin/accounts/" + id;
+		}
+		administration.resetSecondFactor(account);
+		redirect.addFlashAttribute("message", "accounts.secondFactorReset");
+		return "redirect:/admin/accounts/" + id;
+	}
+
 	/** The unit, display name and roles shared by the new and the edit form. */
 	private Optional<Unit> validate(AccountForm form, Errors errors, DataScope scope) {
 		String displayName = form.getDisplayName().strip();

@@ -76,6 +76,18 @@ class AccountAdministration {
 	}
 
 	/**
+	 * For an administrator who lost the phone with the authenticator: the enrolled key is forgotten and the
+	 * next sign-in, after the password, enrols a new one. The key itself never reaches the audit log.
+	 */
+	void resetSecondFactor(Account account) {
+		accounts.resetTotp(account.id());
+		audit.record(Action.UPDATE, SelfService.ACCOUNT, account.id(),
+				Map.of("operation", "reset-second-factor", "before", Map.of("totpEnabled", account.totpEnabled()),
+						"after", Map.of("totpEnabled", false)),
+				null);
+	}
+
+	/**
 	 * Replaces the password with a random one-time password that the administrator hands over; the
 	 * account must change it at the next sign-in.
 	 *
