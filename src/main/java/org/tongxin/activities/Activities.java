@@ -63,6 +63,8 @@ public class Activities {
 
 	private final Units units;
 
+	private final Registrations registrations;
+
 	private final CurrentUser currentUser;
 
 	private final AuditLog audit;
@@ -70,7 +72,9 @@ public class Activities {
 	private final Clock clock;
 
 	Activities(AllSeries series, Events events, Organisations organisations, KeyProjects projects,
-			ProgrammeMap programme, Units units, CurrentUser currentUser, AuditLog audit, Clock clock) {
+			ProgrammeMap programme, Units units, Registrations registrations, CurrentUser currentUser, AuditLog audit,
+			Clock clock) {
+		this.registrations = registrations;
 		this.programme = programme;
 		this.units = units;
 		this.series = series;
@@ -194,8 +198,15 @@ public class Activities {
 		return created;
 	}
 
+	/**
+	 * Updates under the event's row lock, like registrations: the number registered that the new capacity is
+	 * checked against cannot change in between. Places a raised capacity opens go to the waiting list, in order.
+	 */
 	@Transactional
 	public Event updateEvent(EventId id, int version, EventForm form) {
+		if (!events.lock(scope(), id)) {
+			throw new ActivityNotFound("event", id);
+		}
 		Event before = getEvent(id);
 		check(form);
 		if (form.capacity() != null && form.capacity() < before.registered()) {
@@ -204,6 +215,7 @@ public class Activities {
 		if (!events.update(id, version, form)) {
 			throw new ConcurrentChange(id);
 		}
+		registrations.fillFromWaitingList(id);
 		Event after = getEvent(id);
 		audit.updated(AUDIT_EVENT, id, auditView(before), auditView(after));
 		return after;

@@ -18,6 +18,7 @@ import org.tongxin.organisations.Organisations;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
+import org.tongxin.people.PersonSummary;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -67,14 +68,19 @@ public class Registrations {
 		return attendees(event, null, Integer.MAX_VALUE);
 	}
 
-	/** Every registration of an event in the caller's scope, without names: for counts and averages. */
-	public List<Registration> of(EventId event) {
-		return enrolments.ofEvent(scope(), event, null, Integer.MAX_VALUE);
+	/** The feedback on an event of the caller's scope: count and averages, computed by the database. */
+	public EventFeedback feedbackOf(EventId event) {
+		return enrolments.feedback(scope(), event);
 	}
 
-	/** One page of {@link #attendees(EventId)}, in order of registration; {@code after} is the last id shown. */
+	/**
+	 * One page of {@link #attendees(EventId)}, in order of registration; {@code after} is the last id shown.
+	 * The names come from the registry in one batch per page, not one look-up per row.
+	 */
 	public List<Attendee> attendees(EventId event, @Nullable Long after, int size) {
-		return enrolments.ofEvent(scope(), event, after, size).stream().map(this::attendee).toList();
+		List<Registration> page = enrolments.ofEvent(scope(), event, after, size);
+		Map<PersonId, PersonSummary> persons = people.summaries(page.stream().map(Registration::person).toList());
+		return page.stream().map(r -> attendee(r, persons.get(r.person()))).toList();
 	}
 
 	public Optional<Registration> registration(RegistrationId id) {
@@ -152,17 +158,36 @@ public class Registrations {
 		if (registration.status() != RegistrationStatus.REGISTERED) {
 			return Optional.empty();
 		}
-		Event event = events.find(everywhere(), registration.event()).orElseThrow();
-		if (event.capacity() != null && enrolments.registered(event.id()) >= event.capacity()) {
-			return Optional.empty();
+		return promote(registration.event(), "promotedAfter", id.value()).stream().findFirst();
+	}
+
+	/**
+	 * Gives the places left on an event of the caller's scope to its waiting list, in queue order, each
+	 * promotion audited; for when the capacity was raised. Takes the event's row lock (again, when the caller
+	 * holds it already). Returns those promoted, in order.
+	 */
+	@Transactional
+	public List<Registration> fillFromWaitingList(EventId eventId) {
+		lockInScope(eventId);
+		return promote(eventId, "promotedBy", "capacity");
+	}
+
+	/** Under the event's row lock: min(places left, waiting) of the waiting list become registered, in order. */
+	private List<Registration> promote(EventId eventId, String reason, Object detail) {
+		Event event = events.find(everywhere(), eventId).orElseThrow();
+		int places = event.capacity() == null ? Integer.MAX_VALUE
+				: (int) Math.max(0, event.capacity() - enrolments.registered(eventId));
+		if (places == 0) {
+			return List.of();
 		}
-		Optional<RegistrationId> next = enrolments.firstWaiting(event.id());
-		next.ifPresent(promoted -> {
-			enrolments.status(promoted, RegistrationStatus.REGISTERED);
-			audit.updated(AUDIT_REGISTRATION, promoted, Map.of("status", RegistrationStatus.WAITLISTED),
-					Map.of("status", RegistrationStatus.REGISTERED, "promotedAfter", id.value()));
-		});
-		return next.map(promoted -> enrolments.find(everywhere(), promoted).orElseThrow());
+		List<Registration> promoted = new java.util.ArrayList<>();
+		for (RegistrationId next : enrolments.waiting(eventId, places)) {
+			enrolments.status(next, RegistrationStatus.REGISTERED);
+			audit.updated(AUDIT_REGISTRATION, next, Map.of("status", RegistrationStatus.WAITLISTED),
+					Map.of("status", RegistrationStatus.REGISTERED, reason, detail));
+			promoted.add(enrolments.find(everywhere(), next).orElseThrow());
+		}
+		return promoted;
 	}
 
 	/** A code presented at the door of {@code eventId}: scanned from the QR code or typed. */
@@ -301,10 +326,9 @@ public class Registrations {
 		}
 	}
 
-	private Attendee attendee(Registration registration) {
-		Optional<Person> person = people.find(registration.person());
-		return new Attendee(registration, person.map(Person::name).orElse(null),
-				person.map(Person::group).orElse(null), person.map(Person::place).orElse(""));
+	private static Attendee attendee(Registration registration, @Nullable PersonSummary person) {
+		return person == null ? new Attendee(registration, null, null, "")
+				: new Attendee(registration, person.name(), person.group(), person.place());
 	}
 
 	private @Nullable String name(PersonId id) {

@@ -52,6 +52,26 @@ final class ActivitiesFixtures {
 		return username;
 	}
 
+	/**
+	 * A role holding only {@code permissions} and an account of 成都 holding only that role, both made by SQL.
+	 * Roles outside the platform's list have no display name: {@link #dropAccountWithRole} removes both again.
+	 */
+	static String accountWithRole(JdbcClient jdbc, String username, String role, String... permissions) {
+		jdbc.sql("insert into platform_role (code, sort) values (?, 900) on conflict do nothing").param(role).update();
+		for (String permission : permissions) {
+			jdbc.sql("insert into platform_role_permission (role, permission) values (?, ?) on conflict do nothing")
+				.params(role, permission)
+				.update();
+		}
+		return account(jdbc, username, username, new UnitId(510100), role);
+	}
+
+	static void dropAccountWithRole(JdbcClient jdbc, String username, String role) {
+		jdbc.sql("delete from platform_account where username = ?").param(username).update();
+		jdbc.sql("delete from platform_role_permission where role = ?").param(role).update();
+		jdbc.sql("delete from platform_role where code = ?").param(role).update();
+	}
+
 	/** Runs {@code work} as {@code username}, signed in on this thread only. */
 	static <T> T as(UserDetailsService accounts, String username, Callable<T> work) throws Exception {
 		UserDetails principal = accounts.loadUserByUsername(username);
@@ -84,6 +104,12 @@ final class ActivitiesFixtures {
 		LocalDateTime now = LocalDateTime.now(Event.CHINA);
 		return new EventForm(title, null, EventKind.TRAINING, List.of(), null, "测试地点", now.minusHours(1), now.plusHours(2),
 				capacity, Audience.OPEN, List.of(), List.of(), null, null, "测试活动");
+	}
+
+	static EventForm withCapacity(EventForm f, @org.jspecify.annotations.Nullable Integer capacity) {
+		return new EventForm(f.title(), f.seriesId(), f.kind(), f.organiserIds(), f.siteId(), f.address(), f.startsAt(),
+				f.endsAt(), capacity, f.audience(), f.audienceGroups(), f.audienceOrganisationIds(), f.registrationOpens(),
+				f.registrationCloses(), f.description());
 	}
 
 	static EventForm with(EventForm f, EventKind kind, Audience audience, List<String> groups, List<Long> organisations) {

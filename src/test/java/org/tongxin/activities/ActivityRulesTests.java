@@ -290,4 +290,35 @@ class ActivityRulesTests {
 		assertThat(mvc.get().uri("/activities/stats/export.xlsx?table=SERIES&unit=510107").session(session))
 			.hasStatusOk();
 	}
+
+	@Test
+	void searchTextIsMatchedLiterallyNotAsAPattern() throws Exception {
+		Event percent = ActivitiesFixtures.as(accounts, "chengdu",
+				() -> activities.createEvent(ActivitiesFixtures.running("满意度100%专场", 20)));
+		List<Event> all = ActivitiesFixtures.as(accounts, "chengdu",
+				() -> activities.events(EventFilter.none(), null, 50));
+		assertThat(all).hasSizeGreaterThan(1);
+
+		List<Event> found = ActivitiesFixtures.as(accounts, "chengdu",
+				() -> activities.events(text("%"), null, 50));
+		assertThat(found).extracting(Event::id).contains(percent.id());
+		assertThat(found).allSatisfy(e -> assertThat(e.title() + e.address()).contains("%"));
+		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.countEvents(text("%"))))
+			.isEqualTo(found.size());
+		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.events(text("_"), null, 50)))
+			.allSatisfy(e -> assertThat(e.title() + e.address()).contains("_"));
+		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.events(text("100%专"), null, 50)))
+			.extracting(Event::id)
+			.containsExactly(percent.id());
+
+		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.seriesPage(null, null, 50))).isNotEmpty();
+		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.seriesPage("%", null, 50)))
+			.allSatisfy(series -> assertThat(series.name()).contains("%"));
+		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.seriesPage("_", null, 50)))
+			.allSatisfy(series -> assertThat(series.name()).contains("_"));
+	}
+
+	private static EventFilter text(String text) {
+		return new EventFilter(text, null, null, null, null, null);
+	}
 }

@@ -1,18 +1,23 @@
 package org.tongxin.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.PlatformTest;
@@ -36,6 +41,9 @@ class RegistrationConcurrencyTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void fiftyParallelRegistrationsForTenPlacesGiveTenRegisteredAndFortyWaiting() throws Exception {
@@ -97,6 +105,113 @@ class RegistrationConcurrencyTests {
 		assertThat(none).isEmpty();
 		assertThat(status(made.get(3))).isEqualTo("WAITLISTED");
 		assertThat(count(event, "REGISTERED")).isEqualTo(2);
+	}
+
+	@Test
+	void raisingTheCapacityPromotesTheWaitingListInOrder() throws Exception {
+		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510100), 80).subList(70, 76);
+		Event event = ActivitiesFixtures.as(accounts, "chengdu",
+				() -> activities.createEvent(ActivitiesFixtures.running("扩容递补测试", 2)));
+		List<Registration> made = new ArrayList<>();
+		for (PersonId person : persons) {
+			made.add(ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person)));
+		}
+		assertThat(made).extracting(Registration::status)
+			.containsExactly(RegistrationStatus.REGISTERED, RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED,
+					RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED);
+
+		Event raised = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(),
+				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event), 4)));
+
+		assertThat(raised.capacity()).isEqualTo(4);
+		assertThat(raised.registered()).isEqualTo(4);
+		assertThat(raised.waitlisted()).isEqualTo(2);
+		assertThat(made.subList(2, 6)).extracting(this::status)
+			.containsExactly("REGISTERED", "REGISTERED", "WAITLISTED", "WAITLISTED");
+		// Each promotion audited, in queue order.
+		List<String> promoted = jdbc.sql("""
+				select object_id from platform_audit_log
+				 where object_type = 'activities-registration' and action = 'UPDATE' and detail like '%promotedBy%'
+				   and object_id in (?, ?, ?, ?) order by id""")
+			.params(made.subList(2, 6).stream().map(r -> Long.toString(r.id().value())).toArray())
+			.query(String.class)
+			.list();
+		assertThat(promoted).containsExactly(made.get(2).id().toString(), made.get(3).id().toString());
+
+		// No limit at all: the whole waiting list comes in.
+		ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(), raised.version(),
+				ActivitiesFixtures.withCapacity(EventForm.of(raised), null)));
+		assertThat(count(event, "REGISTERED")).isEqualTo(6);
+		assertThat(count(event, "WAITLISTED")).isZero();
+	}
+
+	@Test
+	void theCapacityCannotBeCutBelowThoseRegistered() throws Exception {
+		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510100), 80).subList(70, 73);
+		Event event = ActivitiesFixtures.as(accounts, "chengdu",
+				() -> activities.createEvent(ActivitiesFixtures.running("缩减名额测试", 5)));
+		for (PersonId person : persons) {
+			ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person));
+		}
+		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(),
+				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event), 2))))
+			.isInstanceOfSatisfying(InvalidActivity.class, e -> assertThat(e.errors())
+				.containsEntry("capacity", "activities.event.capacity.belowRegistered"));
+		Event same = ActivitiesFixtures.as(accounts, "chengdu",
+				() -> activities.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event), 3)));
+		assertThat(same.capacity()).isEqualTo(3);
+	}
+
+	/**
+	 * A registration in progress holds the event's row lock; a capacity cut made meanwhile must wait for it and
+	 * then count the place it took, instead of checking against the count read before.
+	 */
+	@Test
+	void aCapacityCutWaitsForARegistrationInProgressAndCountsIt() throws Exception {
+		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510100), 80).subList(73, 76);
+		Event event = ActivitiesFixtures.as(accounts, "chengdu",
+				() -> activities.createEvent(ActivitiesFixtures.running("名额并发修改测试", 5)));
+		for (PersonId person : persons.subList(0, 2)) {
+			ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch registeredUncommitted = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		try {
+			Future<?> registration = pool.submit(() -> ActivitiesFixtures.as(accounts, "chengdu",
+					() -> new TransactionTemplate(transactions).execute(status -> {
+						registrations.register(event.id(), persons.get(2));
+						registeredUncommitted.countDown();
+						try {
+							commit.await(30, TimeUnit.SECONDS);
+						}
+						catch (InterruptedException e) {
+							Thread.currentThread().interrupt();
+						}
+						return null;
+					})));
+			assertThat(registeredUncommitted.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<Event> cut = pool.submit(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> activities
+				.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event), 2))));
+			// Wait until the cut is blocked on the registration's lock, then let the registration commit.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (jdbc.sql("select count(*) from pg_locks where not granted").query(Long.class).single() == 0) {
+				assertThat(System.nanoTime()).as("the cut waits for the lock").isLessThan(deadline);
+				assertThat(cut.isDone()).as("the cut must not finish while a registration holds the lock").isFalse();
+				Thread.sleep(20);
+			}
+			commit.countDown();
+			registration.get(30, TimeUnit.SECONDS);
+			assertThatThrownBy(() -> cut.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+				.hasCauseInstanceOf(InvalidActivity.class);
+		}
+		finally {
+			commit.countDown();
+			pool.shutdownNow();
+		}
+		assertThat(count(event, "REGISTERED")).isEqualTo(3);
+		assertThat(jdbc.sql("select capacity from act_event where id = ?").param(event.id().value())
+			.query(Integer.class).single()).isEqualTo(5);
 	}
 
 	private long count(Event event, String status) {

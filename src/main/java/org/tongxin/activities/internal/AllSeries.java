@@ -36,10 +36,11 @@ public class AllSeries {
 	public List<Series> page(DataScope scope, @Nullable String text, @Nullable Long before, int size) {
 		return scope
 			.bind(jdbc.sql(SELECT + " where " + scope.restrict("s.unit_id") + """
-					 and (cast(:text as text) is null or s.name like '%' || :text || '%')
+					 and (cast(:text as text) is null or s.name like :pattern)
 					 and (cast(:before as bigint) is null or s.id < :before)
 					 order by s.id desc limit :size"""))
 			.param("text", text)
+			.param("pattern", Events.contains(text))
 			.param("before", before)
 			.param("size", size)
 			.query(AllSeries::map)

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.activities.Channel;
+import org.tongxin.activities.EventFeedback;
 import org.tongxin.activities.EventId;
 import org.tongxin.activities.Registration;
 import org.tongxin.activities.RegistrationId;
@@ -162,14 +163,32 @@ public class Enrolments {
 			.update();
 	}
 
-	/** The first on the waiting list, by time of registration. */
-	public Optional<RegistrationId> firstWaiting(EventId event) {
+	/** Up to {@code limit} of the waiting list, in queue order: time of registration, then id. */
+	public List<RegistrationId> waiting(EventId event, int limit) {
 		return jdbc.sql("""
 				select id from act_registration where event_id = ? and status = 'WAITLISTED'
-				 order by registered_at, id limit 1""")
-			.param(event.value())
+				 order by registered_at, id limit ?""")
+			.params(event.value(), limit)
 			.query((rs, n) -> new RegistrationId(rs.getLong(1)))
-			.optional();
+			.list();
+	}
+
+	/**
+	 * How many gave feedback on an event of the caller's scope, with the average 满意度 and 获得感 rounded to
+	 * two places (null when nobody did): one aggregate query, not a walk over every registration.
+	 */
+	public EventFeedback feedback(DataScope scope, EventId event) {
+		return scope
+			.bind(jdbc.sql("""
+					select count(f.registration_id) as feedbacks, round(avg(f.satisfaction), 2) as satisfaction,
+					       round(avg(f.gain), 2) as gain
+					  from act_registration r join act_event e on e.id = r.event_id
+					  join act_feedback f on f.registration_id = r.id
+					 where r.event_id = :event""" + " and " + scope.restrict("e.unit_id")))
+			.param("event", event.value())
+			.query((rs, n) -> new EventFeedback(rs.getLong("feedbacks"), rs.getBigDecimal("satisfaction"),
+					rs.getBigDecimal("gain")))
+			.single();
 	}
 
 	/** Only the first check-in counts: false when the registration was checked in already. */

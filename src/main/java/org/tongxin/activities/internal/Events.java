@@ -37,10 +37,12 @@ public class Events {
 			       (select count(*) from act_registration r where r.event_id = e.id and r.status = 'WAITLISTED') as waitlisted,
 			       (select count(*) from act_registration r where r.event_id = e.id and r.status = 'REGISTERED'
 			                                                  and r.checked_in_at is not null) as checked_in
-			  from act_event e join platform_unit u on u.id = e.unit_id left join act_series s on s.id = e.series_id""";
+			  from act_event e join platform_unit u on u.id = e.unit_id
+			  -- Unscoped on purpose: an event may belong to a series of a unit above (a city's brand), whose name shows.
+			  left join act_series s on s.id = e.series_id""";
 
 	private static final String WHERE = """
-			 and (cast(:text as text) is null or e.title like '%' || :text || '%' or e.address like '%' || :text || '%')
+			 and (cast(:text as text) is null or e.title like :pattern or e.address like :pattern)
 			 and (cast(:series as bigint) is null or e.series_id = :series)
 			 and (cast(:kind as text) is null or e.kind = :kind)
 			 and (cast(:from as timestamptz) is null or e.ends_at >= :from)
@@ -143,6 +145,7 @@ public class Events {
 	private JdbcClient.StatementSpec filtered(DataScope scope, EventFilter filter, String select, String tail) {
 		return scope.bind(jdbc.sql(select + " where " + scope.restrict("e.unit_id") + WHERE + tail))
 			.param("text", filter.text())
+			.param("pattern", contains(filter.text()))
 			.param("series", filter.series())
 			.param("kind", filter.kind() == null ? null : filter.kind().name())
 			.param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
@@ -171,6 +174,12 @@ public class Events {
 		fields.put("closes", timestamp(form.registrationCloses()));
 		fields.put("description", blankToNull(form.description()));
 		return fields;
+	}
+
+	/** A LIKE pattern matching {@code text} anywhere, its own %, _ and backslash taken literally; null for null. */
+	static @Nullable String contains(@Nullable String text) {
+		return text == null ? null
+				: "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	static @Nullable Timestamp timestamp(@Nullable LocalDateTime time) {

@@ -57,6 +57,7 @@ public class Tallies {
 				       count(f.registration_id) as feedbacks
 				  from act_event e
 				  join platform_unit u on u.id = e.unit_id
+				  -- Unscoped on purpose: a series of a unit above (a city's brand) names the events of its districts.
 				  left join act_series s on s.id = e.series_id
 				  left join platform_unit su on su.id = s.unit_id
 				  left join act_registration r on r.event_id = e.id

@@ -57,8 +57,9 @@ class CheckInController {
 		return result(event, result, locale, model);
 	}
 
+	/** A walk-in is chosen from the people registry (the picker) and named back, so it takes its read permission too. */
 	@PostMapping("/activities/events/{id}/walk-ins")
-	@PreAuthorize("hasAuthority('activities:checkin')")
+	@PreAuthorize("hasAuthority('activities:checkin') and hasAuthority('people:read')")
 	String walkIn(@PathVariable long id, @RequestParam long personId, Locale locale, Model model) {
 		Event event = activities.getEvent(new EventId(id));
 		try {

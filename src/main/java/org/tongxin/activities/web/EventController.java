@@ -40,6 +40,7 @@ import org.tongxin.activities.Activities;
 import org.tongxin.activities.Attendee;
 import org.tongxin.activities.Audience;
 import org.tongxin.activities.Event;
+import org.tongxin.activities.EventFeedback;
 import org.tongxin.activities.EventFilter;
 import org.tongxin.activities.EventForm;
 import org.tongxin.activities.EventId;
@@ -148,11 +149,11 @@ class EventController {
 		model.addAttribute("siteName", siteName(event));
 		model.addAttribute("audienceOrganisations", names(event.audienceOrganisations()));
 		model.addAttribute("now", activities.now());
-		// The averages cover every registration of the event, not only the page shown.
-		List<Registration> all = registrations.of(event.id());
-		model.addAttribute("feedbacks", all.stream().filter(r -> r.satisfaction() != null).count());
-		model.addAttribute("satisfaction", average(all, true));
-		model.addAttribute("gain", average(all, false));
+		// The averages cover every registration of the event, not only the page shown: counted by the database.
+		EventFeedback feedback = registrations.feedbackOf(event.id());
+		model.addAttribute("feedbacks", feedback.feedbacks());
+		model.addAttribute("satisfaction", plain(feedback.satisfaction()));
+		model.addAttribute("gain", plain(feedback.gain()));
 		return "activities/event";
 	}
 
@@ -236,9 +237,12 @@ class EventController {
 		return "redirect:/activities/events/" + id;
 	}
 
-	/** The person picker: people of the caller's scope matching the search, as buttons to register or admit. */
+	/**
+	 * The person picker: people of the caller's scope matching the search, as buttons to register or admit. It
+	 * searches the people registry, so it takes the registry's read permission as well.
+	 */
 	@GetMapping("/activities/events/{id}/people")
-	@PreAuthorize("hasAuthority('activities:write') or hasAuthority('activities:checkin')")
+	@PreAuthorize("hasAuthority('people:read') and (hasAuthority('activities:write') or hasAuthority('activities:checkin'))")
 	String people(@PathVariable long id, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "register") String mode, Model model) {
 		Event event = find(id);
@@ -316,9 +320,12 @@ class EventController {
 		return "redirect:/activities/events/" + registration.event() + "#attendance";
 	}
 
-	/** The registration's ticket: a QR code of its random code, for the door of that event only. */
+	/**
+	 * The registration's ticket: a QR code of its random code, for the door of that event only. The code admits
+	 * its holder, so only staff who register people or admit them at the door may see it, not every reader.
+	 */
 	@GetMapping(path = "/activities/registrations/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
-	@PreAuthorize("hasAuthority('activities:read')")
+	@PreAuthorize("hasAuthority('activities:write') or hasAuthority('activities:checkin')")
 	ResponseEntity<byte[]> qr(@PathVariable long id) throws WriterException, IOException {
 		Registration registration = registrations.get(new RegistrationId(id));
 		BitMatrix matrix = new QRCodeWriter().encode(registration.code(), BarcodeFormat.QR_CODE, QR_SIZE, QR_SIZE,
@@ -329,9 +336,10 @@ class EventController {
 	}
 
 	@GetMapping("/activities/registrations/{id}/ticket")
-	@PreAuthorize("hasAuthority('activities:read')")
+	@PreAuthorize("hasAuthority('activities:write') or hasAuthority('activities:checkin')")
 	String ticket(@PathVariable long id, Model model) {
 		Registration registration = registrations.get(new RegistrationId(id));
+		audit.revealed(Registrations.AUDIT_REGISTRATION, registration.id(), "code", "查看签到码");
 		model.addAttribute("r", registration);
 		model.addAttribute("e", find(registration.event().value()));
 		model.addAttribute("name", people.find(registration.person()).map(p -> p.name()).orElse(null));
@@ -380,17 +388,8 @@ class EventController {
 			.toList();
 	}
 
-	private static @Nullable String average(List<Registration> registrations, boolean satisfaction) {
-		List<Integer> values = registrations.stream()
-			.map(r -> satisfaction ? r.satisfaction() : r.gain())
-			.filter(Objects::nonNull)
-			.toList();
-		if (values.isEmpty()) {
-			return null;
-		}
-		return BigDecimal.valueOf(values.stream().mapToInt(Integer::intValue).sum())
-			.divide(BigDecimal.valueOf(values.size()), 2, java.math.RoundingMode.HALF_UP)
-			.toPlainString();
+	private static @Nullable String plain(@Nullable BigDecimal value) {
+		return value == null ? null : value.toPlainString();
 	}
 
 	private Event find(long id) {
