@@ -229,6 +229,9 @@ class MemberImportTests {
 		// Reading organisations is not enough to download it.
 		MockHttpSession reader = accountWith("org_reader_test", "ORG_READER_TEST", "organisations:read");
 		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(reader)).hasStatus(403);
+		String link = "/organisations/imports/" + importId + "/errors.xlsx";
+		assertThat(mvc.get().uri("/organisations/imports").session(reader)).hasStatusOk().bodyText().doesNotContain(link);
+		assertThat(mvc.get().uri("/organisations/imports").session(chengdu)).hasStatusOk().bodyText().contains(link);
 
 		long audited = jdbc.sql("""
 				select count(*) from platform_audit_log

@@ -96,7 +96,7 @@ public class MemberImports {
 
 	public record ImportSummary(long id, OrganisationId organisation, String organisationName, String fileName,
 			String createdBy, OffsetDateTime createdAt, int rowsRead, int inserted, int createdPersons, int blankRows,
-			int errors) {
+			int errors, boolean report) {
 	}
 
 	/** The whole file cannot be used: no header, too many rows, not a spreadsheet. */
@@ -284,7 +284,7 @@ public class MemberImports {
 		DataScope scope = currentUser.scope();
 		return scope.bind(jdbc.sql("""
 				select i.id, i.organisation_id, o.name, i.file_name, i.created_by, i.created_at, i.rows_read, i.inserted,
-				       i.created_persons, i.blank_rows, i.errors
+				       i.created_persons, i.blank_rows, i.errors, i.report is not null
 				from org_member_import i join org_organisation o on o.id = i.organisation_id
 				where %s and (cast(:before as bigint) is null or i.id < :before)
 				order by i.id desc limit :size""".formatted(scope.restrict("o.unit_id"))))
@@ -292,7 +292,7 @@ public class MemberImports {
 			.param("size", size)
 			.query((rs, n) -> new ImportSummary(rs.getLong(1), new OrganisationId(rs.getLong(2)), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getInt(8),
-					rs.getInt(9), rs.getInt(10), rs.getInt(11)))
+					rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getBoolean(12)))
 			.list();
 	}
 
