@@ -102,6 +102,9 @@ public class Coordination {
 		if (name.isBlank()) {
 			throw new Rejected("name", "mechanism.name.required");
 		}
+		if (records.mechanismNameTaken(owner.id(), name.strip())) {
+			throw new Rejected("name", "mechanism.name.duplicate");
+		}
 		Map<Long, String> kept = new LinkedHashMap<>();
 		roles.forEach((partner, role) -> {
 			if (role != null && !role.isBlank()) {

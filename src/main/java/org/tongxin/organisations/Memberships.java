@@ -144,7 +144,13 @@ public class Memberships {
 	 */
 	@Transactional
 	public int newTerm(OrganisationId organisation, NewTerm term) {
-		Organisation org = requireOrganisation(organisation);
+		requireOrganisation(organisation);
+		// The organisation's row stays locked until this transaction ends: a concurrent 换届 waits, then is refused.
+		int current = organisations.lockTerm(scope(), organisation)
+			.orElseThrow(() -> new NotFound("organisation " + organisation));
+		if (term.fromTerm() != null && term.fromTerm() != current) {
+			throw new Rejected(null, "term.stale");
+		}
 		if (term.positions().isEmpty()) {
 			throw new Rejected(null, "term.positions.required");
 		}
@@ -161,9 +167,11 @@ public class Memberships {
 		if (old.stream().anyMatch(m -> m.termStart() != null && m.termStart().isAfter(end))) {
 			throw new Rejected("on", "term.date.beforeOld");
 		}
+		if (!organisations.nextTerm(organisation, current)) {
+			throw new Rejected(null, "term.stale");
+		}
 		int closed = records.closePositions(organisation, end);
-		organisations.nextTerm(organisation);
-		int next = org.currentTerm() + 1;
+		int next = current + 1;
 		for (NewTerm.Position p : term.positions()) {
 			records.insert(organisation, p.person(), p.role(), next, term.on(), null, MembershipStatus.ACTIVE,
 					JoinedVia.INVITATION);

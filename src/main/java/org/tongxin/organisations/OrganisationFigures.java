@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.organisations.internal.FigureQueries;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
-import org.tongxin.people.PersonSummary;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -97,13 +96,13 @@ public class OrganisationFigures {
 			}
 		}
 		List<FigureQueries.RowMember> members = queries.members(scope, byCity, asOf);
-		Map<PersonId, PersonSummary> persons = people
-			.summaries(members.stream().map(m -> new PersonId(m.person())).distinct().toList());
+		// Only each person's group is needed: plain codes from the registry, no names, nothing decrypted.
+		Map<PersonId, String> persons = people
+			.groups(members.stream().map(m -> new PersonId(m.person())).distinct().toList());
 		Map<Long, Map<String, Long>> groups = new TreeMap<>();
 		Map<Long, Long> distinct = new TreeMap<>();
 		for (FigureQueries.RowMember m : members) {
-			PersonSummary p = persons.get(new PersonId(m.person()));
-			String group = p == null ? "UNKNOWN" : p.group();
+			String group = persons.getOrDefault(new PersonId(m.person()), "UNKNOWN");
 			groups.computeIfAbsent(m.unit(), u -> new LinkedHashMap<>()).merge(group, 1L, Long::sum);
 			distinct.merge(m.unit(), 1L, Long::sum);
 		}

@@ -66,4 +66,22 @@ class CoordinationTests {
 		assertThat(mvc.get().uri("/organisations/coordination?open=true").session(yuzhong)).bodyText()
 			.contains("逾期测试任务");
 	}
+
+	@Test
+	void aMechanismNameTakenInTheUnitIsAFieldErrorNotAServerError() {
+		MockHttpSession yuzhong = SignIn.as(mvc, "yuzhong");
+		var existing = jdbc.sql("select name, unit_id from org_mechanism where unit_id = 500103 order by id limit 1")
+			.query()
+			.singleRow();
+		long partner = jdbc.sql("select id from org_partner where name = '共青团渝中区委'").query(Long.class).single();
+		long before = jdbc.sql("select count(*) from org_mechanism").query(Long.class).single();
+		assertThat(mvc.post()
+			.uri("/organisations/coordination/mechanisms")
+			.session(yuzhong)
+			.with(csrf())
+			.param("unit", existing.get("unit_id").toString())
+			.param("name", " " + existing.get("name") + " ")
+			.param("role_" + partner, "牵头")).hasStatusOk().bodyText().contains("该单位下已有同名工作机制。");
+		assertThat(jdbc.sql("select count(*) from org_mechanism").query(Long.class).single()).isEqualTo(before);
+	}
 }

@@ -125,6 +125,23 @@ class CoverageFiguresTests {
 		assertThat(groups.get("合计").get(groups.get("合计").size() - 1)).isEqualTo("10");
 		long sum = groups.get("合计").subList(0, groups.get("合计").size() - 1).stream().mapToLong(Long::parseLong).sum();
 		assertThat(sum).isEqualTo(10);
+		// Each member counted under the group the registry holds (read without decrypting anything), none unknown.
+		Map<String, Long> byGroup = new LinkedHashMap<>();
+		jdbc.sql("""
+				select p.group_code, count(*) from (
+				    select distinct o.unit_id, m.person_id from org_membership m join org_organisation o on o.id = m.organisation_id
+				    where o.name like '覆盖测试%' and o.dissolved_on is null and m.status = 'ACTIVE'
+				      and (m.term_end is null or m.term_end >= current_date)) x
+				join people_person p on p.id = x.person_id group by 1""")
+			.query((rs, n) -> byGroup.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		List<String> expected = new ArrayList<>();
+		for (String group : OrganisationFigures.GROUPS) {
+			expected.add(Long.toString(byGroup.getOrDefault(group, 0L)));
+		}
+		expected.add("10");
+		assertThat(groups.get("合计")).containsExactlyElementsOf(expected);
+		assertThat(groups.values()).noneMatch(row -> row.contains("未知"));
 
 		assertThat(mvc.get().uri("/organisations/figures").session(mianyang)).hasStatusOk()
 			.bodyText()

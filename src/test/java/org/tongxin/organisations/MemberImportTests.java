@@ -121,9 +121,13 @@ class MemberImportTests {
 				lines.add(String.join("|", cells));
 			}
 		}
-		assertThat(lines).containsExactly("行号|列|内容|原因", "6|身份证号|" + badChecksum + "|身份证号校验位不正确",
+		// ID numbers are masked as the people registry masks them: the report is stored and downloaded.
+		assertThat(lines).containsExactly("行号|列|内容|原因",
+				"6|身份证号|" + badChecksum.substring(0, 6) + "********" + badChecksum.substring(14) + "|身份证号校验位不正确",
 				"7|职务|会计|无法识别的职务，应为会长、副会长、秘书长、理事、会员或联络员",
-				"8|身份证号|" + foreign + "|在您的数据范围内找不到该人士（按身份证号或手机号匹配）");
+				"8|身份证号|" + foreign.substring(0, 6) + "********" + foreign.substring(14)
+						+ "|在您的数据范围内找不到该人士（按身份证号或手机号匹配）");
+		assertThat(String.join("\n", lines)).doesNotContain(badChecksum).doesNotContain(foreign);
 
 		// Another unit's account cannot fetch the report.
 		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(SignIn.as(mvc, "shenzhen")))
@@ -150,5 +154,159 @@ class MemberImportTests {
 			.params(org, "新来者" + seq)
 			.query(Long.class)
 			.single()).isOne();
+	}
+
+	List<String> reportLines(byte[] xlsx) throws Exception {
+		List<String> lines = new ArrayList<>();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			for (Row row : book.getSheetAt(0)) {
+				List<String> cells = new ArrayList<>();
+				row.forEach(cell -> cells.add(cell.getCellType() == CellType.NUMERIC
+						? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue()));
+				lines.add(String.join("|", cells));
+			}
+		}
+		return lines;
+	}
+
+	/** An account of 成都 with a role of the test's own: the given permissions and nothing else. */
+	MockHttpSession accountWith(String username, String role, String... permissions) {
+		if (jdbc.sql("select count(*) from platform_account where username = ?").param(username).query(Long.class)
+			.single() == 0) {
+			jdbc.sql("insert into platform_role (code, sort) values (?, 900) on conflict do nothing").param(role).update();
+			for (String permission : permissions) {
+				jdbc.sql("insert into platform_role_permission (role, permission) values (?, ?) on conflict do nothing")
+					.params(role, permission)
+					.update();
+			}
+			String hash = jdbc.sql("select password_hash from platform_account where username = 'chengdu'")
+				.query(String.class)
+				.single();
+			long id = jdbc.sql("""
+					insert into platform_account (username, display_name, unit_id, password_hash)
+					values (?, '成都市委统战部（测试）', 510100, ?) returning id""").params(username, hash).query(Long.class).single();
+			jdbc.sql("insert into platform_account_role (account_id, role) values (?, ?)").params(id, role).update();
+		}
+		return SignIn.as(mvc, username);
+	}
+
+	long organisation(MockHttpSession session, String name) {
+		assertThat(mvc.post()
+			.uri("/api/v1/organisations")
+			.session(session)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"unit\": 510104, \"name\": \"%s\", \"kind\": \"ASSOCIATION\", \"partyOrgForm\": \"NONE\"}"
+				.formatted(name))).hasStatus(201);
+		return jdbc.sql("select id from org_organisation where name = ?").param(name).query(Long.class).single();
+	}
+
+	@Test
+	void theErrorReportMasksIdAndMobileNumbersNeedsWriteAndIsAudited() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		int seq = (int) (System.nanoTime() % 400) + 100;
+		long org = organisation(chengdu, "报告脱敏会" + seq);
+		String unknownId = IdNumber.of("510105", LocalDate.of(1979, 4, 1), seq).value();
+		String unknownPhone = "1709876" + String.format("%04d", seq);
+		String badPhone = "1234567" + String.format("%04d", seq);
+		String csv = "姓名,身份证号,手机号,职务\n无名," + unknownId + ",,会员\n无名二,," + unknownPhone + ",会员\n坏号,,"
+				+ badPhone + ",会员\n";
+		assertThat(upload(chengdu, org, csv, false)).hasStatusOk().bodyText().contains("3 行有错误").doesNotContain(unknownId)
+			.doesNotContain(unknownPhone);
+		long importId = jdbc.sql("select max(id) from org_member_import where organisation_id = ?").param(org)
+			.query(Long.class)
+			.single();
+		byte[] stored = jdbc.sql("select report from org_member_import where id = ?").param(importId)
+			.query((rs, n) -> rs.getBytes(1))
+			.single();
+		String storedText = String.join("\n", reportLines(stored));
+		assertThat(storedText).doesNotContain(unknownId)
+			.doesNotContain(unknownPhone)
+			.doesNotContain(badPhone)
+			.contains(unknownId.substring(0, 6) + "********" + unknownId.substring(14))
+			.contains(unknownPhone.substring(0, 3) + "****" + unknownPhone.substring(7));
+
+		// Reading organisations is not enough to download it.
+		MockHttpSession reader = accountWith("org_reader_test", "ORG_READER_TEST", "organisations:read");
+		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(reader)).hasStatus(403);
+		String link = "/organisations/imports/" + importId + "/errors.xlsx";
+		assertThat(mvc.get().uri("/organisations/imports").session(reader)).hasStatusOk().bodyText().doesNotContain(link);
+		assertThat(mvc.get().uri("/organisations/imports").session(chengdu)).hasStatusOk().bodyText().contains(link);
+
+		long audited = jdbc.sql("""
+				select count(*) from platform_audit_log
+				where action = 'EXPORT' and object_type = 'organisation-member-import' and object_id = ?""")
+			.param(Long.toString(importId))
+			.query(Long.class)
+			.single();
+		assertThat(audited).isZero();
+		var download = mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(chengdu).exchange();
+		assertThat(download).hasStatusOk();
+		assertThat(String.join("\n", reportLines(download.getResponse().getContentAsByteArray())))
+			.doesNotContain(unknownId)
+			.doesNotContain(unknownPhone);
+		assertThat(jdbc.sql("""
+				select count(*) from platform_audit_log
+				where action = 'EXPORT' and object_type = 'organisation-member-import' and object_id = ?""")
+			.param(Long.toString(importId))
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void creatingUnknownPeopleNeedsPeopleWrite() {
+		MockHttpSession clerk = accountWith("org_clerk_test", "ORG_CLERK_TEST", "organisations:read",
+				"organisations:write", "people:read");
+		int seq = (int) (System.nanoTime() % 400) + 100;
+		long org = organisation(clerk, "无人士权限会" + seq);
+		String fresh = IdNumber.of("510107", LocalDate.of(1993, 2, 14), seq).value();
+		String csv = "姓名,身份证号,手机号,职务,群体\n越权新建" + seq + "," + fresh + ",1341234" + String.format("%04d", seq)
+				+ ",会员,新媒体从业人员\n";
+		assertThat(upload(clerk, org, csv, true)).hasStatusOk()
+			.bodyText()
+			.contains("新建人士需要人士库的编辑权限（people:write）");
+		assertThat(jdbc.sql("select count(*) from people_person where name = ?").param("越权新建" + seq)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from org_member_import where organisation_id = ?").param(org)
+			.query(Long.class)
+			.single()).isZero();
+		// The same account may still import people who are already registered.
+		assertThat(upload(clerk, org, csv, false)).hasStatusOk().bodyText().contains("在您的数据范围内找不到该人士");
+	}
+
+	@Test
+	void aPersonTheRegistryRefusesIsARefusedRowAndTheGoodRowsStillGoIn() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		int seq = (int) (System.nanoTime() % 400) + 100;
+		String twice = IdNumber.of("510106", LocalDate.of(1986, 8, 8), seq).value();
+		String other = IdNumber.of("510106", LocalDate.of(1987, 9, 9), seq).value();
+		String goodPhone = "1331234" + String.format("%04d", seq);
+		person(chengdu, 510106, "重号甲" + seq, twice, "1321234" + String.format("%04d", seq));
+		person(chengdu, 510106, "重号乙" + seq, other, "1311234" + String.format("%04d", seq));
+		person(chengdu, 510106, "好人" + seq, IdNumber.of("510106", LocalDate.of(1984, 1, 1), seq).value(), goodPhone);
+		// Legacy data: two records of the scope with the same ID number. identify() cannot choose, and the
+		// registry refuses to create a third.
+		jdbc.sql("""
+				update people_person set id_number_hash = (select id_number_hash from people_person where name = ?)
+				where name = ?""").params("重号甲" + seq, "重号乙" + seq).update();
+		long org = organisation(chengdu, "拒绝行会" + seq);
+		String csv = "姓名,身份证号,手机号,职务,群体\n重号丙," + twice + ",,会员,新媒体从业人员\n好人" + seq + ",," + goodPhone
+				+ ",理事,\n";
+		assertThat(upload(chengdu, org, csv, true)).hasStatusOk()
+			.bodyText()
+			.contains("共读取 2 行：导入 1 条成员记录，其中新建人士 0 人；跳过空行 0 行；1 行有错误。")
+			.contains("该身份证号码已有登记");
+		assertThat(jdbc.sql("select role from org_membership where organisation_id = ?").param(org).query(String.class)
+			.list()).containsExactly("DIRECTOR");
+		assertThat(jdbc.sql("select count(*) from people_person where name = '重号丙'").query(Long.class).single()).isZero();
+		long importId = jdbc.sql("select max(id) from org_member_import where organisation_id = ?").param(org)
+			.query(Long.class)
+			.single();
+		byte[] stored = jdbc.sql("select report from org_member_import where id = ?").param(importId)
+			.query((rs, n) -> rs.getBytes(1))
+			.single();
+		assertThat(reportLines(stored)).containsExactly("行号|列|内容|原因",
+				"2|身份证号|" + twice.substring(0, 6) + "********" + twice.substring(14) + "|该身份证号码已有登记。");
 	}
 }

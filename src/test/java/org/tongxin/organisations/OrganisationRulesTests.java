@@ -211,4 +211,181 @@ class OrganisationRulesTests {
 			.param("labelZh", "重复")
 			.param("labelEn", "Duplicate")).hasStatusOk().bodyText().contains("该代码已存在。");
 	}
+
+	@Autowired
+	org.tongxin.organisations.internal.OrganisationDirectory directory;
+
+	@Autowired
+	org.tongxin.organisations.internal.OrganisationRecords records;
+
+	@Autowired
+	org.tongxin.platform.Units units;
+
+	org.tongxin.platform.DataScope scopeOf(long unit) {
+		org.tongxin.platform.Unit u = units.get(new org.tongxin.platform.UnitId(unit));
+		return new org.tongxin.platform.DataScope(u.id(), u.path());
+	}
+
+	void addMember(MockHttpSession session, long org, long person, String role) {
+		assertThat(mvc.post()
+			.uri("/api/v1/organisations/{id}/members", org)
+			.session(session)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"person\": %d, \"role\": \"%s\", \"termStart\": \"2020-01-01\"}".formatted(person, role)))
+			.hasStatus(201);
+	}
+
+	long activeMembers(MockHttpSession session, long org) throws Exception {
+		MvcTestResult result = mvc.get().uri("/api/v1/organisations/{id}", org).session(session).exchange();
+		assertThat(result).hasStatusOk();
+		return ((Number) com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8),
+				"$.activeMembers")).longValue();
+	}
+
+	@Test
+	void anOfficeHolderWhoseTermEndedAtANewTermIsNoLongerAnActiveMember() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		String name = "届满测试会" + System.nanoTime() % 100000;
+		assertThat(create(chengdu, json(510104, name, null))).hasStatus(201);
+		long org = idOf(name);
+		long president = personIn("510100", 20);
+		long member = personIn("510100", 21);
+		addMember(chengdu, org, president, "PRESIDENT");
+		addMember(chengdu, org, member, "MEMBER");
+		assertThat(directory.isActiveMember(new OrganisationId(org), president)).isTrue();
+		assertThat(activeMembers(chengdu, org)).isEqualTo(2);
+
+		assertThat(mvc.post()
+			.uri("/organisations/{id}/term", org)
+			.session(chengdu)
+			.with(csrf())
+			.param("on", "2024-01-01")
+			.param("term", "1")
+			.param("person", Long.toString(member))
+			.param("role", "PRESIDENT")).hasStatus3xxRedirection();
+
+		// The old president's position ended on 2023-12-31 but its status is still ACTIVE: not a member any more.
+		assertThat(directory.isActiveMember(new OrganisationId(org), president)).isFalse();
+		assertThat(directory.isActiveMember(new OrganisationId(org), member)).isTrue();
+		assertThat(activeMembers(chengdu, org)).isEqualTo(1);
+		assertThat(records.find(scopeOf(510100), new OrganisationId(org)).orElseThrow().activeMembers()).isEqualTo(1);
+	}
+
+	@Test
+	void aSecondSubmissionOfTheSameNewTermIsRefused() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		String name = "重复换届会" + System.nanoTime() % 100000;
+		assertThat(create(chengdu, json(510104, name, null))).hasStatus(201);
+		long org = idOf(name);
+		long president = personIn("510100", 30);
+		long next = personIn("510100", 31);
+		addMember(chengdu, org, president, "PRESIDENT");
+		addMember(chengdu, org, next, "MEMBER");
+		for (int i = 0; i < 2; i++) {
+			MvcTestResult result = mvc.post()
+				.uri("/organisations/{id}/term", org)
+				.session(chengdu)
+				.with(csrf())
+				.param("on", "2024-01-01")
+				.param("term", "1")
+				.param("person", Long.toString(next))
+				.param("role", "PRESIDENT")
+				.exchange();
+			if (i == 0) {
+				assertThat(result).hasStatus3xxRedirection();
+			}
+			else {
+				assertThat(result).hasStatusOk().bodyText().contains("本组织已完成换届（届次已变化）");
+			}
+		}
+		assertThat(jdbc.sql("select current_term from org_organisation where id = ?").param(org).query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from org_membership where organisation_id = ? and role = 'PRESIDENT' and term_no = 2")
+			.param(org)
+			.query(Long.class)
+			.single()).isOne();
+		// The form carries the current term, so what it shows is what it submits.
+		assertThat(mvc.get().uri("/organisations/{id}/term", org).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("第 3 届换届");
+		assertThat(mvc.get().uri("/organisations/{id}/term", org).session(chengdu).exchange().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("name=\"term\" value=\"2\"");
+	}
+
+	@Test
+	void malformedNewTermInputAnswersWithTheFormsMessage() {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		String name = "换届输入会" + System.nanoTime() % 100000;
+		assertThat(create(chengdu, json(510104, name, null))).hasStatus(201);
+		long org = idOf(name);
+		long person = personIn("510100", 40);
+		addMember(chengdu, org, person, "MEMBER");
+		assertThat(mvc.post()
+			.uri("/organisations/{id}/term", org)
+			.session(chengdu)
+			.with(csrf())
+			.param("on", "2024-01-01")
+			.param("person", "abc")
+			.param("role", "PRESIDENT")).hasStatusOk().bodyText().contains("新一届职务中有无法识别的人士或职务");
+		assertThat(mvc.post()
+			.uri("/organisations/{id}/term", org)
+			.session(chengdu)
+			.with(csrf())
+			.param("on", "2024-01-01")
+			.param("person", Long.toString(person))
+			.param("role", "EMPEROR")).hasStatusOk().bodyText().contains("新一届职务中有无法识别的人士或职务");
+		assertThat(mvc.post()
+			.uri("/organisations/{id}/term", org)
+			.session(chengdu)
+			.with(csrf())
+			.param("on", "2024-13-45")
+			.param("person", Long.toString(person))
+			.param("role", "PRESIDENT")).hasStatusOk().bodyText().contains("新一届起始日期格式不正确");
+		assertThat(mvc.post()
+			.uri("/organisations/{id}/term", org)
+			.session(chengdu)
+			.with(csrf())
+			.param("on", "2024-01-01")
+			.param("term", "第一届")
+			.param("person", Long.toString(person))
+			.param("role", "PRESIDENT")).hasStatusOk().bodyText().contains("本组织已完成换届");
+		assertThat(jdbc.sql("select current_term from org_organisation where id = ?").param(org).query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aWildcardInTheNameSearchMatchesOnlyItself() {
+		var scope = scopeOf(510100);
+		long all = records.count(scope, OrganisationFilter.none(), null);
+		assertThat(all).isPositive();
+		for (String wildcard : List.of("%", "_", "\\")) {
+			assertThat(records.count(scope, new OrganisationFilter(null, null, wildcard, null, null, false), null))
+				.as("search for %s", wildcard)
+				.isZero();
+		}
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		String name = "百分之百_会" + System.nanoTime() % 100000;
+		assertThat(create(chengdu, json(510104, name, null))).hasStatus(201);
+		assertThat(records.count(scope, new OrganisationFilter(null, null, "_", null, null, false), null)).isOne();
+		assertThat(mvc.get().uri("/api/v1/organisations?q=%25").session(chengdu)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items")
+			.asArray()
+			.isEmpty();
+	}
+
+	@Test
+	void aRootOrganisationsSummaryHasNoParent() {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		String suffix = Long.toString(System.nanoTime() % 100000);
+		assertThat(create(chengdu, json(510104, "根组织" + suffix, null))).hasStatus(201);
+		long root = idOf("根组织" + suffix);
+		assertThat(create(chengdu, json(510104, "子组织" + suffix, root))).hasStatus(201);
+		long child = idOf("子组织" + suffix);
+		var scope = scopeOf(510100);
+		assertThat(directory.find(scope, new OrganisationId(root)).orElseThrow().parent()).isNull();
+		assertThat(directory.find(scope, new OrganisationId(child)).orElseThrow().parent())
+			.isEqualTo(new OrganisationId(root));
+	}
 }

@@ -210,7 +210,7 @@ class OrganisationsDemoData implements ApplicationRunner {
 		int term = 1;
 		if (demo.oldTerm()) {
 			term = 2;
-			organisations.nextTerm(id);
+			organisations.nextTerm(id, 1);
 			// The first term's leadership, ended when the second term began.
 			for (int i = 0; i < Math.min(3, chosen.size()); i++) {
 				PersonSummary p = chosen.get(chosen.size() - 1 - i);

@@ -101,8 +101,9 @@ class MemberImportController {
 		return "organisations/imports";
 	}
 
+	/** The error report (ID and mobile numbers masked); a download is audited as an export. */
 	@GetMapping("/organisations/imports/{id}/errors.xlsx")
-	@PreAuthorize("hasAuthority('organisations:read')")
+	@PreAuthorize("hasAuthority('organisations:write')")
 	void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
 		byte[] report = imports.report(id).orElseThrow(() -> new NotFound("import " + id));
 		XlsxExport.prepare(response, "成员导入错误报告-" + id);

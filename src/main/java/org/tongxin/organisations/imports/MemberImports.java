@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.organisations.JoinedVia;
 import org.tongxin.organisations.MemberRole;
 import org.tongxin.organisations.MembershipStatus;
@@ -26,6 +29,7 @@ import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.organisations.internal.MembershipRecords;
 import org.tongxin.people.IdNumber;
+import org.tongxin.people.InvalidPerson;
 import org.tongxin.people.LegalBasis;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonForm;
@@ -54,6 +58,10 @@ import org.tongxin.platform.tabular.TabularFiles;
 public class MemberImports {
 
 	public static final int MAX_ROWS = 2000;
+
+	static final String PEOPLE_WRITE = "people:write";
+
+	static final String AUDIT_TYPE = "organisation-member-import";
 
 	/** field → header texts people use. */
 	static final Map<String, List<String>> HEADERS = Map.of(
@@ -88,7 +96,7 @@ public class MemberImports {
 
 	public record ImportSummary(long id, OrganisationId organisation, String organisationName, String fileName,
 			String createdBy, OffsetDateTime createdAt, int rowsRead, int inserted, int createdPersons, int blankRows,
-			int errors) {
+			int errors, boolean report) {
 	}
 
 	/** The whole file cannot be used: no header, too many rows, not a spreadsheet. */
@@ -120,8 +128,13 @@ public class MemberImports {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionTemplate nested;
+
 	MemberImports(Organisations organisations, MembershipRecords memberships, PeopleRegistry people,
-			CurrentUser currentUser, AuditLog audit, MessageSource messages, JdbcClient jdbc) {
+			CurrentUser currentUser, AuditLog audit, MessageSource messages, JdbcClient jdbc,
+			PlatformTransactionManager transactions) {
+		this.nested = new TransactionTemplate(transactions);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.people = people;
@@ -135,6 +148,10 @@ public class MemberImports {
 			throws IOException {
 		Organisation organisation = organisations.organisation(organisationId)
 			.orElseThrow(() -> new NotFound("organisation " + organisationId));
+		if (createUnknown && !currentUser.actor().can(PEOPLE_WRITE)) {
+			// Creating persons is the people registry's business: organisations:write alone does not allow it.
+			throw new Unusable("memberImport.create.forbidden");
+		}
 		List<SheetRow> rows = new ArrayList<>();
 		TabularFiles.read(file, row -> {
 			if (rows.size() <= MAX_ROWS + 20) {
@@ -216,9 +233,20 @@ public class MemberImports {
 					errors.add(cells.error("group", "memberImport.create.group"));
 					continue;
 				}
-				person = people.create(new PersonForm(organisation.unit().value(), name, null, null, null, idNumber, phone,
+				PersonForm form = new PersonForm(organisation.unit().value(), name, null, null, null, idNumber, phone,
 						null, null, null, null, null, group, null, null, null, null, null, null, null,
-						LegalBasis.CONSENT)).id();
+						LegalBasis.CONSENT);
+				try {
+					// A savepoint: a person the registry refuses (an ID number already registered in the scope, an
+					// owner unit that cannot hold persons) is a refused row, not a rolled-back import.
+					person = nested.execute(status -> people.create(form).id());
+				}
+				catch (InvalidPerson e) {
+					Map.Entry<String, String> first = e.errors().entrySet().iterator().next();
+					errors.add(cells.error(HEADERS.containsKey(first.getKey()) ? first.getKey() : "idNumber",
+							first.getValue()));
+					continue;
+				}
 				created++;
 			}
 			String key = person.value() + ":" + role;
@@ -246,7 +274,7 @@ public class MemberImports {
 		detail.put("inserted", inserted);
 		detail.put("createdPersons", created);
 		detail.put("errors", errors.size());
-		audit.record(AuditLog.Action.CREATE, "organisation-member-import", id, detail, null);
+		audit.record(AuditLog.Action.CREATE, AUDIT_TYPE, id, detail, null);
 		return new Result(id, data.size(), inserted, created, blank, errors);
 	}
 
@@ -256,7 +284,7 @@ public class MemberImports {
 		DataScope scope = currentUser.scope();
 		return scope.bind(jdbc.sql("""
 				select i.id, i.organisation_id, o.name, i.file_name, i.created_by, i.created_at, i.rows_read, i.inserted,
-				       i.created_persons, i.blank_rows, i.errors
+				       i.created_persons, i.blank_rows, i.errors, i.report is not null
 				from org_member_import i join org_organisation o on o.id = i.organisation_id
 				where %s and (cast(:before as bigint) is null or i.id < :before)
 				order by i.id desc limit :size""".formatted(scope.restrict("o.unit_id"))))
@@ -264,20 +292,22 @@ public class MemberImports {
 			.param("size", size)
 			.query((rs, n) -> new ImportSummary(rs.getLong(1), new OrganisationId(rs.getLong(2)), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getInt(8),
-					rs.getInt(9), rs.getInt(10), rs.getInt(11)))
+					rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getBoolean(12)))
 			.list();
 	}
 
-	/** The error report of an import of the caller's scope. */
-	@Transactional(readOnly = true)
+	/** The error report of an import of the caller's scope; fetching it is audited as an export. */
 	public Optional<byte[]> report(long importId) {
 		DataScope scope = currentUser.scope();
-		return scope.bind(jdbc.sql("""
+		Optional<byte[]> report = scope.bind(jdbc.sql("""
 				select i.report from org_member_import i join org_organisation o on o.id = i.organisation_id
 				where i.id = :id and i.report is not null and %s""".formatted(scope.restrict("o.unit_id"))))
 			.param("id", importId)
 			.query((rs, n) -> rs.getBytes(1))
 			.optional();
+		report.ifPresent(r -> audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, importId, Map.of("file", "errors.xlsx"),
+				null));
+		return report;
 	}
 
 	public static byte[] template() throws IOException {
@@ -310,6 +340,18 @@ public class MemberImports {
 		return ((CellValues.Cleaned.Ok<T>) value).value();
 	}
 
+	/** "110105********002X": the area code and the last four characters stay, as in the people registry. */
+	static String maskIdNumber(String value) {
+		return value.length() < 10 ? "*".repeat(value.length())
+				: value.substring(0, 6) + "********" + value.substring(value.length() - 4);
+	}
+
+	/** "138****5678", as in the people registry. */
+	static String maskPhone(String value) {
+		return value.length() < 7 ? "*".repeat(value.length())
+				: value.substring(0, 3) + "****" + value.substring(value.length() - 4);
+	}
+
 	/** A row's cells by field, and its errors quoting the header the user wrote. */
 	private record Cells(SheetRow row, Map<String, Integer> columns, Map<String, String> headers) {
 
@@ -318,8 +360,16 @@ public class MemberImports {
 			return column == null ? "" : row.cell(column);
 		}
 
+		/** ID and mobile numbers are masked as the people registry masks them: the report is kept and downloaded. */
 		RowError error(String field, String reason) {
-			return new RowError(row.number(), headers.getOrDefault(field, field), raw(field).strip(), reason);
+			String value = raw(field).strip();
+			if ("idNumber".equals(field)) {
+				value = maskIdNumber(value);
+			}
+			else if ("phone".equals(field)) {
+				value = maskPhone(value);
+			}
+			return new RowError(row.number(), headers.getOrDefault(field, field), value, reason);
 		}
 	}
 }

@@ -49,6 +49,7 @@ public class CoordinationRecords {
 		scope.bind(jdbc.sql("""
 				select mp.mechanism_id, p.id, p.name, p.kind, mp.role
 				from org_mechanism_partner mp join org_mechanism m on m.id = mp.mechanism_id
+				-- a partner owned by a unit above may sit in this mechanism: showing its NAME is intended (unscoped join)
 				join org_partner p on p.id = mp.partner_id
 				where %s order by mp.mechanism_id, p.kind, p.name""".formatted(scope.restrict("m.unit_id"))))
 			.query((rs, n) -> {
@@ -66,6 +67,7 @@ public class CoordinationRecords {
 
 	public List<TaskRow> tasks(DataScope scope, boolean openOnly) {
 		return scope.bind(jdbc.sql("""
+				-- mechanism/partner of a unit above: showing their NAMES on this unit's task is intended (unscoped joins)
 				select t.*, m.name as mechanism_name, p.name as partner_name
 				from org_task t left join org_mechanism m on m.id = t.mechanism_id left join org_partner p on p.id = t.partner_id
 				where %s and (not :openOnly or t.status = 'OPEN')
@@ -107,6 +109,13 @@ public class CoordinationRecords {
 
 	public boolean partnerNameTaken(UnitId unit, String name) {
 		return jdbc.sql("select exists (select 1 from org_partner where unit_id = ? and name = ?)")
+			.params(unit.value(), name)
+			.query(Boolean.class)
+			.single();
+	}
+
+	public boolean mechanismNameTaken(UnitId unit, String name) {
+		return jdbc.sql("select exists (select 1 from org_mechanism where unit_id = ? and name = ?)")
 			.params(unit.value(), name)
 			.query(Boolean.class)
 			.single();

@@ -34,7 +34,7 @@ public class MembershipRecords {
 			 and (cast(:role as text) is null or m.role = :role)
 			 and (cast(:status as text) is null or m.status = :status)
 			 and (cast(:term as int) is null or m.term_no = :term)
-			 and (not :openOnly or (m.status = 'ACTIVE' and m.term_end is null))""";
+			 and (not :openOnly or (m.status = 'ACTIVE' and (m.term_end is null or m.term_end >= current_date)))""";
 
 	private final JdbcClient jdbc;
 
@@ -74,7 +74,7 @@ public class MembershipRecords {
 	/** A person's memberships in organisations of the scope, current ones first. */
 	public List<Membership> ofPerson(DataScope scope, PersonId person) {
 		return scope.bind(jdbc.sql(SELECT + " where m.person_id = :person and " + scope.restrict("o.unit_id")
-				+ " order by (m.status = 'ACTIVE' and m.term_end is null) desc, m.term_start desc nulls last, m.id desc"))
+				+ " order by (m.status = 'ACTIVE' and (m.term_end is null or m.term_end >= current_date)) desc, m.term_start desc nulls last, m.id desc"))
 			.param("person", person.value())
 			.query(MembershipRecords::map)
 			.list();

@@ -48,11 +48,13 @@ public class OrganisationDirectory {
 			.optional();
 	}
 
+	/** Active and its term not ended: an office-holder whose term ended at 换届 is no longer a member. */
 	public boolean isActiveMember(OrganisationId organisation, long personId) {
 		return jdbc
 			.sql("""
 					select exists (select 1 from org_membership m
-					               where m.organisation_id = :organisation and m.person_id = :person and m.status = 'ACTIVE')""")
+					               where m.organisation_id = :organisation and m.person_id = :person
+					                 and m.status = 'ACTIVE' and (m.term_end is null or m.term_end >= current_date))""")
 			.param("organisation", organisation.value())
 			.param("person", personId)
 			.query(Boolean.class)
@@ -61,7 +63,8 @@ public class OrganisationDirectory {
 
 	static OrganisationSummary map(ResultSet rs, int row) throws SQLException {
 		long parent = rs.getLong("parent_id");
+		OrganisationId parentId = rs.wasNull() ? null : new OrganisationId(parent);
 		return new OrganisationSummary(new OrganisationId(rs.getLong("id")), rs.getString("name"), rs.getString("kind"),
-				new UnitId(rs.getLong("unit_id")), rs.wasNull() ? null : new OrganisationId(parent));
+				new UnitId(rs.getLong("unit_id")), parentId);
 	}
 }

@@ -35,14 +35,16 @@ public class OrganisationRecords {
 	private static final String SELECT = """
 			select o.*, p.name as parent_name,
 			       (select count(distinct m.person_id) from org_membership m
-			         where m.organisation_id = o.id and m.status = 'ACTIVE') as active_members
+			         where m.organisation_id = o.id and m.status = 'ACTIVE'
+			           and (m.term_end is null or m.term_end >= current_date)) as active_members
+			-- parent_name: the name of a parent owned by a unit above is shown on purpose (unscoped join)
 			from org_organisation o left join org_organisation p on p.id = o.parent_id""";
 
 	private static final String WHERE = """
 			 and (cast(:kind as text) is null or o.kind = :kind)
 			 and (cast(:unitPath as text) is null or o.unit_id in
 			      (select fu.id from platform_unit fu where fu.path <@ cast(:unitPath as ltree)))
-			 and (cast(:text as text) is null or o.name like '%' || :text || '%')
+			 and (cast(:text as text) is null or o.name like :text)
 			 and (cast(:form as text) is null or o.party_org_form = :form)
 			 and (cast(:parent as bigint) is null or o.parent_id = :parent)
 			 and (:includeDissolved or o.dissolved_on is null)""";
@@ -150,10 +152,26 @@ public class OrganisationRecords {
 			.update();
 	}
 
-	public void nextTerm(OrganisationId id) {
-		jdbc.sql("update org_organisation set current_term = current_term + 1, updated_at = now(), version = version + 1 where id = ?")
-			.param(id.value())
-			.update();
+	/**
+	 * The current term of an organisation of the scope, locking its row until the transaction ends: two 换届 of the
+	 * same organisation run one after the other, and the second sees the term the first opened.
+	 */
+	public Optional<Integer> lockTerm(DataScope scope, OrganisationId id) {
+		return scope
+			.bind(jdbc.sql("select o.current_term from org_organisation o where o.id = :id and "
+					+ scope.restrict("o.unit_id") + " for update of o"))
+			.param("id", id.value())
+			.query(Integer.class)
+			.optional();
+	}
+
+	/** Opens the term after {@code from}; false when the organisation is no longer in term {@code from}. */
+	public boolean nextTerm(OrganisationId id, int from) {
+		return jdbc.sql("""
+				update org_organisation set current_term = current_term + 1, updated_at = now(), version = version + 1
+				where id = ? and current_term = ?""")
+			.params(id.value(), from)
+			.update() == 1;
 	}
 
 	private JdbcClient.StatementSpec filtered(DataScope scope, OrganisationFilter filter, @Nullable String unitPath,
@@ -161,7 +179,7 @@ public class OrganisationRecords {
 		return scope.bind(jdbc.sql(select + " where " + scope.restrict("o.unit_id") + WHERE + tail))
 			.param("kind", filter.kind())
 			.param("unitPath", unitPath)
-			.param("text", filter.text())
+			.param("text", filter.text() == null ? null : "%" + Like.escaped(filter.text()) + "%")
 			.param("form", filter.partyOrgForm() == null ? null : filter.partyOrgForm().name())
 			.param("parent", filter.parent())
 			.param("includeDissolved", filter.includeDissolved());

@@ -2,6 +2,7 @@ package org.tongxin.organisations.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,6 +43,9 @@ import org.tongxin.platform.XlsxExport;
 /** Members of an organisation: add, suspend, leave, export, 换届; and the person page's organisations tab. */
 @Controller
 class MemberController {
+
+	private static final java.util.Map<String, MemberRole> ROLES = java.util.Arrays.stream(MemberRole.values())
+		.collect(java.util.stream.Collectors.toMap(MemberRole::name, r -> r));
 
 	private final Organisations organisations;
 
@@ -132,33 +135,60 @@ class MemberController {
 		return termForm(model, find(id), LocalDate.now(), List.of(), List.of());
 	}
 
-	/** 换届: rows of (person, role); blank rows are skipped. */
+	/**
+	 * 换届: rows of (person, role); blank rows are skipped. {@code term} is the term the form showed as current:
+	 * a second submission of the same form is refused. Malformed values answer with the form's message.
+	 */
 	@PostMapping("/organisations/{id}/term")
 	@PreAuthorize("hasAuthority('organisations:write')")
-	String term(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
+	String term(@PathVariable long id, @RequestParam(required = false) @Nullable String on,
+			@RequestParam(name = "term", required = false) @Nullable String fromTerm,
 			@RequestParam(name = "person", required = false) @Nullable List<String> persons,
 			@RequestParam(name = "role", required = false) @Nullable List<String> roles, Model model,
 			RedirectAttributes redirect) {
 		Organisation organisation = find(id);
 		List<String> p = persons == null ? List.of() : persons;
 		List<String> r = roles == null ? List.of() : roles;
-		if (on == null) {
+		if (on == null || on.isBlank()) {
 			model.addAttribute("termError", "term.date.required");
 			return termForm(model, organisation, LocalDate.now(), p, r);
 		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(on.strip());
+		}
+		catch (DateTimeParseException e) {
+			model.addAttribute("termError", "term.date.invalid");
+			return termForm(model, organisation, LocalDate.now(), p, r);
+		}
+		Integer from = null;
+		if (fromTerm != null && !fromTerm.isBlank()) {
+			if (!fromTerm.strip().matches("\\d{1,6}")) {
+				model.addAttribute("termError", "term.stale");
+				return termForm(model, organisation, date, p, r);
+			}
+			from = Integer.valueOf(fromTerm.strip());
+		}
 		List<NewTerm.Position> positions = new ArrayList<>();
 		for (int i = 0; i < Math.min(p.size(), r.size()); i++) {
-			if (!p.get(i).isBlank() && !r.get(i).isBlank()) {
-				positions.add(new NewTerm.Position(new PersonId(Long.parseLong(p.get(i))), MemberRole.valueOf(r.get(i))));
+			String person = p.get(i).strip();
+			String role = r.get(i).strip();
+			if (person.isEmpty() || role.isEmpty()) {
+				continue;
 			}
+			MemberRole memberRole = ROLES.get(role);
+			if (!person.matches("\\d{1,18}") || memberRole == null) {
+				model.addAttribute("termError", "term.row.invalid");
+				return termForm(model, organisation, date, p, r);
+			}
+			positions.add(new NewTerm.Position(new PersonId(Long.parseLong(person)), memberRole));
 		}
 		try {
-			memberships.newTerm(organisation.id(), new NewTerm(on, positions));
+			memberships.newTerm(organisation.id(), new NewTerm(date, positions, from));
 		}
 		catch (Rejected e) {
 			model.addAttribute("termError", e.key());
-			return termForm(model, organisation, on, p, r);
+			return termForm(model, find(id), date, p, r);
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/organisations/" + id;
@@ -194,7 +224,7 @@ class MemberController {
 		model.addAttribute("on", on);
 		model.addAttribute("open", memberships.openPositions(organisation.id()));
 		model.addAttribute("members",
-				memberships.page(organisation.id(), new MemberFilter(null, MembershipStatus.ACTIVE, null, false), null,
+				memberships.page(organisation.id(), new MemberFilter(null, MembershipStatus.ACTIVE, null, true), null,
 						500));
 		model.addAttribute("roles", List.of(MemberRole.values()).stream().filter(MemberRole::position).toList());
 		List<String[]> rows = new ArrayList<>();

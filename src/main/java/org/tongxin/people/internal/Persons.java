@@ -166,6 +166,20 @@ public class Persons {
 			.list();
 	}
 
+	/** Group code by person id for the persons among {@code ids} in the scope: plain columns, nothing decrypted. */
+	public Map<Long, String> groupsOf(DataScope scope, java.util.Collection<Long> ids) {
+		Map<Long, String> groups = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return groups;
+		}
+		scope.bind(jdbc.sql("select p.id, p.group_code from people_person p where p.id in (:ids) and "
+				+ scope.restrict("p.unit_id")))
+			.param("ids", ids)
+			.query((rs, n) -> groups.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return groups;
+	}
+
 	/** Ids of persons in the scope holding this ID number (not anonymised): duplicate check. */
 	public List<Long> withIdNumber(DataScope scope, byte[] idNumberHash) {
 		return scope.bind(jdbc.sql("select p.id from people_person p where p.id_number_hash = :hash and "
