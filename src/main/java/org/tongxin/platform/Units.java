@@ -79,7 +79,7 @@ public class Units {
 	 */
 	public List<Branch> browse(DataScope scope, UnitId parent, @Nullable String query, @Nullable String afterPath,
 			int size) {
-		String where = query == null ? "u.parent_id = :parent" : "(u.name like '%' || :q || '%' or u.code like :q || '%')";
+		String where = query == null ? "u.parent_id = :parent" : "(u.name like :nameLike or u.code like :codeLike)";
 		return scope
 			.bind(jdbc.sql("""
 					select u.id, u.code, u.name, u.level, u.parent_id, u.path::text as path,
@@ -88,7 +88,8 @@ public class Units {
 					where %s and %s and (cast(:after as text) is null or u.path::text > :after)
 					order by u.path::text limit :size""".formatted(where, scope.restrict("u.id"))))
 			.param("parent", parent.value())
-			.param("q", query == null ? "" : query)
+			.param("nameLike", query == null ? "" : LikePatterns.containing(query))
+			.param("codeLike", query == null ? "" : LikePatterns.startingWith(query))
 			.param("after", afterPath)
 			.param("size", size)
 			.query((rs, n) -> new Branch(map(rs, n), rs.getLong("children")))

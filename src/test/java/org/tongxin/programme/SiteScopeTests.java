@@ -72,6 +72,18 @@ class SiteScopeTests {
 	}
 
 	@Test
+	void wildcardsTypedIntoTheSearchMatchOnlyThemselves() {
+		MockHttpSession central = SignIn.as(mvc, "central");
+		assertThat(mvc.get().uri("/programme/sites?q={q}", "同心").session(central)).bodyText().contains(CHENGDU_SITE);
+		for (String wildcard : new String[] { "%", "_", "\\" }) {
+			assertThat(mvc.get().uri("/programme/sites?q={q}", wildcard).session(central)).as(wildcard).hasStatusOk()
+				.bodyText()
+				.doesNotContain(CHENGDU_SITE)
+				.doesNotContain(SHENZHEN_SITE);
+		}
+	}
+
+	@Test
 	void anotherUnitsSiteIsNotFoundByIdInTheUiOrTheApi() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		long shenzhen = siteId(SHENZHEN_SITE);

@@ -15,6 +15,7 @@ import org.tongxin.activities.SeriesForm;
 import org.tongxin.activities.SeriesId;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.ProjectId;
 
@@ -40,7 +41,7 @@ public class AllSeries {
 					 and (cast(:before as bigint) is null or s.id < :before)
 					 order by s.id desc limit :size"""))
 			.param("text", text)
-			.param("pattern", Events.contains(text))
+			.param("pattern", LikePatterns.containing(text))
 			.param("before", before)
 			.param("size", size)
 			.query(AllSeries::map)

@@ -24,6 +24,7 @@ import org.tongxin.activities.EventId;
 import org.tongxin.activities.EventKind;
 import org.tongxin.activities.SeriesId;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.SiteId;
 
@@ -145,7 +146,7 @@ public class Events {
 	private JdbcClient.StatementSpec filtered(DataScope scope, EventFilter filter, String select, String tail) {
 		return scope.bind(jdbc.sql(select + " where " + scope.restrict("e.unit_id") + WHERE + tail))
 			.param("text", filter.text())
-			.param("pattern", contains(filter.text()))
+			.param("pattern", LikePatterns.containing(filter.text()))
 			.param("series", filter.series())
 			.param("kind", filter.kind() == null ? null : filter.kind().name())
 			.param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
@@ -174,12 +175,6 @@ public class Events {
 		fields.put("closes", timestamp(form.registrationCloses()));
 		fields.put("description", blankToNull(form.description()));
 		return fields;
-	}
-
-	/** A LIKE pattern matching {@code text} anywhere, its own %, _ and backslash taken literally; null for null. */
-	static @Nullable String contains(@Nullable String text) {
-		return text == null ? null
-				: "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	static @Nullable Timestamp timestamp(@Nullable LocalDateTime time) {

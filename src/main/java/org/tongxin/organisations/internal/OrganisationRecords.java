@@ -22,6 +22,7 @@ import org.tongxin.organisations.OrganisationForm;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.TargetGroup;
 
@@ -179,7 +180,7 @@ public class OrganisationRecords {
 		return scope.bind(jdbc.sql(select + " where " + scope.restrict("o.unit_id") + WHERE + tail))
 			.param("kind", filter.kind())
 			.param("unitPath", unitPath)
-			.param("text", filter.text() == null ? null : "%" + Like.escaped(filter.text()) + "%")
+			.param("text", LikePatterns.containing(filter.text()))
 			.param("form", filter.partyOrgForm() == null ? null : filter.partyOrgForm().name())
 			.param("parent", filter.parent())
 			.param("includeDissolved", filter.includeDissolved());

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.people.PersonFilter;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
@@ -329,7 +330,7 @@ public class Persons {
 			where.and("p.consent_state = :consent", "consent", filter.consent().name());
 		}
 		if (filter.employer() != null) {
-			where.and("p.employer like :employer", "employer", "%" + likeEscaped(filter.employer()) + "%");
+			where.and("p.employer like :employer", "employer", LikePatterns.containing(filter.employer()));
 		}
 		if (filter.query() != null) {
 			search(where, filter.query());
@@ -383,7 +384,7 @@ public class Persons {
 			where.and("p.name_grams @> cast(:grams as text[])", "grams", arrayLiteral(grams));
 		}
 		if (q.codePointCount(0, q.length()) >= 3) {
-			where.and("p.name like :nameLike", "nameLike", "%" + likeEscaped(q) + "%");
+			where.and("p.name like :nameLike", "nameLike", LikePatterns.containing(q));
 		}
 	}
 
@@ -424,9 +425,6 @@ public class Persons {
 		return literal.append('}').toString();
 	}
 
-	private static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 
 	private static final class Where {
 

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.crypto.FieldCipher;
 
@@ -35,7 +36,7 @@ public class Accounts {
 
 	/** Search by user name or display name; a null query matches every account. */
 	private static final String MATCHES = """
-			(cast(:q as text) is null or a.username ilike '%' || :q || '%' or a.display_name ilike '%' || :q || '%')""";
+			(cast(:q as text) is null or a.username ilike :q or a.display_name ilike :q)""";
 
 	private final JdbcClient jdbc;
 
@@ -67,7 +68,7 @@ public class Accounts {
 		return scope
 			.bind(jdbc.sql(SELECT + " where " + scope.restrict("a.unit_id") + " and " + MATCHES
 					+ " and (cast(:before as bigint) is null or a.id < :before) order by a.id desc limit :size"))
-			.param("q", query)
+			.param("q", LikePatterns.containing(query))
 			.param("before", before)
 			.param("size", size)
 			.query(this::map)
@@ -79,7 +80,7 @@ public class Accounts {
 		return scope
 			.bind(jdbc.sql("select count(*) from platform_account a where " + scope.restrict("a.unit_id") + " and "
 					+ MATCHES))
-			.param("q", query)
+			.param("q", LikePatterns.containing(query))
 			.query(Long.class)
 			.single();
 	}

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.Adoption;
 import org.tongxin.programme.AttachmentId;
@@ -38,7 +39,7 @@ public class Cases {
 
 	private static final String WHERE = """
 			 where (:drafts or c.state = 'PUBLISHED')
-			   and (cast(:text as text) is null or (c.title || ' ' || c.summary) ilike '%' || :text || '%')
+			   and (cast(:text as text) is null or (c.title || ' ' || c.summary) ilike :text)
 			   and (cast(:group as text) is null or :group = any (c.target_groups))
 			   and (cast(:kind as text) is null or :kind = any (c.site_kinds))
 			   and (cast(:mechanism as text) is null or :mechanism = any (c.mechanisms))""";
@@ -202,7 +203,7 @@ public class Cases {
 	private JdbcClient.StatementSpec filtered(String sql, CaseFilter filter, boolean withDrafts) {
 		return jdbc.sql(sql)
 			.param("drafts", withDrafts)
-			.param("text", filter.text())
+			.param("text", LikePatterns.containing(filter.text()))
 			.param("group", filter.group() == null ? null : filter.group().name())
 			.param("kind", filter.siteKind() == null ? null : filter.siteKind().name())
 			.param("mechanism", filter.mechanism());

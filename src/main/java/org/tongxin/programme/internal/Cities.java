@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.CityRank;
 import org.tongxin.programme.ProgrammeCity;
@@ -37,12 +38,12 @@ public class Cities {
 				  and (cast(:rank as text) is null or c.rank = :rank
 				       or (:rank = 'PROVINCIAL_CAPITAL' and c.provincial_capital))
 				  and (cast(:province as text) is null or c.province_code = :province)
-				  and (cast(:text as text) is null or c.name like '%' || :text || '%' or c.province_name like '%' || :text || '%')
+				  and (cast(:text as text) is null or c.name like :text or c.province_name like :text)
 				order by case c.tier when 'PILOT' then 0 else 1 end, c.code""")
 			.param("tier", tier == null ? null : tier.name())
 			.param("rank", rank == null ? null : rank.name())
 			.param("province", provinceCode)
-			.param("text", text)
+			.param("text", LikePatterns.containing(text))
 			.query(Cities::map)
 			.list();
 	}

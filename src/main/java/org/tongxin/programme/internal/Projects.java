@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.BatchId;
 import org.tongxin.programme.Project;
@@ -44,8 +45,8 @@ public class Projects {
 			 and (cast(:batch as bigint) is null or p.batch_id = :batch)
 			 and (cast(:city as bigint) is null or p.city_unit = :city)
 			 and (cast(:status as text) is null or p.status = :status)
-			 and (cast(:text as text) is null or p.title like '%' || :text || '%' or p.carrier like '%' || :text || '%'
-			      or p.unit_name like '%' || :text || '%')""";
+			 and (cast(:text as text) is null or p.title like :text or p.carrier like :text
+			      or p.unit_name like :text)""";
 
 	private final JdbcClient jdbc;
 
@@ -193,7 +194,7 @@ public class Projects {
 			.param("batch", filter.batch())
 			.param("city", filter.city())
 			.param("status", filter.status() == null ? null : filter.status().name())
-			.param("text", filter.text());
+			.param("text", LikePatterns.containing(filter.text()));
 	}
 
 	private static Map<String, @Nullable Object> fields(ProjectForm form, BatchId batch, UnitId unit, String place,

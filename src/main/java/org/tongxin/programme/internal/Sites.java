@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
@@ -39,7 +40,7 @@ public class Sites {
 	private static final String WHERE = """
 			 and (cast(:kind as text) is null or s.kind = :kind)
 			 and (cast(:parentUnit as bigint) is null or s.parent_unit = :parentUnit)
-			 and (cast(:text as text) is null or s.name like '%' || :text || '%' or s.address like '%' || :text || '%')
+			 and (cast(:text as text) is null or s.name like :text or s.address like :text)
 			 and (:includeClosed or s.closed_on is null)""";
 
 	/** One page, newest first; {@code before} is the id of the last site of the previous page. */
@@ -121,7 +122,7 @@ public class Sites {
 		return scope.bind(jdbc.sql(select + " where " + scope.restrict("s.unit_id") + WHERE + tail))
 			.param("kind", filter.kind() == null ? null : filter.kind().name())
 			.param("parentUnit", filter.parentUnit())
-			.param("text", filter.text())
+			.param("text", LikePatterns.containing(filter.text()))
 			.param("includeClosed", filter.includeClosed());
 	}
 
