@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,8 +88,18 @@ class ActivitiesBrowserTests {
 		assertThat(browser.find("#checkin-counts").getText()).isEqualTo("已签到 1 / 已报名 2");
 		browser.screenshot("activities-04-phone-checkin");
 
-		browser.find("#code").sendKeys(code);
-		browser.find("#checkin-submit").click();
+		// The same ticket again, through the camera: a phone browser that decodes QR codes (simulated here:
+		// headless Chromium on Linux has neither a camera nor BarcodeDetector) fills in the code and submits.
+		browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				window.BarcodeDetector = class { async detect() { return [{ rawValue: '%s' }]; } };
+				navigator.mediaDevices.getUserMedia = async () => {
+				  const canvas = document.createElement('canvas');
+				  canvas.width = 64; canvas.height = 64;
+				  canvas.getContext('2d').fillRect(0, 0, 64, 64);
+				  return canvas.captureStream(5);
+				};""".formatted(code)));
+		browser.open(eventPath + "/checkin");
+		browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("scan-start"))).click();
 		browser.waiting()
 			.until(ExpectedConditions.attributeToBe(By.id("checkin-result"), "data-outcome", "ALREADY_CHECKED_IN"));
 		browser.screenshot("activities-05-phone-again");
