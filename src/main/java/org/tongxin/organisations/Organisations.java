@@ -23,7 +23,6 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
-import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.ProgrammeMap;
@@ -166,21 +165,12 @@ public class Organisations {
 
 	/** Cities (municipalities included) of the scope: the first step of the owning-unit picker. */
 	public List<Unit> cities() {
-		return units.within(scope(), UnitLevel.PROVINCE, UnitLevel.CITY).stream().filter(Unit::city).toList();
+		return units.citiesIn(scope());
 	}
 
 	/** The given city and its districts, or — below city level — the districts of the scope. */
 	public List<Unit> unitsIn(@Nullable UnitId city) {
-		if (city != null) {
-			Optional<Unit> inScope = units.find(scope(), city).filter(Unit::city);
-			if (inScope.isPresent()) {
-				List<Unit> result = new ArrayList<>();
-				result.add(inScope.get());
-				units.children(city).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(result::add);
-				return result;
-			}
-		}
-		return units.within(scope(), UnitLevel.DISTRICT);
+		return units.cityAndDistricts(scope(), city);
 	}
 
 	public UnitId cityOf(UnitId unit) {

@@ -38,7 +38,6 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
-import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 
@@ -380,21 +379,12 @@ public class PeopleRegistry {
 
 	/** Cities (municipalities included) of the caller's scope that can own persons: the first step of the unit picker. */
 	public List<Unit> cities() {
-		return units.within(scope(), UnitLevel.PROVINCE, UnitLevel.CITY).stream().filter(PeopleRegistry::isCity).toList();
+		return units.citiesIn(scope());
 	}
 
 	/** The given city and its districts, or — below city level — the districts of the scope. */
 	public List<Unit> unitsIn(@Nullable UnitId city) {
-		if (city != null) {
-			Optional<Unit> inScope = units.find(scope(), city).filter(PeopleRegistry::isCity);
-			if (inScope.isPresent()) {
-				List<Unit> result = new ArrayList<>();
-				result.add(inScope.get());
-				units.children(city).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(result::add);
-				return result;
-			}
-		}
-		return units.within(scope(), UnitLevel.DISTRICT);
+		return units.cityAndDistricts(scope(), city);
 	}
 
 	/** The city a unit belongs to: itself, or the city above a district. */
@@ -419,15 +409,12 @@ public class PeopleRegistry {
 		}
 		Unit unit = units.find(scope(), new UnitId(unitId))
 			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
-		if (!(unit.level() == UnitLevel.DISTRICT || isCity(unit))) {
+		if (!unit.cityOrDistrict()) {
 			throw new InvalidPerson(Map.of("unit", "person.unit.level"));
 		}
 		return unit;
 	}
 
-	private static boolean isCity(Unit unit) {
-		return unit.city();
-	}
 
 	/** Checks what only the registry can check, and encrypts and hashes the sensitive values. */
 	private PersonValues values(PersonForm form, Unit unit, @Nullable Person self) {

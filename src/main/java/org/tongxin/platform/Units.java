@@ -48,6 +48,28 @@ public class Units {
 			.list();
 	}
 
+	/** The cities (municipalities included) of a scope: the first step of every owning-unit picker. */
+	public List<Unit> citiesIn(DataScope scope) {
+		return within(scope, UnitLevel.PROVINCE, UnitLevel.CITY).stream().filter(Unit::city).toList();
+	}
+
+	/**
+	 * The second step of an owning-unit picker: the given city, if the scope holds it, and its districts; for
+	 * an account below city level (no city in its scope), the districts of its scope.
+	 */
+	public List<Unit> cityAndDistricts(DataScope scope, @Nullable UnitId city) {
+		if (city != null) {
+			Optional<Unit> inScope = find(scope, city).filter(Unit::city);
+			if (inScope.isPresent()) {
+				List<Unit> result = new java.util.ArrayList<>();
+				result.add(inScope.get());
+				children(city).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(result::add);
+				return result;
+			}
+		}
+		return within(scope, UnitLevel.DISTRICT);
+	}
+
 	/** Units of the scope at the given levels, in tree order: for pickers. */
 	public List<Unit> within(DataScope scope, UnitLevel... levels) {
 		List<String> names = java.util.Arrays.stream(levels).map(Enum::name).toList();

@@ -18,7 +18,6 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
-import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.internal.Cities;
@@ -110,7 +109,7 @@ public class ProgrammeMap {
 
 	/** Cities (municipalities included) of the caller's scope where sites can be opened. */
 	public List<Unit> siteCities() {
-		return units.within(scope(), UnitLevel.PROVINCE, UnitLevel.CITY).stream().filter(ProgrammeMap::canHoldSite).toList();
+		return units.citiesIn(scope());
 	}
 
 	/**
@@ -118,16 +117,7 @@ public class ProgrammeMap {
 	 * in scope), the districts of the scope.
 	 */
 	public List<Unit> siteParentsIn(@Nullable UnitId city) {
-		if (city != null) {
-			Optional<Unit> inScope = units.find(scope(), city).filter(ProgrammeMap::canHoldSite);
-			if (inScope.isPresent()) {
-				List<Unit> parents = new java.util.ArrayList<>();
-				parents.add(inScope.get());
-				units.children(city).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(parents::add);
-				return parents;
-			}
-		}
-		return units.within(scope(), UnitLevel.DISTRICT);
+		return units.cityAndDistricts(scope(), city);
 	}
 
 	/** The city a site's parent belongs to: the parent itself, or the city above a district. */
