@@ -97,6 +97,22 @@ class BackgroundJobsTests {
 		}
 
 		@Bean
+		JobHandler alwaysBroken() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.alwaysBroken";
+				}
+
+				@Override
+				public void run(JobContext context) {
+					throw new IllegalStateException("connection reset by peer");
+				}
+			};
+		}
+
+		@Bean
 		JobHandler broken() {
 			return new JobHandler() {
 
@@ -248,5 +264,21 @@ class BackgroundJobsTests {
 		assertThat(mvc.get().uri("/jobs/{id}/progress", job.id().value()).session(chengdu)).hasStatusOk()
 			.bodyText()
 			.contains("提交任务的账号已停用、锁定或不存在，任务未执行");
+	}
+
+	@Test
+	void aJobThatKeepsFailingShowsAPlainMessageNotTheExceptionText() throws Exception {
+		signIn("chengdu");
+		Job job = await(jobs.submit("test.alwaysBroken", Map.of(), List.of()));
+		assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+		assertThat(job.attempts()).isEqualTo(JobRunner.MAX_ATTEMPTS);
+		// The technical message stays with the job for the administrator; the page says what the user can do.
+		assertThat(job.error()).isEqualTo("connection reset by peer");
+		assertThat(mvc.get().uri("/jobs/{id}/progress", job.id().value()).session(SignIn.as(mvc, "chengdu")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("任务执行出错，已重试多次仍未成功")
+			.doesNotContain("connection reset")
+			.doesNotContain("??");
 	}
 }
