@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -17,12 +20,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.tongxin.people.IdNumber;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.jobs.BackgroundJobs;
+import org.tongxin.platform.jobs.JobId;
 
 /**
  * Member import: good rows go in, blank rows are skipped, and every refused row — a bad ID check digit, an
@@ -37,6 +45,12 @@ class MemberImportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	BackgroundJobs jobs;
 
 	void person(MockHttpSession session, long unit, String name, String id, String phone) {
 		assertThat(mvc.post()
@@ -59,6 +73,36 @@ class MemberImportTests {
 			.param("organisation", Long.toString(organisation))
 			.param("createUnknown", Boolean.toString(createUnknown))
 			.exchange();
+	}
+
+	/** Uploads, waits for the import's job to finish and returns the imports page that shows it. */
+	MvcTestResult imported(MockHttpSession session, long organisation, String csv, boolean createUnknown)
+			throws InterruptedException {
+		MvcTestResult posted = upload(session, organisation, csv, createUnknown);
+		assertThat(posted).hasStatus3xxRedirection();
+		String location = java.util.Objects.requireNonNull(posted.getResponse().getRedirectedUrl());
+		assertThat(location).startsWith("/organisations/imports?organisation=" + organisation + "&job=");
+		await(Long.parseLong(location.substring(location.indexOf("job=") + 4)), Duration.ofSeconds(60));
+		return mvc.get().uri(location).session(session).exchange();
+	}
+
+	/** Waits for a job to end (the runner polls every 200 ms in tests) and returns its status. */
+	String await(long job, Duration within) throws InterruptedException {
+		Instant deadline = Instant.now().plus(within);
+		while (Instant.now().isBefore(deadline)) {
+			String status = jdbc.sql("select status from platform_job where id = ?").param(job).query(String.class)
+				.single();
+			if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+				return status;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("job " + job + " did not finish");
+	}
+
+	long jobOf(MvcTestResult page) {
+		String location = java.util.Objects.requireNonNull(page.getResponse().getRedirectedUrl());
+		return Long.parseLong(location.substring(location.indexOf("job=") + 4));
 	}
 
 	@Test
@@ -94,7 +138,7 @@ class MemberImportTests {
 				深圳丙,%s,,会员,
 				,,,,
 				""".formatted(good1, phone2, badChecksum, good1, foreign);
-		MvcTestResult result = upload(chengdu, org, csv, false);
+		MvcTestResult result = imported(chengdu, org, csv, false);
 		assertThat(result).hasStatusOk()
 			.bodyText()
 			.contains("共读取 7 行：导入 2 条成员记录，其中新建人士 0 人；跳过空行 2 行；3 行有错误。")
@@ -132,12 +176,17 @@ class MemberImportTests {
 		// Another unit's account cannot fetch the report.
 		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(SignIn.as(mvc, "shenzhen")))
 			.hasStatus(404);
-		// Nor import into an organisation it cannot see.
+		// Nor import into an organisation it cannot see, nor follow the import's job.
 		assertThat(upload(SignIn.as(mvc, "shenzhen"), org, csv, false)).hasStatus(404);
+		long job = jdbc.sql("select job_id from org_member_import where id = ?").param(importId).query(Long.class).single();
+		assertThat(mvc.get().uri("/organisations/imports?job={id}", job).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
+		assertThat(mvc.get().uri("/organisations/imports/jobs/{id}/result", job).session(SignIn.as(mvc, "shenzhen")))
+			.hasStatus(404);
+		assertThat(mvc.get().uri("/jobs/{id}/progress", job).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
 	}
 
 	@Test
-	void unknownPeopleCanBeCreatedWhenAsked() {
+	void unknownPeopleCanBeCreatedWhenAsked() throws Exception {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		int seq = (int) (System.nanoTime() % 400) + 500;
 		String fresh = IdNumber.of("510107", LocalDate.of(1992, 11, 20), seq).value();
@@ -145,7 +194,7 @@ class MemberImportTests {
 		// Other tests expect every registry record to carry a mobile number, so the created person gets one too.
 		String csv = "姓名,身份证号,手机号,职务,群体\n新来者" + seq + "," + fresh + ",1351234" + String.format("%04d", seq)
 				+ ",会员,新媒体从业人员\n无群体,,1361234" + String.format("%04d", seq) + ",会员,\n";
-		assertThat(upload(chengdu, org, csv, true)).hasStatusOk().bodyText().contains("其中新建人士 1 人");
+		assertThat(imported(chengdu, org, csv, true)).hasStatusOk().bodyText().contains("其中新建人士 1 人");
 		assertThat(jdbc.sql("select count(*) from people_person where name = ?").param("新来者" + seq).query(Long.class)
 			.single()).isOne();
 		assertThat(jdbc.sql("""
@@ -211,7 +260,7 @@ class MemberImportTests {
 		String badPhone = "1234567" + String.format("%04d", seq);
 		String csv = "姓名,身份证号,手机号,职务\n无名," + unknownId + ",,会员\n无名二,," + unknownPhone + ",会员\n坏号,,"
 				+ badPhone + ",会员\n";
-		assertThat(upload(chengdu, org, csv, false)).hasStatusOk().bodyText().contains("3 行有错误").doesNotContain(unknownId)
+		assertThat(imported(chengdu, org, csv, false)).hasStatusOk().bodyText().contains("3 行有错误").doesNotContain(unknownId)
 			.doesNotContain(unknownPhone);
 		long importId = jdbc.sql("select max(id) from org_member_import where organisation_id = ?").param(org)
 			.query(Long.class)
@@ -254,7 +303,7 @@ class MemberImportTests {
 	}
 
 	@Test
-	void creatingUnknownPeopleNeedsPeopleWrite() {
+	void creatingUnknownPeopleNeedsPeopleWrite() throws Exception {
 		MockHttpSession clerk = accountWith("org_clerk_test", "ORG_CLERK_TEST", "organisations:read",
 				"organisations:write", "people:read");
 		int seq = (int) (System.nanoTime() % 400) + 100;
@@ -272,7 +321,29 @@ class MemberImportTests {
 			.query(Long.class)
 			.single()).isZero();
 		// The same account may still import people who are already registered.
-		assertThat(upload(clerk, org, csv, false)).hasStatusOk().bodyText().contains("在您的数据范围内找不到该人士");
+		assertThat(imported(clerk, org, csv, false)).hasStatusOk().bodyText().contains("在您的数据范围内找不到该人士");
+
+		// The job checks it again as its owner: a job asking to create people, queued past the page (or before the
+		// permission was withdrawn), fails and creates nobody.
+		var account = users.loadUserByUsername("org_clerk_test");
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
+		JobId job;
+		try {
+			job = jobs.submit("organisation-members", Map.of("organisation", org, "fileName", "越权.csv", "createUnknown", true),
+					List.of(new BackgroundJobs.Upload("upload", "text/csv",
+							new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))));
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		assertThat(await(job.value(), Duration.ofSeconds(30))).isEqualTo("FAILED");
+		assertThat(mvc.get().uri("/organisations/imports?job={id}", job.value()).session(clerk)).hasStatusOk()
+			.bodyText()
+			.contains("新建人士需要人士库的编辑权限（people:write）");
+		assertThat(jdbc.sql("select count(*) from people_person where name = ?").param("越权新建" + seq)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -293,7 +364,7 @@ class MemberImportTests {
 		long org = organisation(chengdu, "拒绝行会" + seq);
 		String csv = "姓名,身份证号,手机号,职务,群体\n重号丙," + twice + ",,会员,新媒体从业人员\n好人" + seq + ",," + goodPhone
 				+ ",理事,\n";
-		assertThat(upload(chengdu, org, csv, true)).hasStatusOk()
+		assertThat(imported(chengdu, org, csv, true)).hasStatusOk()
 			.bodyText()
 			.contains("共读取 2 行：导入 1 条成员记录，其中新建人士 0 人；跳过空行 0 行；1 行有错误。")
 			.contains("该身份证号码已有登记");
@@ -308,5 +379,73 @@ class MemberImportTests {
 			.single();
 		assertThat(reportLines(stored)).containsExactly("行号|列|内容|原因",
 				"2|身份证号|" + twice.substring(0, 6) + "********" + twice.substring(14) + "|该身份证号码已有登记。");
+	}
+
+	@Test
+	void aLargeFileIsImportedInTheBackgroundWithProgress() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		int seq = (int) (System.nanoTime() % 900) + 100;
+		long org = organisation(chengdu, "大名单会" + seq);
+		int rows = 3000;
+		StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,职务,群体\n");
+		for (int i = 0; i < rows; i++) {
+			csv.append("批量").append(seq).append('-').append(i).append(',')
+				.append(IdNumber.of("510107", LocalDate.of(1940, 1, 1).plusDays(i), seq).value())
+				.append(",19").append(seq).append(String.format("%06d", i))
+				.append(i % 10 == 0 ? ",理事" : ",会员")
+				.append(",自由职业人员\n");
+		}
+		MvcTestResult posted = upload(chengdu, org, csv.toString(), true);
+		assertThat(posted).hasStatus3xxRedirection();
+		long job = jobOf(posted);
+		// The page shows the platform's progress bar (polled by htmx while the job runs).
+		assertThat(mvc.get().uri("/organisations/imports?job={id}", job).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"job-progress\"")
+			.contains("id=\"import-result\"");
+		assertThat(await(job, Duration.ofSeconds(180))).isEqualTo("SUCCEEDED");
+		// Progress was written as the rows went in: the last report counts every row of the file.
+		assertThat(jdbc.sql("select done || '/' || total || ' ' || phase from platform_job where id = ?").param(job)
+			.query(String.class)
+			.single()).isEqualTo("3000/3000 memberImport.phase.importing");
+		assertThat(mvc.get().uri("/organisations/imports/jobs/{id}/result", job).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("共读取 3,000 行：导入 3,000 条成员记录，其中新建人士 3,000 人；跳过空行 0 行；0 行有错误。")
+			.doesNotContain("hx-trigger")
+			.contains("hx-swap-oob");
+		assertThat(jdbc.sql("select role, count(*) from org_membership where organisation_id = ? group by role order by role")
+			.param(org)
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+			.list()).containsExactly("DIRECTOR=300", "MEMBER=2700");
+		assertThat(jdbc.sql("select count(*) from people_person where name like ?").param("批量" + seq + "-%")
+			.query(Long.class)
+			.single()).isEqualTo(3000);
+		assertThat(jdbc.sql("select count(*) from org_member_import where organisation_id = ? and job_id = ?")
+			.params(org, job)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void aFileOfMoreThanTheCapIsRefusedAndNothingIsWritten() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		int seq = (int) (System.nanoTime() % 400) + 100;
+		long org = organisation(chengdu, "超限会" + seq);
+		StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,职务\n");
+		for (int i = 0; i <= 100_000; i++) {
+			csv.append("某人,,13800000000,会员\n");
+		}
+		MvcTestResult posted = upload(chengdu, org, csv.toString(), false);
+		long job = jobOf(posted);
+		assertThat(await(job, Duration.ofSeconds(60))).isEqualTo("FAILED");
+		assertThat(mvc.get().uri("/organisations/imports?job={id}", job).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("文件超过 100000 行，请分批导入。");
+		assertThat(jdbc.sql("select count(*) from org_member_import where organisation_id = ?").param(org)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from org_membership where organisation_id = ?").param(org)
+			.query(Long.class)
+			.single()).isZero();
 	}
 }

@@ -2,9 +2,6 @@ package org.tongxin.organisations.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +18,7 @@ import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.tabular.TabularFiles;
+import org.tongxin.platform.jobs.JobId;
 
 /** 成员导入: upload a member list for one organisation, see the outcome, download the error report. */
 @Controller
@@ -36,19 +33,38 @@ class MemberImportController {
 		this.organisations = organisations;
 	}
 
+	/** The imports of the caller's scope; with {@code job}, one import's progress and then its outcome on top. */
 	@GetMapping("/organisations/imports")
 	@PreAuthorize("hasAuthority('organisations:read')")
 	String list(@RequestParam(required = false) @Nullable Long organisation,
-			@RequestParam(required = false) @Nullable Long before, Model model) {
-		var page = imports.recent(before, 21);
-		boolean more = page.size() > 20;
-		var shown = more ? page.subList(0, 20) : page;
-		model.addAttribute("imports", shown);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
-		model.addAttribute("before", before);
+			@RequestParam(required = false) @Nullable Long before, @RequestParam(required = false) @Nullable Long job,
+			Model model) {
+		if (job != null) {
+			MemberImports.ImportJob view = find(job);
+			model.addAttribute("view", view);
+			model.addAttribute("job", view.job());
+		}
+		recent(before, model);
 		model.addAttribute("organisations", organisations.active());
 		model.addAttribute("organisation", organisation);
 		return "organisations/imports";
+	}
+
+	/**
+	 * An import's outcome, polled until its job is done; then it carries no trigger, polling stops, and the list of
+	 * recent imports (which now holds it) is swapped in as well.
+	 */
+	@GetMapping("/organisations/imports/jobs/{id}/result")
+	@PreAuthorize("hasAuthority('organisations:read')")
+	String result(@PathVariable long id, Model model) {
+		MemberImports.ImportJob view = find(id);
+		model.addAttribute("view", view);
+		if (view.job().status().finished()) {
+			recent(null, model);
+			model.addAttribute("oob", true);
+			return "organisations/imports-finished :: finished";
+		}
+		return "organisations/imports :: job-result";
 	}
 
 	@GetMapping("/organisations/{id}/members/import")
@@ -66,38 +82,28 @@ class MemberImportController {
 		response.getOutputStream().write(MemberImports.template());
 	}
 
+	/** Queues the import and shows it on the imports page, where its progress bar runs until it is done. */
 	@PostMapping("/organisations/imports")
 	@PreAuthorize("hasAuthority('organisations:write')")
 	String upload(@RequestParam long organisation, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean createUnknown, Model model) throws IOException {
+		if (!file.isEmpty()) {
+			String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+			try (InputStream in = file.getInputStream()) {
+				JobId id = imports.submit(new OrganisationId(organisation), name, String.valueOf(file.getContentType()),
+						in, createUnknown);
+				return "redirect:/organisations/imports?organisation=" + organisation + "&job=" + id.value();
+			}
+			catch (MemberImports.Unusable e) {
+				model.addAttribute("uploadError", e.key());
+			}
+		}
+		else {
+			model.addAttribute("uploadError", "memberImport.file.empty");
+		}
+		recent(null, model);
 		model.addAttribute("organisations", organisations.active());
 		model.addAttribute("organisation", organisation);
-		model.addAttribute("imports", imports.recent(null, 20));
-		model.addAttribute("nextBefore", null);
-		model.addAttribute("before", null);
-		if (file.isEmpty()) {
-			model.addAttribute("uploadError", "memberImport.file.empty");
-			return "organisations/imports";
-		}
-		Path temp = Files.createTempFile("org-import-", ".upload");
-		try {
-			try (InputStream in = file.getInputStream()) {
-				Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-			}
-			String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-			MemberImports.Result result = imports.importFile(new OrganisationId(organisation), name, temp, createUnknown);
-			model.addAttribute("result", result);
-			model.addAttribute("imports", imports.recent(null, 20));
-		}
-		catch (MemberImports.Unusable e) {
-			model.addAttribute("uploadError", e.key());
-		}
-		catch (TabularFiles.UnreadableFile e) {
-			model.addAttribute("uploadError", "memberImport.file.unreadable");
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
 		return "organisations/imports";
 	}
 
@@ -108,5 +114,18 @@ class MemberImportController {
 		byte[] report = imports.report(id).orElseThrow(() -> new NotFound("import " + id));
 		XlsxExport.prepare(response, "成员导入错误报告-" + id);
 		response.getOutputStream().write(report);
+	}
+
+	private void recent(@Nullable Long before, Model model) {
+		var page = imports.recent(before, 21);
+		boolean more = page.size() > 20;
+		var shown = more ? page.subList(0, 20) : page;
+		model.addAttribute("imports", shown);
+		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+		model.addAttribute("before", before);
+	}
+
+	private MemberImports.ImportJob find(long job) {
+		return imports.find(new JobId(job)).orElseThrow(() -> new NotFound("import job " + job));
 	}
 }

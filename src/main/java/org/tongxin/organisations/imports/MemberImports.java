@@ -2,11 +2,8 @@ package org.tongxin.organisations.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.LocalDate;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,32 +13,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.tongxin.organisations.JoinedVia;
 import org.tongxin.organisations.MemberRole;
-import org.tongxin.organisations.MembershipStatus;
 import org.tongxin.organisations.NotFound;
 import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
-import org.tongxin.organisations.internal.MembershipRecords;
-import org.tongxin.people.IdNumber;
-import org.tongxin.people.InvalidPerson;
-import org.tongxin.people.LegalBasis;
-import org.tongxin.people.PeopleRegistry;
-import org.tongxin.people.PersonForm;
-import org.tongxin.people.PersonId;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.tabular.CellValues;
-import org.tongxin.platform.tabular.HeaderMapping;
-import org.tongxin.platform.tabular.SheetRow;
-import org.tongxin.platform.tabular.TabularFiles;
+import org.tongxin.platform.jobs.BackgroundJobs;
+import org.tongxin.platform.jobs.Job;
+import org.tongxin.platform.jobs.JobId;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Member import from .xlsx or .csv through the platform's tabular reader. People are matched in the caller's
@@ -49,15 +34,15 @@ import org.tongxin.platform.tabular.TabularFiles;
  * reported, or created when asked (an ID number and a group are then needed). Every refused row goes into an
  * error report — row, column, value, reason in Chinese — like the people import's.
  * <p>
- * It runs within the request: an organisation's member list is small, and files are capped at
- * {@value #MAX_ROWS} rows. Every check is made before anything is written, so a refused row never rolls back
- * the good ones.
+ * The upload becomes a background job ({@link MemberImportJob}) run as the uploader, with a progress bar; files
+ * are capped at {@value #MAX_ROWS} rows. Every check of a row is made before it is written, so a refused row never
+ * rolls back the good ones.
  */
 @Service
 @Transactional
 public class MemberImports {
 
-	public static final int MAX_ROWS = 2000;
+	public static final int MAX_ROWS = 100_000;
 
 	static final String PEOPLE_WRITE = "people:write";
 
@@ -75,14 +60,14 @@ public class MemberImports {
 
 	static final List<String> TEMPLATE = List.of("姓名", "身份证号", "手机号", "职务", "任期开始", "任期结束", "群体");
 
-	private static final Map<String, MemberRole> ROLES = Map.ofEntries(Map.entry("会长", MemberRole.PRESIDENT),
+	static final Map<String, MemberRole> ROLES = Map.ofEntries(Map.entry("会长", MemberRole.PRESIDENT),
 			Map.entry("主席", MemberRole.PRESIDENT), Map.entry("站长", MemberRole.PRESIDENT),
 			Map.entry("副会长", MemberRole.VICE_PRESIDENT), Map.entry("副主席", MemberRole.VICE_PRESIDENT),
 			Map.entry("秘书长", MemberRole.SECRETARY_GENERAL), Map.entry("理事", MemberRole.DIRECTOR),
 			Map.entry("常务理事", MemberRole.DIRECTOR), Map.entry("会员", MemberRole.MEMBER),
 			Map.entry("成员", MemberRole.MEMBER), Map.entry("联络员", MemberRole.LIAISON));
 
-	private static final Map<String, String> GROUPS = Map.of("民营企业和外商投资企业管理技术人员", "ENTERPRISE",
+	static final Map<String, String> GROUPS = Map.of("民营企业和外商投资企业管理技术人员", "ENTERPRISE",
 			"企业", "ENTERPRISE", "中介组织和社会组织从业人员", "INTERMEDIARY", "中介组织", "INTERMEDIARY", "社会组织",
 			"INTERMEDIARY", "自由职业人员", "FREELANCE", "自由职业", "FREELANCE", "新媒体从业人员", "NEW_MEDIA", "新媒体",
 			"NEW_MEDIA");
@@ -91,7 +76,20 @@ public class MemberImports {
 	public record RowError(int row, String column, String value, String reason) {
 	}
 
-	public record Result(long id, int rowsRead, int inserted, int createdPersons, int blankRows, List<RowError> errors) {
+	/**
+	 * What an import did: its counts and the first {@value MemberImportJob#SHOWN_ERRORS} refused rows (all of them
+	 * are in the error report). Stored as the job's result.
+	 */
+	public record Result(long id, int rowsRead, int inserted, int createdPersons, int blankRows, int errorCount,
+			List<RowError> errors) {
+	}
+
+	/** The job's parameters: which organisation, the file's name, whether unknown people are created. */
+	public record Options(long organisation, String fileName, boolean createUnknown) {
+	}
+
+	/** A member import job with its outcome once it is done. */
+	public record ImportJob(Job job, Options options, @Nullable Result result) {
 	}
 
 	public record ImportSummary(long id, OrganisationId organisation, String organisationName, String fileName,
@@ -116,10 +114,6 @@ public class MemberImports {
 
 	private final Organisations organisations;
 
-	private final MembershipRecords memberships;
-
-	private final PeopleRegistry people;
-
 	private final CurrentUser currentUser;
 
 	private final AuditLog audit;
@@ -128,154 +122,46 @@ public class MemberImports {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate nested;
+	private final BackgroundJobs jobs;
 
-	MemberImports(Organisations organisations, MembershipRecords memberships, PeopleRegistry people,
-			CurrentUser currentUser, AuditLog audit, MessageSource messages, JdbcClient jdbc,
-			PlatformTransactionManager transactions) {
-		this.nested = new TransactionTemplate(transactions);
-		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	private final JsonMapper json;
+
+	MemberImports(Organisations organisations, BackgroundJobs jobs, CurrentUser currentUser, AuditLog audit,
+			MessageSource messages, JdbcClient jdbc, JsonMapper json) {
 		this.organisations = organisations;
-		this.memberships = memberships;
-		this.people = people;
+		this.jobs = jobs;
+		this.json = json;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.messages = messages;
 		this.jdbc = jdbc;
 	}
 
-	public Result importFile(OrganisationId organisationId, String fileName, Path file, boolean createUnknown)
-			throws IOException {
+	/**
+	 * Queues the import of a file into an organisation of the caller's scope and returns the job. What can be
+	 * checked without reading the file is checked here, so that the page can say so at once; the job checks it
+	 * again, as the owner, when it runs.
+	 */
+	public JobId submit(OrganisationId organisationId, String fileName, String contentType, InputStream content,
+			boolean createUnknown) {
 		Organisation organisation = organisations.organisation(organisationId)
 			.orElseThrow(() -> new NotFound("organisation " + organisationId));
 		if (createUnknown && !currentUser.actor().can(PEOPLE_WRITE)) {
 			// Creating persons is the people registry's business: organisations:write alone does not allow it.
 			throw new Unusable("memberImport.create.forbidden");
 		}
-		List<SheetRow> rows = new ArrayList<>();
-		TabularFiles.read(file, row -> {
-			if (rows.size() <= MAX_ROWS + 20) {
-				rows.add(row);
-			}
+		return jobs.submit(MemberImportJob.KIND, new Options(organisation.id().value(), fileName, createUnknown),
+				List.of(new BackgroundJobs.Upload(MemberImportJob.INPUT, contentType, content)));
+	}
+
+	/** A member import job of the caller's scope, with its outcome once it is done. */
+	@Transactional(readOnly = true)
+	public Optional<ImportJob> find(JobId id) {
+		return jobs.find(id).filter(job -> MemberImportJob.KIND.equals(job.kind())).map(job -> {
+			Options options = json.readValue(job.parameters() == null ? "{}" : job.parameters(), Options.class);
+			Result result = job.result() == null ? null : json.readValue(job.result(), Result.class);
+			return new ImportJob(job, options, result);
 		});
-		HeaderMapping.Located header = new HeaderMapping(HEADERS).locate(rows, 2)
-			.orElseThrow(() -> new Unusable("memberImport.header.missing"));
-		if (!header.columns().containsKey("idNumber") && !header.columns().containsKey("phone")) {
-			throw new Unusable("memberImport.header.key");
-		}
-		List<SheetRow> data = rows.stream().filter(r -> r.number() > header.headerRow()).toList();
-		if (data.size() > MAX_ROWS) {
-			throw new Unusable("memberImport.tooMany");
-		}
-		Map<String, String> headerText = new LinkedHashMap<>();
-		rows.stream().filter(r -> r.number() == header.headerRow()).findFirst().ifPresent(
-				h -> header.columns().forEach((field, column) -> headerText.put(field, h.cell(column).strip())));
-		List<RowError> errors = new ArrayList<>();
-		int blank = 0;
-		int inserted = 0;
-		int created = 0;
-		List<String> seen = new ArrayList<>();
-		for (SheetRow row : data) {
-			if (row.blank()) {
-				blank++;
-				continue;
-			}
-			Cells cells = new Cells(row, header.columns(), headerText);
-			int before = errors.size();
-			String idNumber = cleaned(CellValues.idNumber(cells.raw("idNumber")), cells, "idNumber", errors);
-			if (idNumber != null && IdNumber.parse(idNumber).isEmpty()) {
-				errors.add(cells.error("idNumber", "memberImport.id.checksum"));
-				idNumber = null;
-			}
-			String phone = cleaned(CellValues.mobile(cells.raw("phone")), cells, "phone", errors);
-			MemberRole role = MemberRole.MEMBER;
-			String roleText = CellValues.halfWidth(cells.raw("role"));
-			if (!roleText.isEmpty()) {
-				role = ROLES.get(roleText);
-				if (role == null) {
-					errors.add(cells.error("role", "memberImport.role.unknown"));
-				}
-			}
-			LocalDate start = cleaned(CellValues.date(cells.raw("termStart")), cells, "termStart", errors);
-			LocalDate end = cleaned(CellValues.date(cells.raw("termEnd")), cells, "termEnd", errors);
-			if (start != null && end != null && end.isBefore(start)) {
-				errors.add(cells.error("termEnd", "member.term.order"));
-			}
-			if (errors.size() > before) {
-				continue;
-			}
-			if (idNumber == null && phone == null) {
-				errors.add(cells.error(header.columns().containsKey("idNumber") ? "idNumber" : "phone", "memberImport.key.missing"));
-				continue;
-			}
-			Optional<PersonId> match = people.identify(idNumber, phone);
-			PersonId person;
-			if (match.isPresent()) {
-				person = match.get();
-			}
-			else if (!createUnknown) {
-				errors.add(cells.error(idNumber != null ? "idNumber" : "phone", "memberImport.person.unknown"));
-				continue;
-			}
-			else {
-				String name = CellValues.halfWidth(cells.raw("name"));
-				String group = GROUPS.getOrDefault(CellValues.halfWidth(cells.raw("group")),
-						CellValues.halfWidth(cells.raw("group")).toUpperCase(Locale.ROOT));
-				if (idNumber == null) {
-					errors.add(cells.error("idNumber", "memberImport.create.idNumber"));
-					continue;
-				}
-				if (name.isEmpty() || name.length() > 50) {
-					errors.add(cells.error("name", "memberImport.create.name"));
-					continue;
-				}
-				if (!GROUPS.containsValue(group)) {
-					errors.add(cells.error("group", "memberImport.create.group"));
-					continue;
-				}
-				PersonForm form = new PersonForm(organisation.unit().value(), name, null, null, null, idNumber, phone,
-						null, null, null, null, null, group, null, null, null, null, null, null, null,
-						LegalBasis.CONSENT);
-				try {
-					// A savepoint: a person the registry refuses (an ID number already registered in the scope, an
-					// owner unit that cannot hold persons) is a refused row, not a rolled-back import.
-					person = nested.execute(status -> people.create(form).id());
-				}
-				catch (InvalidPerson e) {
-					Map.Entry<String, String> first = e.errors().entrySet().iterator().next();
-					errors.add(cells.error(HEADERS.containsKey(first.getKey()) ? first.getKey() : "idNumber",
-							first.getValue()));
-					continue;
-				}
-				created++;
-			}
-			String key = person.value() + ":" + role;
-			if (seen.contains(key) || memberships.holdsOpen(organisation.id(), person, role)) {
-				errors.add(cells.error(idNumber != null ? "idNumber" : "phone", "memberImport.duplicate"));
-				continue;
-			}
-			seen.add(key);
-			memberships.insert(organisation.id(), person, role, organisation.currentTerm(),
-					start == null ? LocalDate.now() : start, end, MembershipStatus.ACTIVE, JoinedVia.IMPORT);
-			inserted++;
-		}
-		byte[] report = errors.isEmpty() ? null : report(errors);
-		long id = jdbc.sql("""
-				insert into org_member_import (organisation_id, file_name, created_by, rows_read, inserted, created_persons,
-				    blank_rows, errors, report)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(organisation.id().value(), fileName, currentUser.actor().username(), data.size(), inserted, created,
-					blank, errors.size(), report)
-			.query(Long.class)
-			.single();
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("file", fileName);
-		detail.put("rows", data.size());
-		detail.put("inserted", inserted);
-		detail.put("createdPersons", created);
-		detail.put("errors", errors.size());
-		audit.record(AuditLog.Action.CREATE, AUDIT_TYPE, id, detail, null);
-		return new Result(id, data.size(), inserted, created, blank, errors);
 	}
 
 	/** Recent imports of organisations in the caller's scope. */
@@ -317,27 +203,8 @@ public class MemberImports {
 		return out.toByteArray();
 	}
 
-	private byte[] report(List<RowError> errors) throws IOException {
-		Locale zh = Locale.SIMPLIFIED_CHINESE;
-		List<String> headers = List.of(text("import.report.row", zh), text("import.report.column", zh),
-				text("import.report.value", zh), text("import.report.reason", zh));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		XlsxExport.write(out, text("import.report.sheet", zh), headers,
-				errors.stream().map(e -> List.of(e.row(), e.column(), e.value(), text(e.reason(), zh))));
-		return out.toByteArray();
-	}
-
 	public String text(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
-	}
-
-	private static <T> @Nullable T cleaned(CellValues.Cleaned<T> value, Cells cells, String field,
-			List<RowError> errors) {
-		if (value instanceof CellValues.Cleaned.Invalid<T> invalid) {
-			errors.add(cells.error(field, invalid.reason()));
-			return null;
-		}
-		return ((CellValues.Cleaned.Ok<T>) value).value();
 	}
 
 	/** "110105********002X": the area code and the last four characters stay, as in the people registry. */
@@ -350,26 +217,5 @@ public class MemberImports {
 	static String maskPhone(String value) {
 		return value.length() < 7 ? "*".repeat(value.length())
 				: value.substring(0, 3) + "****" + value.substring(value.length() - 4);
-	}
-
-	/** A row's cells by field, and its errors quoting the header the user wrote. */
-	private record Cells(SheetRow row, Map<String, Integer> columns, Map<String, String> headers) {
-
-		String raw(String field) {
-			Integer column = columns.get(field);
-			return column == null ? "" : row.cell(column);
-		}
-
-		/** ID and mobile numbers are masked as the people registry masks them: the report is kept and downloaded. */
-		RowError error(String field, String reason) {
-			String value = raw(field).strip();
-			if ("idNumber".equals(field)) {
-				value = maskIdNumber(value);
-			}
-			else if ("phone".equals(field)) {
-				value = maskPhone(value);
-			}
-			return new RowError(row.number(), headers.getOrDefault(field, field), value, reason);
-		}
 	}
 }

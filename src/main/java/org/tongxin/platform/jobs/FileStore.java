@@ -29,7 +29,8 @@ class FileStore {
 	private final Path root;
 
 	FileStore(@Value("${tongxin.files.directory:./data/files}") String directory) throws IOException {
-		this.root = Files.createDirectories(Path.of(directory).toAbsolutePath());
+		// Normalised: a relative directory ("./data/files") would otherwise never contain the normalised paths of open().
+		this.root = Files.createDirectories(Path.of(directory).toAbsolutePath().normalize());
 	}
 
 	Stored write(JobContext.OutputWriter writer) throws IOException {

@@ -19,6 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Units;
@@ -48,6 +54,8 @@ class JobRunner {
 
 	private final Map<String, JobHandler> handlers;
 
+	private final UserDetailsService accounts;
+
 	private final Duration abandonedAfter;
 
 	private final Semaphore slots;
@@ -55,6 +63,7 @@ class JobRunner {
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
 	JobRunner(Jobs jobs, FileStore files, Units units, JsonMapper json, List<JobHandler> handlers,
+			UserDetailsService accounts,
 			@Value("${tongxin.jobs.abandoned-after:30s}") Duration abandonedAfter,
 			@Value("${tongxin.jobs.concurrency:2}") int concurrency) {
 		this.jobs = jobs;
@@ -62,6 +71,7 @@ class JobRunner {
 		this.units = units;
 		this.json = json;
 		this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+		this.accounts = accounts;
 		this.abandonedAfter = abandonedAfter;
 		this.slots = new Semaphore(concurrency);
 	}
@@ -91,9 +101,18 @@ class JobRunner {
 		}
 	}
 
+	/**
+	 * Runs the job as its owner: the handler finds the owner's account through {@link org.tongxin.platform.CurrentUser},
+	 * as a request would. Jobs act with the permissions and the data scope their owner has when the job runs, not
+	 * when it was submitted: an account disabled, locked or deleted in between runs nothing more, and a permission
+	 * withdrawn in between is withdrawn from its queued jobs too.
+	 */
 	void execute(Job job) {
 		Context context = new Context(job);
 		try {
+			SecurityContext security = SecurityContextHolder.createEmptyContext();
+			security.setAuthentication(owner(job));
+			SecurityContextHolder.setContext(security);
 			handlers.get(job.kind()).run(context);
 			jobs.finish(job.id(), JobStatus.SUCCEEDED, context.result, null);
 		}
@@ -104,6 +123,27 @@ class JobRunner {
 			log.warn("Job {} ({}) failed on attempt {}", job.id(), job.kind(), job.attempts(), e);
 			jobs.retry(job.id(), String.valueOf(e.getMessage()), MAX_ATTEMPTS);
 		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	/** The owner's account, signed in; a job whose owner may no longer sign in fails without running. */
+	private UsernamePasswordAuthenticationToken owner(Job job) {
+		UserDetails account;
+		try {
+			account = accounts.loadUserByUsername(job.owner());
+		}
+		catch (UsernameNotFoundException e) {
+			throw new JobFailure("jobs.error.ownerUnavailable", e);
+		}
+		if (!account.isEnabled() || !account.isAccountNonLocked()) {
+			throw new JobFailure("jobs.error.ownerUnavailable");
+		}
+		if (account instanceof org.springframework.security.core.CredentialsContainer credentials) {
+			credentials.eraseCredentials();
+		}
+		return UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
 	}
 
 	@PreDestroy

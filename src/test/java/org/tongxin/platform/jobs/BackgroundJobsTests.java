@@ -23,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 
@@ -73,6 +74,40 @@ class BackgroundJobsTests {
 					if (flakyRuns.incrementAndGet() == 1) {
 						throw new IllegalStateException("first attempt fails");
 					}
+				}
+			};
+		}
+
+		/** Reports who the job runs as, and with which scope, as a request-bound facade would see them. */
+		@Bean
+		JobHandler whoAmI(CurrentUser currentUser) {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.whoami";
+				}
+
+				@Override
+				public void run(JobContext context) {
+					context.result(Map.of("username", currentUser.actor().username(), "scope",
+							currentUser.scope().path(), "canWritePeople", currentUser.actor().can("people:write")));
+				}
+			};
+		}
+
+		@Bean
+		JobHandler alwaysBroken() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.alwaysBroken";
+				}
+
+				@Override
+				public void run(JobContext context) {
+					throw new IllegalStateException("connection reset by peer");
 				}
 			};
 		}
@@ -188,5 +223,62 @@ class BackgroundJobsTests {
 		assertThat(again.status()).isEqualTo(JobStatus.SUCCEEDED);
 		assertThat(again.attempts()).isEqualTo(2);
 		assertThat(again.result()).isEqualTo("{\"lines\":2}");
+	}
+
+	@Test
+	void aJobRunsAsItsOwnerWithTheOwnersPermissionsAndScope() throws Exception {
+		signIn("chengdu");
+		Job done = await(jobs.submit("test.whoami", Map.of(), List.of()));
+		assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(done.result()).contains("\"username\":\"chengdu\"")
+			.contains("\"scope\":\"1.510000.510100\"")
+			.contains("\"canWritePeople\":true");
+		signIn("yuzhong");
+		Job other = await(jobs.submit("test.whoami", Map.of(), List.of()));
+		assertThat(other.result()).contains("\"username\":\"yuzhong\"").contains("500103");
+	}
+
+	@Test
+	void aJobOfADisabledAccountFailsWithoutRunning() throws Exception {
+		String username = "jobs_disabled_test";
+		if (jdbc.sql("select count(*) from platform_account where username = ?").param(username).query(Long.class)
+			.single() == 0) {
+			long id = jdbc.sql("""
+					insert into platform_account (username, display_name, unit_id, password_hash, enabled)
+					select ?, '停用账号（测试）', unit_id, password_hash, false from platform_account where username = 'chengdu'
+					returning id""").param(username).query(Long.class).single();
+			jdbc.sql("""
+					insert into platform_account_role (account_id, role)
+					select ?, r.role from platform_account_role r join platform_account a on a.id = r.account_id
+					where a.username = 'chengdu'""").param(id).update();
+		}
+		// As if signed in before the account was disabled: the job is queued, but its owner may no longer act.
+		signIn(username);
+		Job job = await(jobs.submit("test.whoami", Map.of(), List.of()));
+		assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+		assertThat(job.attempts()).isEqualTo(1);
+		assertThat(job.result()).isNull();
+		assertThat(job.error()).isEqualTo("jobs.error.ownerUnavailable");
+
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		assertThat(mvc.get().uri("/jobs/{id}/progress", job.id().value()).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("提交任务的账号已停用、锁定或不存在，任务未执行");
+	}
+
+	@Test
+	void aJobThatKeepsFailingShowsAPlainMessageNotTheExceptionText() throws Exception {
+		signIn("chengdu");
+		Job job = await(jobs.submit("test.alwaysBroken", Map.of(), List.of()));
+		assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+		assertThat(job.attempts()).isEqualTo(JobRunner.MAX_ATTEMPTS);
+		// The technical message stays with the job for the administrator; the page says what the user can do.
+		assertThat(job.error()).isEqualTo("connection reset by peer");
+		assertThat(mvc.get().uri("/jobs/{id}/progress", job.id().value()).session(SignIn.as(mvc, "chengdu")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("任务执行出错，已重试多次仍未成功")
+			.doesNotContain("connection reset")
+			.doesNotContain("??");
 	}
 }
