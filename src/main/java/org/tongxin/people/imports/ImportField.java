@@ -32,6 +32,8 @@ enum ImportField {
 	SECTOR("行业", "SECTOR", "所属行业"),
 	CITY("所在城市", null, "城市", "所在市", "市"),
 	DISTRICT("所在区县", null, "区县", "区", "所在区"),
+	/** City and district in one cell, as many registers keep them: "成都市锦江区", "四川省成都市锦江区". */
+	PLACE("所在地", null, "所在地区", "地区", "所属地区", "区域"),
 	ADDRESS("联系地址", null, "地址", "通讯地址", "住址"),
 	TAGS("标签", null),
 	NOTES("备注", null, "说明"),

@@ -52,7 +52,10 @@ final class ImportTemplate {
 			Row head = sheet.createRow(0);
 			DataValidationHelper validations = sheet.getDataValidationHelper();
 			int listColumn = 0;
-			ImportField[] fields = ImportField.values();
+			// The template asks for city and district apart; a combined 所在地 column is only read, not offered.
+			ImportField[] fields = java.util.Arrays.stream(ImportField.values())
+				.filter(f -> f != ImportField.PLACE)
+				.toArray(ImportField[]::new);
 			for (int i = 0; i < fields.length; i++) {
 				ImportField field = fields[i];
 				head.createCell(i).setCellValue(field.header());

@@ -79,6 +79,34 @@ final class Places {
 		return districtsByCode.get(text);
 	}
 
+	/**
+	 * City and district written together — "成都市锦江区", "成都锦江区", "四川省成都市锦江区", or a city alone —
+	 * read as the longest city name found near the start of the text and a district of that city in the
+	 * rest; null when no such pair exists.
+	 */
+	@Nullable
+	Unit place(String text) {
+		String compact = text.replaceAll("\\s", "");
+		// The city may follow a province name of up to eight characters ("内蒙古自治区呼和浩特市").
+		for (int start = 0; start <= Math.min(8, compact.length() - 1); start++) {
+			for (int end = Math.min(compact.length(), start + 8); end > start; end--) {
+				Unit city = cities.get(compact.substring(start, end));
+				if (city == null) {
+					continue;
+				}
+				String rest = compact.substring(end);
+				if (rest.isEmpty()) {
+					return city;
+				}
+				Unit district = district(city, rest);
+				if (district != null) {
+					return district;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** The region code (city or municipality) of a city or district; null for other units. */
 	@Nullable
 	String regionCode(UnitId unit) {

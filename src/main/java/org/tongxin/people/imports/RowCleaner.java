@@ -154,9 +154,11 @@ final class RowCleaner {
 		if (r.errors.isEmpty() && unit != null && name != null && sex != null && group != null) {
 			String region = places.regionCode(unit.id());
 			String place = r.text(ImportField.DISTRICT) != null ? r.text(ImportField.DISTRICT)
-					: r.text(ImportField.CITY) != null ? r.text(ImportField.CITY) : unit.name();
+					: r.text(ImportField.CITY) != null ? r.text(ImportField.CITY)
+					: r.text(ImportField.PLACE) != null ? r.text(ImportField.PLACE) : unit.name();
 			return new Outcome(new CleanRow(sheetRow.number(), unit.id().value(),
-					r.text(ImportField.CITY) != null || r.text(ImportField.DISTRICT) != null, region == null ? "" : region,
+					r.text(ImportField.CITY) != null || r.text(ImportField.DISTRICT) != null || r.text(ImportField.PLACE) != null,
+					region == null ? "" : region,
 					place == null ? unit.name() : place, name, sex, birthDate, ethnicity, idCipher, idHash, idMasked,
 					phone == null ? null : cipher.encrypt(phone),
 					phone == null ? null : cipher.hash(FieldCipher.Purpose.PHONE, phone),
@@ -228,6 +230,14 @@ final class RowCleaner {
 		}
 		if (city != null) {
 			return city;
+		}
+		String placeText = r.text(ImportField.PLACE);
+		if (placeText != null) {
+			Unit place = places.place(placeText);
+			if (place == null) {
+				r.error(ImportField.PLACE, "import.reason.place", null);
+			}
+			return place;
 		}
 		if (defaultUnit == null) {
 			r.error(ImportField.CITY, "import.reason.cityRequired", null);

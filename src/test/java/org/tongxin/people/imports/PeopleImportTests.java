@@ -332,6 +332,32 @@ class PeopleImportTests {
 	}
 
 	@Test
+	void aPlaceColumnWithCityAndDistrictTogetherIsReadAsBoth() throws Exception {
+		String jinjiang = ImportFiles.name("地点");
+		String wuhou = ImportFiles.name("地点");
+		String city = ImportFiles.name("地点");
+		String unknown = ImportFiles.name("地点");
+		String outside = ImportFiles.name("地点");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, true, List.of("姓名,性别,类别,所在地",
+				jinjiang + ",女,自由职业人员,成都市锦江区", wuhou + ",男,自由职业人员,四川省 成都市 武侯区",
+				city + ",女,自由职业人员,成都", unknown + ",男,自由职业人员,火星市某区", outside + ",女,自由职业人员,深圳市南山区"));
+
+		PeopleImports.ImportJob job = run("chengdu", "place.csv", file, ImportMode.SKIP, false);
+
+		assertThat(job.result().inserted()).isEqualTo(3);
+		assertThat(unitOf(jinjiang)).isEqualTo(510104);
+		assertThat(unitOf(wuhou)).isEqualTo(510107);
+		assertThat(unitOf(city)).isEqualTo(510100);
+		assertThat(report(job)).containsExactlyInAnyOrder(
+				List.of("5", "所在地", "火星市某区", "无法识别的所在地，请写成“成都市锦江区”这样的城市加区县"),
+				List.of("6", "所在城市", "深圳市南山区", "该城市或区县不在您的管辖范围内"));
+	}
+
+	long unitOf(String name) {
+		return jdbc.sql("select unit_id from people_person where name = ?").param(name).query(Long.class).single();
+	}
+
+	@Test
 	void anImportAndItsReportStayWithinTheImportersScope() throws Exception {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, true, List.of("姓名,性别,类别,所在城市",
