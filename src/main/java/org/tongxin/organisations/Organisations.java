@@ -76,10 +76,14 @@ public class Organisations {
 	}
 
 	/**
-	 * The organisation of that exact name owned by that unit, regardless of who is signed in. For system work
-	 * only (demo data, resolving a name in an import whose scope was checked already), never for a request.
+	 * The organisation of that exact name owned by that unit, ignoring any data scope. For system work only
+	 * (demo data of other modules): refused while an account is signed in.
 	 */
 	public Optional<OrganisationSummary> named(UnitId unit, String name) {
+		if (currentUser.find().isPresent()) {
+			// It ignores the caller's scope, so a request must never reach it.
+			throw new IllegalStateException("named is for system work without a signed-in account");
+		}
 		return directory.named(unit, name);
 	}
 

@@ -100,10 +100,14 @@ public class PeopleRegistry {
 	}
 
 	/**
-	 * Persons held by {@code unit} or a unit below it, newest first, regardless of who is signed in. For system
-	 * work only (demo data of other modules), never for a request.
+	 * Persons held by {@code unit} or a unit below it, newest first, ignoring any data scope. For system work
+	 * only (demo data of other modules): refused while an account is signed in.
 	 */
 	public List<PersonSummary> sampleIn(UnitId unit, PersonFilter filter, int size) {
+		if (currentUser.find().isPresent()) {
+			// It ignores the caller's scope, so a request must never reach it.
+			throw new IllegalStateException("sampleIn is for system work without a signed-in account");
+		}
 		Unit owner = units.get(unit);
 		Places places = new Places();
 		return persons.page(new DataScope(owner.id(), owner.path()), filter, null, size)
@@ -199,19 +203,6 @@ public class PeopleRegistry {
 			}
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * Persons owned by a unit or below it, newest first, whoever is signed in. For system work only (demo data
-	 * of other modules), never for a request.
-	 */
-	public List<PersonSummary> sampleOfUnit(UnitId unit, int size) {
-		Unit owner = units.get(unit);
-		Places places = new Places();
-		return persons.page(new DataScope(owner.id(), owner.path()), PersonFilter.none(), null, size)
-			.stream()
-			.map(row -> summary(row, places))
-			.toList();
 	}
 
 	/** Whether the record has not been updated for the configured retention period. */

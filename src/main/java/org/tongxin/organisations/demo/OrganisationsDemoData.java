@@ -24,6 +24,7 @@ import org.tongxin.organisations.internal.CoordinationRecords;
 import org.tongxin.organisations.internal.MembershipRecords;
 import org.tongxin.organisations.internal.OrganisationRecords;
 import org.tongxin.people.PeopleRegistry;
+import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonSummary;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.DemoMode;
@@ -192,7 +193,7 @@ class OrganisationsDemoData implements ApplicationRunner {
 			audit.append("system", UnitId.CENTRAL, AuditLog.Action.CREATE, "organisation", id,
 					Map.of("after", Map.of("name", demo.name(), "demo", true)), null);
 			long city = units.cityOf(units.get(new UnitId(demo.unit()))).id().value();
-			List<PersonSummary> pool = pools.computeIfAbsent(city, c -> people.sampleOfUnit(new UnitId(c), 400));
+			List<PersonSummary> pool = pools.computeIfAbsent(city, c -> people.sampleIn(new UnitId(c), PersonFilter.none(), 400));
 			int from = used.getOrDefault(city, 0);
 			List<PersonSummary> chosen = new ArrayList<>();
 			for (int i = 0; i < demo.members() && !pool.isEmpty(); i++) {
