@@ -37,6 +37,9 @@ public class Memberships {
 
 	private final PeopleRegistry people;
 
+	/** More matches than any organisation has members: a name search beyond this is too vague to filter by. */
+	private static final int PERSON_MATCHES = 10_000;
+
 	private final CurrentUser currentUser;
 
 	private final AuditLog audit;
@@ -52,11 +55,22 @@ public class Memberships {
 
 	public List<Member> page(OrganisationId organisation, MemberFilter filter, @Nullable Long after, int size) {
 		requireOrganisation(organisation);
-		return withPeople(records.page(scope(), organisation, filter, after, size));
+		return withPeople(records.page(scope(), organisation, filter, persons(filter), after, size));
 	}
 
 	public long count(OrganisationId organisation, MemberFilter filter) {
-		return records.count(scope(), organisation, filter);
+		return records.count(scope(), organisation, filter, persons(filter));
+	}
+
+	/**
+	 * The persons a name, phone tail or ID number in the filter stands for, found by the registry's search
+	 * within the caller's scope; null when the filter names nobody.
+	 */
+	private @Nullable List<Long> persons(MemberFilter filter) {
+		if (filter.person() == null || filter.person().isBlank()) {
+			return null;
+		}
+		return people.idsMatching(filter.person().strip(), PERSON_MATCHES).stream().map(PersonId::value).toList();
 	}
 
 	@Transactional
@@ -64,8 +78,8 @@ public class Memberships {
 			throws IOException {
 		requireOrganisation(organisation);
 		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, organisation,
-				Map.of("rows", records.count(scope(), organisation, filter)), null);
-		try (Stream<Membership> rows = records.stream(scope(), organisation, filter)) {
+				Map.of("rows", records.count(scope(), organisation, filter, persons(filter))), null);
+		try (Stream<Membership> rows = records.stream(scope(), organisation, filter, persons(filter))) {
 			// Names come from the registry in batches of a thousand, so memory stays bounded.
 			Stream<List<Membership>> batches = batches(rows, 1000);
 			sink.accept(batches.flatMap(batch -> withPeople(batch).stream()));

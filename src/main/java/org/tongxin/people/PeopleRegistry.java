@@ -116,6 +116,11 @@ public class PeopleRegistry {
 			.toList();
 	}
 
+	/** Ids of the persons the search box would find for {@code query} in the caller's scope, newest first. */
+	public List<PersonId> idsMatching(String query, int limit) {
+		return persons.ids(scope(), PersonFilter.query(query), limit).stream().map(PersonId::new).toList();
+	}
+
 	public long count(PersonFilter filter) {
 		return persons.count(scope(), filter);
 	}

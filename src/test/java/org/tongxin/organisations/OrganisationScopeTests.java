@@ -150,6 +150,25 @@ class OrganisationScopeTests {
 	}
 
 	@Test
+	void theMemberListIsSearchedByNameThroughTheRegistryWithinScope() {
+		long association = org("成都市新的社会阶层人士联谊会");
+		List<String> names = jdbc.sql("""
+				select distinct p.name from org_membership m join people_person p on p.id = m.person_id
+				where m.organisation_id = ? order by p.name limit 2""").param(association).query(String.class).list();
+		assertThat(names).hasSize(2);
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		assertThat(mvc.get().uri("/organisations/{id}?q={q}", association, names.get(0)).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains(names.get(0))
+			.doesNotContain(names.get(1));
+		assertThat(mvc.get().uri("/organisations/{id}?q={q}", association, "查无此人").session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("共 0 条")
+			.doesNotContain(names.get(0))
+			.doesNotContain(names.get(1));
+	}
+
+	@Test
 	void membersExportAndPersonTabStayInScope() throws Exception {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		long home = org(CHENGDU_ORG);

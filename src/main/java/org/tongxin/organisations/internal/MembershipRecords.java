@@ -34,7 +34,8 @@ public class MembershipRecords {
 			 and (cast(:role as text) is null or m.role = :role)
 			 and (cast(:status as text) is null or m.status = :status)
 			 and (cast(:term as int) is null or m.term_no = :term)
-			 and (not :openOnly or (m.status = 'ACTIVE' and (m.term_end is null or m.term_end >= current_date)))""";
+			 and (not :openOnly or (m.status = 'ACTIVE' and (m.term_end is null or m.term_end >= current_date)))
+			 and (cast(:persons as bigint[]) is null or m.person_id = any(cast(:persons as bigint[])))""";
 
 	private final JdbcClient jdbc;
 
@@ -44,8 +45,8 @@ public class MembershipRecords {
 
 	/** One page of an organisation's members; positions first, then by id. Keyset on (rank of role, id). */
 	public List<Membership> page(DataScope scope, OrganisationId organisation, MemberFilter filter,
-			@Nullable Long after, int size) {
-		return filtered(scope, organisation, filter, SELECT,
+			@Nullable List<Long> persons, @Nullable Long after, int size) {
+		return filtered(scope, organisation, filter, persons, SELECT,
 				" and (cast(:after as bigint) is null or m.id > :after) order by m.id limit :size")
 			.param("after", after)
 			.param("size", size)
@@ -53,15 +54,16 @@ public class MembershipRecords {
 			.list();
 	}
 
-	public long count(DataScope scope, OrganisationId organisation, MemberFilter filter) {
-		return filtered(scope, organisation, filter,
+	public long count(DataScope scope, OrganisationId organisation, MemberFilter filter, @Nullable List<Long> persons) {
+		return filtered(scope, organisation, filter, persons,
 				"select count(*) from org_membership m join org_organisation o on o.id = m.organisation_id", "")
 			.query(Long.class)
 			.single();
 	}
 
-	public Stream<Membership> stream(DataScope scope, OrganisationId organisation, MemberFilter filter) {
-		return filtered(scope, organisation, filter, SELECT, " order by m.id").query(MembershipRecords::map).stream();
+	public Stream<Membership> stream(DataScope scope, OrganisationId organisation, MemberFilter filter,
+			@Nullable List<Long> persons) {
+		return filtered(scope, organisation, filter, persons, SELECT, " order by m.id").query(MembershipRecords::map).stream();
 	}
 
 	public Optional<Membership> find(DataScope scope, MembershipId id) {
@@ -131,15 +133,19 @@ public class MembershipRecords {
 			.update();
 	}
 
+	/** {@code persons}: the registry's matches for the filter's person text, already resolved in scope; null for no such filter. */
 	private JdbcClient.StatementSpec filtered(DataScope scope, OrganisationId organisation, MemberFilter filter,
-			String select, String tail) {
+			@Nullable List<Long> persons, String select, String tail) {
 		return scope.bind(jdbc.sql(select + " where m.organisation_id = :organisation and " + scope.restrict("o.unit_id")
 				+ WHERE + tail))
 			.param("organisation", organisation.value())
 			.param("role", filter.role() == null ? null : filter.role().name())
 			.param("status", filter.status() == null ? null : filter.status().name())
 			.param("term", filter.term())
-			.param("openOnly", filter.openOnly());
+			.param("openOnly", filter.openOnly())
+			// An array literal of numbers: a bound Long[] would be expanded into a list of parameters.
+			.param("persons", persons == null ? null
+					: "{" + String.join(",", persons.stream().map(String::valueOf).toList()) + "}");
 	}
 
 	private static @Nullable Date date(@Nullable LocalDate value) {

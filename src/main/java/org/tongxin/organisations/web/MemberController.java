@@ -108,7 +108,7 @@ class MemberController {
 
 	@GetMapping("/organisations/{id}/members/export.xlsx")
 	@PreAuthorize("hasAuthority('organisations:read')")
-	void export(@PathVariable long id, @RequestParam(required = false) @Nullable MemberRole role,
+	void export(@PathVariable long id, @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable MemberRole role,
 			@RequestParam(required = false) @Nullable MembershipStatus status,
 			@RequestParam(required = false) @Nullable Integer term, @RequestParam(defaultValue = "false") boolean open,
 			Locale locale, HttpServletResponse response) throws IOException {
@@ -119,7 +119,7 @@ class MemberController {
 			.stream()
 			.map(c -> text("member." + c, locale))
 			.toList();
-		memberships.export(organisation.id(), new MemberFilter(role, status, term, open),
+		memberships.export(organisation.id(), new MemberFilter(role, status, term, open, q),
 				rows -> XlsxExport.write(response.getOutputStream(), text("member.sheet", locale), headers,
 						rows.map(m -> List.of(m.name() == null ? text("member.outOfScope", locale) : m.name(),
 								m.group() == null ? "" : text("targetGroup." + m.group(), locale), nz(m.place()),

@@ -110,13 +110,14 @@ class OrganisationController {
 
 	@GetMapping("/organisations/{id}")
 	@PreAuthorize("hasAuthority('organisations:read')")
-	String detail(@PathVariable long id, @RequestParam(required = false) @Nullable MemberRole role,
+	String detail(@PathVariable long id, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable MemberRole role,
 			@RequestParam(required = false) @Nullable MembershipStatus status,
 			@RequestParam(required = false) @Nullable Integer term,
 			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) @Nullable Long after,
 			Model model) {
 		Organisation organisation = find(id);
-		MemberFilter filter = new MemberFilter(role, status, term, open);
+		MemberFilter filter = new MemberFilter(role, status, term, open, q);
 		var page = memberships.page(organisation.id(), filter, after, PAGE_SIZE + 1);
 		boolean more = page.size() > PAGE_SIZE;
 		var shown = more ? page.subList(0, PAGE_SIZE) : page;
@@ -130,6 +131,7 @@ class OrganisationController {
 		model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).membership().id().value() : null);
 		model.addAttribute("roles", MemberRole.values());
 		model.addAttribute("statuses", MembershipStatus.values());
+		model.addAttribute("q", q);
 		model.addAttribute("role", role);
 		model.addAttribute("status", status);
 		model.addAttribute("term", term);

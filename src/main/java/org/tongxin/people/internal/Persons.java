@@ -119,6 +119,15 @@ public class Persons {
 		return jdbc.sql("select coalesce(max(id), 0) from people_person").query(Long.class).single();
 	}
 
+	/** Only the ids of a filtered set, newest first, at most {@code limit}. */
+	public List<Long> ids(DataScope scope, PersonFilter filter, int limit) {
+		Where where = where(scope, filter);
+		return where.bind(jdbc.sql("select p.id from people_person p where " + where.sql() + " order by p.id desc limit :limit"))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
 	public long count(DataScope scope, PersonFilter filter) {
 		Where where = where(scope, filter);
 		return where.bind(jdbc.sql("select count(*) from people_person p where " + where.sql()))
