@@ -403,7 +403,16 @@ class MemberImportTests {
 			.bodyText()
 			.contains("id=\"job-progress\"")
 			.contains("id=\"import-result\"");
+		// Left the page: the running import is listed, linked to its progress; another city does not see it.
+		assertThat(mvc.get().uri("/organisations/imports").session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("进行中的导入")
+			.contains("job=" + job);
+		assertThat(mvc.get().uri("/organisations/imports").session(SignIn.as(mvc, "shenzhen"))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("job=" + job);
 		assertThat(await(job, Duration.ofSeconds(180))).isEqualTo("SUCCEEDED");
+		assertThat(mvc.get().uri("/organisations/imports").session(chengdu)).bodyText().doesNotContain("job=" + job);
 		// Progress was written as the rows went in: the last report counts every row of the file.
 		assertThat(jdbc.sql("select done || '/' || total || ' ' || phase from platform_job where id = ?").param(job)
 			.query(String.class)

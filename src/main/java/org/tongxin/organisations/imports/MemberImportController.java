@@ -45,6 +45,7 @@ class MemberImportController {
 			model.addAttribute("job", view.job());
 		}
 		recent(before, model);
+		model.addAttribute("unfinished", imports.unfinished().stream().filter(i -> job == null || i.job().id().value() != job).toList());
 		model.addAttribute("organisations", organisations.active());
 		model.addAttribute("organisation", organisation);
 		return "organisations/imports";

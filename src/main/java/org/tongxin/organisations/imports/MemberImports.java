@@ -164,6 +164,16 @@ public class MemberImports {
 		});
 	}
 
+	/** Imports of the caller's scope that are queued or running, so a user who left the page finds them again. */
+	@Transactional(readOnly = true)
+	public List<ImportJob> unfinished() {
+		return jobs.recent(MemberImportJob.KIND, null, 50)
+			.stream()
+			.filter(job -> !job.status().finished())
+			.map(job -> find(job.id()).orElseThrow())
+			.toList();
+	}
+
 	/** Recent imports of organisations in the caller's scope. */
 	@Transactional(readOnly = true)
 	public List<ImportSummary> recent(@Nullable Long before, int size) {
