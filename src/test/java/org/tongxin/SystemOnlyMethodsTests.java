@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.tongxin.platform.SignIn;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
@@ -42,9 +42,7 @@ class SystemOnlyMethodsTests {
 		assertThat(people.sampleIn(shenzhen, PersonFilter.none(), 5)).isNotEmpty();
 		assertThat(organisations.named(new UnitId(310000), "上海市自媒体联盟")).isPresent();
 
-		var chengdu = accounts.loadUserByUsername("chengdu");
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(chengdu, null, chengdu.getAuthorities()));
+		SignIn.onThisThread(accounts, "chengdu");
 		assertThatIllegalStateException().isThrownBy(() -> people.sampleIn(shenzhen, PersonFilter.none(), 5));
 		assertThatIllegalStateException().isThrownBy(() -> organisations.named(new UnitId(310000), "上海市自媒体联盟"));
 	}

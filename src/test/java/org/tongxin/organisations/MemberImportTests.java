@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.mock.web.MockMultipartFile;
@@ -325,9 +324,7 @@ class MemberImportTests {
 
 		// The job checks it again as its owner: a job asking to create people, queued past the page (or before the
 		// permission was withdrawn), fails and creates nobody.
-		var account = users.loadUserByUsername("org_clerk_test");
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
+		SignIn.onThisThread(users, "org_clerk_test");
 		JobId job;
 		try {
 			job = jobs.submit("organisation-members", Map.of("organisation", org, "fileName", "越权.csv", "createUnknown", true),

@@ -16,11 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongxin.platform.SignIn;
 import org.tongxin.people.internal.NewPerson;
 import org.tongxin.people.internal.PersonBulkLoad;
 import org.tongxin.people.internal.SyntheticPeople;
@@ -58,9 +57,7 @@ class PeopleImportBenchmark {
 
 	@Test
 	void importVersusBareCopy() throws Exception {
-		var user = users.loadUserByUsername("central");
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		SignIn.onThisThread(users, "central");
 		List<SyntheticPeople.Place> places = places();
 		Path large = csv(new SyntheticPeople(1, LocalDate.now()).stream(places, LARGE));
 		Path small = csv(new SyntheticPeople(2, LocalDate.now()).stream(places, SMALL));
