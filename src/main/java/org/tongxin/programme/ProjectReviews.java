@@ -1,5 +1,7 @@
 package org.tongxin.programme;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -506,9 +508,6 @@ public class ProjectReviews {
 		return value.strip();
 	}
 
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 
 	private Actor actor() {
 		return currentUser.actor();

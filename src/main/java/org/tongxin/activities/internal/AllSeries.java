@@ -1,5 +1,7 @@
 package org.tongxin.activities.internal;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,7 +84,7 @@ public class AllSeries {
 				values (:unit, :name, :description, :project, cast(:orgs as bigint[])) returning id""")
 			.param("unit", unit.value())
 			.param("name", form.name() == null ? "" : form.name().strip())
-			.param("description", Events.blankToNull(form.description()))
+			.param("description", blankToNull(form.description()))
 			.param("project", form.projectId())
 			.param("orgs", form.organisations().toArray(Long[]::new))
 			.query(Long.class)
@@ -97,7 +99,7 @@ public class AllSeries {
 			.param("id", id.value())
 			.param("version", version)
 			.param("name", form.name() == null ? "" : form.name().strip())
-			.param("description", Events.blankToNull(form.description()))
+			.param("description", blankToNull(form.description()))
 			.param("project", form.projectId())
 			.param("orgs", form.organisations().toArray(Long[]::new))
 			.update() == 1;

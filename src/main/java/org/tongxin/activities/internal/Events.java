@@ -1,5 +1,7 @@
 package org.tongxin.activities.internal;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -181,9 +183,6 @@ public class Events {
 		return time == null ? null : Timestamp.from(time.atZone(Event.CHINA).toInstant());
 	}
 
-	static @Nullable String blankToNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp t = rs.getTimestamp(column);

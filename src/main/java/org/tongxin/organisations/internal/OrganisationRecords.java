@@ -1,5 +1,7 @@
 package org.tongxin.organisations.internal;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -205,9 +207,6 @@ public class OrganisationRecords {
 		return f;
 	}
 
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 
 	static Organisation map(ResultSet rs, int row) throws SQLException {
 		long parent = rs.getLong("parent_id");

@@ -1,5 +1,7 @@
 package org.tongxin.organisations.web;
 
+import static org.tongxin.platform.Texts.orEmpty;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -130,7 +132,7 @@ class CoordinationController {
 			.toList();
 		XlsxExport.write(response.getOutputStream(), text("task.file", locale), headers,
 				tasks.stream()
-					.map(t -> List.of(t.title(), t.place(), nz(t.mechanismName()), nz(t.partnerName()),
+					.map(t -> List.of(t.title(), t.place(), orEmpty(t.mechanismName()), orEmpty(t.partnerName()),
 							t.dueOn().toString(), text(t.done() ? "task.status.done"
 									: t.overdue() ? "task.status.overdue" : "task.status.open", locale))));
 	}
@@ -146,7 +148,7 @@ class CoordinationController {
 			.map(c -> text("partner." + c, locale))
 			.toList();
 		XlsxExport.write(response.getOutputStream(), text("partner.file", locale), headers, partners.stream()
-			.map(p -> List.of(p.name(), text("partner.kind." + p.kind(), locale), p.place(), nz(p.contact()))));
+			.map(p -> List.of(p.name(), text("partner.kind." + p.kind(), locale), p.place(), orEmpty(p.contact()))));
 	}
 
 	private String page(Model model, boolean open) {
@@ -163,7 +165,4 @@ class CoordinationController {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	private static String nz(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 }

@@ -1,5 +1,7 @@
 package org.tongxin.organisations.web;
 
+import static org.tongxin.platform.Texts.orEmpty;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -122,8 +124,8 @@ class MemberController {
 		memberships.export(organisation.id(), new MemberFilter(role, status, term, open, q),
 				rows -> XlsxExport.write(response.getOutputStream(), text("member.sheet", locale), headers,
 						rows.map(m -> List.of(m.name() == null ? text("member.outOfScope", locale) : m.name(),
-								m.group() == null ? "" : text("targetGroup." + m.group(), locale), nz(m.place()),
-								nz(m.phoneMasked()), text("member.role." + m.membership().role(), locale),
+								m.group() == null ? "" : text("targetGroup." + m.group(), locale), orEmpty(m.place()),
+								orEmpty(m.phoneMasked()), text("member.role." + m.membership().role(), locale),
 								m.membership().termNo(), date(m.membership().termStart()),
 								date(m.membership().termEnd()), text("member.status." + m.membership().status(), locale),
 								text("member.joinedVia." + m.membership().joinedVia(), locale)))));
@@ -248,7 +250,4 @@ class MemberController {
 		return value == null ? "" : value.toString();
 	}
 
-	private static String nz(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 }

@@ -1,5 +1,7 @@
 package org.tongxin.organisations.web;
 
+import static org.tongxin.platform.Texts.orEmpty;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -99,13 +101,13 @@ class OrganisationController {
 			.toList();
 		organisations.export(filter, rows -> XlsxExport.write(response.getOutputStream(), text("org.sheet", locale),
 				headers,
-				rows.map(o -> List.of(o.name(), kindLabel(kinds, o.kind(), locale), o.place(), nz(o.parentName()),
+				rows.map(o -> List.of(o.name(), kindLabel(kinds, o.kind(), locale), o.place(), orEmpty(o.parentName()),
 						o.foundedOn() == null ? "" : o.foundedOn().toString(),
 						text(o.registered() ? "common.yes" : "common.no", locale),
 						String.join("、", o.targetGroups().stream().map(g -> text("targetGroup." + g, locale)).toList()),
 						text("org.partyOrgForm." + o.partyOrgForm(), locale), o.activeMembers(), o.partyMembers(),
-						text(o.partyInstructor() ? "common.yes" : "common.no", locale), nz(o.contactName()),
-						nz(o.address()), text(o.dissolved() ? "org.status.dissolved" : "org.status.active", locale)))));
+						text(o.partyInstructor() ? "common.yes" : "common.no", locale), orEmpty(o.contactName()),
+						orEmpty(o.address()), text(o.dissolved() ? "org.status.dissolved" : "org.status.active", locale)))));
 	}
 
 	@GetMapping("/organisations/{id}")
@@ -264,7 +266,4 @@ class OrganisationController {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	private static String nz(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 }

@@ -1,5 +1,7 @@
 package org.tongxin.organisations.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,7 +99,7 @@ class OrganisationsApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		int pageSize = Math.clamp(size, 1, 500);
 		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		OrganisationFilter filter = new OrganisationFilter(blank(kind), unit, blank(q), partyOrgForm, parent,
+		OrganisationFilter filter = new OrganisationFilter(blankToNull(kind), unit, blankToNull(q), partyOrgForm, parent,
 				includeDissolved);
 		List<Organisation> page = organisations.page(filter, before, pageSize + 1);
 		boolean more = page.size() > pageSize;
@@ -167,7 +169,4 @@ class OrganisationsApi {
 		return ResponseEntity.created(URI.create("/api/v1/organisations/" + id + "/members")).body(MemberView.of(member));
 	}
 
-	private static @Nullable String blank(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

@@ -1,5 +1,7 @@
 package org.tongxin.people.web;
 
+import static org.tongxin.platform.Texts.orEmpty;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -207,19 +209,16 @@ class DuplicatesController {
 		cells.add(pair.score());
 		cells.add(String.join("、", pair.reasons().stream().map(r -> text("duplicate.reason." + r, locale)).toList()));
 		for (DuplicatePair.Side side : List.of(pair.low(), pair.high())) {
-			cells.add(nz(side.name()));
+			cells.add(orEmpty(side.name()));
 			cells.add(side.birthDate() == null ? "" : side.birthDate().toString());
 			cells.add(side.place());
-			cells.add(nz(side.employer()));
-			cells.add(nz(side.phoneMasked()));
+			cells.add(orEmpty(side.employer()));
+			cells.add(orEmpty(side.phoneMasked()));
 		}
 		cells.add(pair.foundAt().toString());
 		return cells;
 	}
 
-	private static String nz(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 
 	private String text(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);

@@ -1,5 +1,7 @@
 package org.tongxin.people.web;
 
+import static org.tongxin.platform.Texts.orEmpty;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -315,19 +317,19 @@ class PeopleController {
 	private List<?> cells(ExportedPerson row, DictionaryLabels labels, Locale locale) {
 		Person p = row.person();
 		List<Object> cells = new ArrayList<>();
-		cells.add(nz(p.name()));
+		cells.add(orEmpty(p.name()));
 		cells.add(p.sex() == null ? "" : text("person.sex." + p.sex(), locale));
 		cells.add(p.birthDate() == null ? "" : p.birthDate().toString());
 		cells.add(labels.of("ETHNICITY", p.ethnicity()));
-		cells.add(nz(row.idNumber()));
-		cells.add(nz(row.phone()));
-		cells.add(nz(p.email()));
+		cells.add(orEmpty(row.idNumber()));
+		cells.add(orEmpty(row.phone()));
+		cells.add(orEmpty(p.email()));
 		cells.add(labels.of("EDUCATION", p.education()));
 		cells.add(p.party() == null ? labels.of("AFFILIATION", p.affiliation()) : labels.of("PARTY", p.party()));
 		cells.add(labels.of("GROUP", p.group()));
 		cells.add(labels.of("SUBGROUP", p.subgroup()));
-		cells.add(nz(p.employer()));
-		cells.add(nz(p.position()));
+		cells.add(orEmpty(p.employer()));
+		cells.add(orEmpty(p.position()));
 		cells.add(labels.of("SECTOR", p.sector()));
 		cells.add(p.place());
 		cells.add(String.join(" ", p.tags()));
@@ -357,9 +359,6 @@ class PeopleController {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	private static String nz(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 
 	/** The list's query parameters, bound by name; blanks mean "any". */
 	record FilterParams(@Nullable String q, @Nullable String group, @Nullable String subgroup, @Nullable Long unit,

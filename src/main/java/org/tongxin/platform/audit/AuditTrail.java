@@ -1,5 +1,7 @@
 package org.tongxin.platform.audit;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,9 +55,6 @@ public class AuditTrail {
 			objectId = blankToNull(objectId);
 		}
 
-		private static @Nullable String blankToNull(@Nullable String value) {
-			return value == null || value.isBlank() ? null : value.strip();
-		}
 	}
 
 	/**

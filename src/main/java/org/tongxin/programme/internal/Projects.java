@@ -1,5 +1,7 @@
 package org.tongxin.programme.internal;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -225,9 +227,6 @@ public class Projects {
 		return date == null ? null : Date.valueOf(date);
 	}
 
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 
 	private static Project map(ResultSet rs, int row) throws SQLException {
 		Date starts = rs.getDate("starts_on");

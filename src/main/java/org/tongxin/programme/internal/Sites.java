@@ -1,5 +1,7 @@
 package org.tongxin.programme.internal;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,9 +139,6 @@ public class Sites {
 		return fields;
 	}
 
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 
 	private static Site map(ResultSet rs, int row) throws SQLException {
 		Date opened = rs.getDate("opened_on");

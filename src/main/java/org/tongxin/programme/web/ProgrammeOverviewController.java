@@ -1,5 +1,7 @@
 package org.tongxin.programme.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,7 +131,4 @@ class ProgrammeOverviewController {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

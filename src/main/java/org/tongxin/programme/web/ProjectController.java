@@ -1,5 +1,7 @@
 package org.tongxin.programme.web;
 
+import static org.tongxin.platform.Texts.orEmpty;
+
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -118,11 +120,11 @@ class ProjectController {
 			.toList();
 		projects.exportProjects(filter, rows -> XlsxExport.write(response.getOutputStream(),
 				text("project.sheet", locale), headers,
-				rows.map(p -> List.of(p.batchNumber(), p.title(), nz(p.carrier()), p.place(),
+				rows.map(p -> List.of(p.batchNumber(), p.title(), orEmpty(p.carrier()), p.place(),
 						p.targetGroups().stream().map(g -> text("targetGroup." + g, locale)).collect(Collectors.joining("、")),
 						text("project.status." + p.status(), locale), p.startsOn() == null ? "" : p.startsOn().toString(),
 						p.endsOn() == null ? "" : p.endsOn().toString(), p.budget() == null ? "" : p.budget(),
-						nz(p.responsiblePersons()), nz(p.partnerUnits())))));
+						orEmpty(p.responsiblePersons()), orEmpty(p.partnerUnits())))));
 	}
 
 	@GetMapping("/programme/projects/{id}")
@@ -310,7 +312,4 @@ class ProjectController {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	private static String nz(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 }

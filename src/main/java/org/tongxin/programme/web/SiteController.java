@@ -1,5 +1,7 @@
 package org.tongxin.programme.web;
 
+import static org.tongxin.platform.Texts.orEmpty;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +85,8 @@ class SiteController {
 			.toList();
 		programme.exportSites(filter, rows -> XlsxExport.write(response.getOutputStream(), text("site.sheet", locale),
 				headers,
-				rows.map(s -> List.of(s.name(), text("site.kind." + s.kind(), locale), s.parentName(), nz(s.address()),
-						s.openedOn() == null ? "" : s.openedOn().toString(), nz(s.responsibleUnit()),
+				rows.map(s -> List.of(s.name(), text("site.kind." + s.kind(), locale), s.parentName(), orEmpty(s.address()),
+						s.openedOn() == null ? "" : s.openedOn().toString(), orEmpty(s.responsibleUnit()),
 						text(s.open() ? "site.status.open" : "site.status.closed", locale)))));
 	}
 
@@ -181,7 +183,4 @@ class SiteController {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	private static String nz(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 }
