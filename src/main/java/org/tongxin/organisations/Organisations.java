@@ -23,6 +23,7 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.ProgrammeMap;
@@ -172,9 +173,9 @@ public class Organisations {
 		return units.citiesIn(scope());
 	}
 
-	/** The given city and its districts, or — below city level — the districts of the scope. */
-	public List<Unit> unitsIn(@Nullable UnitId city) {
-		return units.cityAndDistricts(scope(), city);
+	/** The owning-unit picker of the organisation form, within the caller's scope. */
+	public UnitPicker unitPicker(@Nullable Long city) {
+		return units.picker(scope(), city);
 	}
 
 	public UnitId cityOf(UnitId unit) {

@@ -38,6 +38,7 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 
@@ -53,7 +54,6 @@ public class PeopleRegistry {
 	public static final String AUDIT_TYPE = "person";
 
 	public static final String REVEAL = "people:reveal";
-
 
 	private final Persons persons;
 
@@ -373,14 +373,9 @@ public class PeopleRegistry {
 		audit.updated("people-dictionary", kind + ":" + code, Map.of("active", !active), Map.of("active", active));
 	}
 
-	/** Cities (municipalities included) of the caller's scope that can own persons: the first step of the unit picker. */
-	public List<Unit> cities() {
-		return units.citiesIn(scope());
-	}
-
-	/** The given city and its districts, or — below city level — the districts of the scope. */
-	public List<Unit> unitsIn(@Nullable UnitId city) {
-		return units.cityAndDistricts(scope(), city);
+	/** The owning-unit picker of the person form, within the caller's scope. */
+	public UnitPicker unitPicker(@Nullable Long city) {
+		return units.picker(scope(), city);
 	}
 
 	/** The city a unit belongs to: itself, or the city above a district. */
@@ -410,7 +405,6 @@ public class PeopleRegistry {
 		}
 		return unit;
 	}
-
 
 	/** Checks what only the registry can check, and encrypts and hashes the sensitive values. */
 	private PersonValues values(PersonForm form, Unit unit, @Nullable Person self) {

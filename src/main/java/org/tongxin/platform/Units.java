@@ -48,6 +48,15 @@ public class Units {
 			.list();
 	}
 
+	/** The owning-unit picker of a form for the scope, with the city the user chose, if any. */
+	public UnitPicker picker(DataScope scope, @Nullable Long city) {
+		List<Unit> cities = citiesIn(scope);
+		Long chosen = city != null ? city : cities.size() == 1 ? cities.get(0).id().value() : null;
+		List<Unit> units = chosen == null && !cities.isEmpty() ? List.of()
+				: cityAndDistricts(scope, chosen == null ? null : new UnitId(chosen));
+		return new UnitPicker(cities, chosen, units);
+	}
+
 	/** The cities (municipalities included) of a scope: the first step of every owning-unit picker. */
 	public List<Unit> citiesIn(DataScope scope) {
 		return within(scope, UnitLevel.PROVINCE, UnitLevel.CITY).stream().filter(Unit::city).toList();

@@ -18,6 +18,7 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.internal.Cities;
@@ -107,17 +108,9 @@ public class ProgrammeMap {
 		return sites.find(scope(), id);
 	}
 
-	/** Cities (municipalities included) of the caller's scope where sites can be opened. */
-	public List<Unit> siteCities() {
-		return units.citiesIn(scope());
-	}
-
-	/**
-	 * Where a site can sit: the given city and its districts; for a caller below city level (no city
-	 * in scope), the districts of the scope.
-	 */
-	public List<Unit> siteParentsIn(@Nullable UnitId city) {
-		return units.cityAndDistricts(scope(), city);
+	/** Where a site or a project can sit: the owning-unit picker within the caller's scope. */
+	public UnitPicker unitPicker(@Nullable Long city) {
+		return units.picker(scope(), city);
 	}
 
 	/** The city a site's parent belongs to: the parent itself, or the city above a district. */

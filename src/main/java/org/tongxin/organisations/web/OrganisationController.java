@@ -35,7 +35,7 @@ import org.tongxin.organisations.OrganisationKind;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.organisations.Rejected;
-import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.TargetGroup;
 
@@ -218,14 +218,12 @@ class OrganisationController {
 	}
 
 	private String form(Model model, OrganisationForm form, @Nullable Long city, @Nullable Organisation organisation) {
-		var cities = organisations.cities();
-		Long chosen = city != null ? city : cities.size() == 1 ? cities.get(0).id().value() : null;
+		UnitPicker picker = organisations.unitPicker(city);
 		model.addAttribute("form", form);
 		model.addAttribute("org", organisation);
-		model.addAttribute("cities", cities);
-		model.addAttribute("city", chosen);
-		model.addAttribute("units", chosen == null && !cities.isEmpty() ? List.of()
-				: organisations.unitsIn(chosen == null ? null : new UnitId(chosen)));
+		model.addAttribute("cities", picker.cities());
+		model.addAttribute("city", picker.city());
+		model.addAttribute("units", picker.units());
 		model.addAttribute("kinds", organisations.kinds().stream().filter(OrganisationKind::active).toList());
 		model.addAttribute("parents", organisations.active()
 			.stream()

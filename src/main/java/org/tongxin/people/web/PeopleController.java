@@ -43,7 +43,7 @@ import org.tongxin.people.PlatformAccountForm;
 import org.tongxin.people.SensitiveField;
 import org.tongxin.people.Sex;
 import org.tongxin.platform.Unit;
-import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
 
 /** The person list with search and exports, the person's page with its tabs, create, edit, anonymise, reveal. */
@@ -281,14 +281,12 @@ class PeopleController {
 	}
 
 	private String form(Model model, PersonForm form, @Nullable Long city, @Nullable Person person, Locale locale) {
-		List<Unit> cities = registry.cities();
-		Long chosenCity = city != null ? city : cities.size() == 1 ? cities.get(0).id().value() : null;
+		UnitPicker picker = registry.unitPicker(city);
 		model.addAttribute("form", form);
 		model.addAttribute("person", person);
-		model.addAttribute("cities", cities);
-		model.addAttribute("city", chosenCity);
-		model.addAttribute("units", chosenCity == null && !cities.isEmpty() ? List.of()
-				: registry.unitsIn(chosenCity == null ? null : new UnitId(chosenCity)));
+		model.addAttribute("cities", picker.cities());
+		model.addAttribute("city", picker.city());
+		model.addAttribute("units", picker.units());
 		model.addAttribute("labels", registry.labels(locale));
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("legalBases", LegalBasis.values());
@@ -297,8 +295,9 @@ class PeopleController {
 
 	/** Units for the list filter: the cities of the scope, or — for one city or less — the city and its districts. */
 	private List<Unit> filterUnits() {
-		List<Unit> cities = registry.cities();
-		return cities.size() == 1 ? registry.unitsIn(cities.get(0).id()) : cities.isEmpty() ? registry.unitsIn(null) : cities;
+		// With one city or none, the picker has already chosen: its units are the city and the districts.
+		UnitPicker picker = registry.unitPicker(null);
+		return picker.units().isEmpty() ? picker.cities() : picker.units();
 	}
 
 	private static void reject(BindingResult errors, InvalidPerson e) {

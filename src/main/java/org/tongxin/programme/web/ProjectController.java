@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
-import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.IndicatorForm;
 import org.tongxin.programme.IndicatorId;
@@ -274,14 +274,12 @@ class ProjectController {
 	}
 
 	private String form(Model model, ProjectForm form, @Nullable Long city, @Nullable Project project) {
-		var cities = programme.siteCities();
-		Long chosenCity = city != null ? city : cities.size() == 1 ? cities.get(0).id().value() : null;
+		UnitPicker picker = programme.unitPicker(city);
 		model.addAttribute("form", form);
 		model.addAttribute("project", project);
-		model.addAttribute("cities", cities);
-		model.addAttribute("city", chosenCity);
-		model.addAttribute("units", chosenCity == null && !cities.isEmpty() ? List.of()
-				: programme.siteParentsIn(chosenCity == null ? null : new UnitId(chosenCity)));
+		model.addAttribute("cities", picker.cities());
+		model.addAttribute("city", picker.city());
+		model.addAttribute("units", picker.units());
 		model.addAttribute("batches", projects.batches());
 		model.addAttribute("groups", TargetGroup.values());
 		List<Site> sites = programme.sites(new SiteFilter(null, null, null, false), null, 500);

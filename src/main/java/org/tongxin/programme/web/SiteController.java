@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
-import org.tongxin.platform.UnitId;
+import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.ProgrammeMap;
 import org.tongxin.programme.Site;
@@ -159,14 +159,12 @@ class SiteController {
 	}
 
 	private String form(Model model, SiteForm form, @Nullable Long city, @Nullable Site site) {
-		var cities = programme.siteCities();
-		Long chosenCity = city != null ? city : cities.size() == 1 ? cities.get(0).id().value() : null;
+		UnitPicker picker = programme.unitPicker(city);
 		model.addAttribute("form", form);
 		model.addAttribute("site", site);
-		model.addAttribute("cities", cities);
-		model.addAttribute("city", chosenCity);
-		model.addAttribute("parents", chosenCity == null && !cities.isEmpty() ? List.of()
-				: programme.siteParentsIn(chosenCity == null ? null : new UnitId(chosenCity)));
+		model.addAttribute("cities", picker.cities());
+		model.addAttribute("city", picker.city());
+		model.addAttribute("parents", picker.units());
 		model.addAttribute("kinds", SiteKind.values());
 		return "programme/site-form";
 	}
