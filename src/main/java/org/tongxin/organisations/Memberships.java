@@ -77,9 +77,10 @@ public class Memberships {
 	public void export(OrganisationId organisation, MemberFilter filter, XlsxExport.Sink<Member> sink)
 			throws IOException {
 		requireOrganisation(organisation);
+		List<Long> persons = persons(filter);
 		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, organisation,
-				Map.of("rows", records.count(scope(), organisation, filter, persons(filter))), null);
-		try (Stream<Membership> rows = records.stream(scope(), organisation, filter, persons(filter))) {
+				Map.of("rows", records.count(scope(), organisation, filter, persons)), null);
+		try (Stream<Membership> rows = records.stream(scope(), organisation, filter, persons)) {
 			// Names come from the registry in batches of a thousand, so memory stays bounded.
 			Stream<List<Membership>> batches = batches(rows, 1000);
 			sink.accept(batches.flatMap(batch -> withPeople(batch).stream()));
