@@ -18,6 +18,7 @@ import org.tongxin.organisations.internal.Kinds;
 import org.tongxin.organisations.internal.OrganisationDirectory;
 import org.tongxin.organisations.internal.OrganisationRecords;
 import org.tongxin.people.PersonId;
+import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -40,6 +41,9 @@ import org.tongxin.programme.SiteId;
 public class Organisations {
 
 	static final String AUDIT_TYPE = "organisation";
+
+	/** The contact person's name and phone are a person's data: the audit log records that they changed, not to what. */
+	static final AuditFields AUDITED = AuditFields.personal("contactName", "contactPhone", "contactPhoneMasked");
 
 	private final OrganisationDirectory directory;
 
@@ -140,7 +144,7 @@ public class Organisations {
 		Unit unit = check(form, null);
 		OrganisationId id = records.insert(unit.id(), form);
 		Organisation created = get(id);
-		audit.created(AUDIT_TYPE, id, created);
+		audit.created(AUDIT_TYPE, id, created, AUDITED);
 		return created;
 	}
 
@@ -152,7 +156,7 @@ public class Organisations {
 			throw new ConcurrentChange("organisation " + id);
 		}
 		Organisation after = get(id);
-		audit.updated(AUDIT_TYPE, id, before, after);
+		audit.updated(AUDIT_TYPE, id, before, after, AUDITED);
 		return after;
 	}
 
@@ -162,7 +166,7 @@ public class Organisations {
 		Organisation before = get(id);
 		records.dissolve(id, dissolved ? LocalDate.now() : null);
 		Organisation after = get(id);
-		audit.updated(AUDIT_TYPE, id, before, after);
+		audit.updated(AUDIT_TYPE, id, before, after, AUDITED);
 		return after;
 	}
 

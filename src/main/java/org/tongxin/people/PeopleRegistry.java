@@ -33,6 +33,7 @@ import org.tongxin.people.internal.PersonValues;
 import org.tongxin.people.internal.Persons;
 import org.tongxin.people.internal.PlatformAccounts;
 import org.tongxin.platform.Actor;
+import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -52,6 +53,19 @@ import org.tongxin.platform.XlsxExport;
 public class PeopleRegistry {
 
 	public static final String AUDIT_TYPE = "person";
+
+	/**
+	 * The fields of a {@link Person} whose values the audit log may keep: the classification and the
+	 * record's bookkeeping. Every other field (name, birth date, ID and phone, email, address, employer, notes,
+	 * and any field added later) is recorded as "changed" without its values.
+	 */
+	public static final AuditFields AUDITED = AuditFields.onlyValuesOf("id", "unit", "place", "regionCode", "group",
+			"subgroup", "sector", "education", "religionRecorded", "legalBasis", "consentState", "createdAt",
+			"updatedAt", "version", "anonymisedAt");
+
+	/** A new-media account's handle names the person. */
+	static final AuditFields AUDITED_PLATFORM_ACCOUNT = AuditFields.onlyValuesOf("id", "platform", "followers",
+			"verified");
 
 	public static final String REVEAL = "people:reveal";
 
@@ -261,7 +275,7 @@ public class PeopleRegistry {
 		PersonValues values = values(form, unit, null);
 		long id = persons.insert(values);
 		Person person = get(new PersonId(id));
-		audit.created(AUDIT_TYPE, person.id(), person);
+		audit.created(AUDIT_TYPE, person.id(), person, AUDITED);
 		events.publishEvent(new PersonRegistered(person.id(), person.unit()));
 		return person;
 	}
@@ -283,7 +297,7 @@ public class PeopleRegistry {
 		record(id, HistoryField.GROUP, before.group(), after.group(), by);
 		record(id, HistoryField.EMPLOYER, before.employer(), after.employer(), by);
 		record(id, HistoryField.POSITION, before.position(), after.position(), by);
-		audit.updated(AUDIT_TYPE, id, before, after);
+		audit.updated(AUDIT_TYPE, id, before, after, AUDITED);
 		events.publishEvent(new PersonUpdated(id));
 		return after;
 	}
@@ -297,10 +311,7 @@ public class PeopleRegistry {
 		}
 		persons.anonymise(id.value());
 		Person after = get(id);
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("before", before);
-		detail.put("after", after);
-		audit.record(AuditLog.Action.DELETE, AUDIT_TYPE, id, detail, "anonymised");
+		audit.changed(AuditLog.Action.DELETE, AUDIT_TYPE, id, audit.changes(before, after, AUDITED), "anonymised");
 		events.publishEvent(new PersonAnonymised(id));
 		return after;
 	}
@@ -317,7 +328,8 @@ public class PeopleRegistry {
 			throw new InvalidPerson(Map.of("platform", "person.account.platform.unknown"));
 		}
 		long account = platformAccounts.add(id.value(), form);
-		audit.record(AuditLog.Action.CREATE, "person-platform-account", id, form, null);
+		audit.changed(AuditLog.Action.CREATE, "person-platform-account", id,
+				audit.changes(null, form, AUDITED_PLATFORM_ACCOUNT), null);
 		return platformAccounts.of(scope(), id.value()).stream().filter(a -> a.id() == account).findFirst().orElseThrow();
 	}
 
@@ -328,7 +340,8 @@ public class PeopleRegistry {
 			.findFirst()
 			.orElseThrow(() -> new PersonNotFound(id));
 		platformAccounts.remove(scope(), id.value(), account);
-		audit.record(AuditLog.Action.DELETE, "person-platform-account", id, removed, null);
+		audit.changed(AuditLog.Action.DELETE, "person-platform-account", id,
+				audit.changes(removed, null, AUDITED_PLATFORM_ACCOUNT), null);
 	}
 
 	@Transactional

@@ -199,9 +199,8 @@ public class Deduplication {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("merge", mergeId);
 		detail.put("taken", taken);
-		detail.put("before", before);
-		detail.put("merged", other);
-		detail.put("after", after);
+		detail.put("merged", other.id());
+		detail.put("changes", audit.changes(before, after, PeopleRegistry.AUDITED).fields());
 		audit.record(AuditLog.Action.UPDATE, PeopleRegistry.AUDIT_TYPE, survivor, detail, "merge");
 		return mergeId;
 	}
@@ -228,9 +227,9 @@ public class Deduplication {
 		duplicates.decide(merge.duplicateId(), DuplicateStatus.OPEN, null);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("merge", mergeId);
-		detail.put("before", before);
-		detail.put("after", registry.get(new PersonId(merge.survivorId())));
-		detail.put("restored", registry.get(new PersonId(merge.mergedId())));
+		detail.put("changes", audit.changes(before, registry.get(new PersonId(merge.survivorId())), PeopleRegistry.AUDITED)
+			.fields());
+		detail.put("restored", merge.mergedId());
 		audit.record(AuditLog.Action.UPDATE, PeopleRegistry.AUDIT_TYPE, merge.survivorId(), detail, "merge undone");
 	}
 
