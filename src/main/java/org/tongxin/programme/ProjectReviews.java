@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.Actor;
+import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -125,7 +126,8 @@ public class ProjectReviews {
 		reviewers.insert(username, require(form.name(), "reviewer.name.required"), city.id(), city.name(),
 				blankToNull(form.expertise()));
 		Reviewer reviewer = reviewers.find(username).orElseThrow();
-		audit.created(AUDIT_REVIEWER, username, reviewer);
+		// An expert's name is a person's data: recorded as set, not spelt out.
+		audit.created(AUDIT_REVIEWER, username, reviewer, AuditFields.personal("name"));
 		return reviewer;
 	}
 
