@@ -132,8 +132,13 @@ public class AuditAnchors {
 		}
 	}
 
-	/** The last anchor of the file, or empty when there is none yet. */
-	public Optional<Last> last() {
+	/**
+	 * The last anchor of the file written before {@code cutoff}, or empty when there is none. A verifier
+	 * passes the time it began, so that an anchor written while it reads (naming an entry its snapshot cannot
+	 * see yet) is not taken for a removed tail. A line that does not verify is returned as it is: its time
+	 * cannot be trusted.
+	 */
+	public Optional<Last> lastBefore(Instant cutoff) {
 		if (!Files.exists(file)) {
 			return Optional.empty();
 		}
@@ -145,9 +150,14 @@ public class AuditAnchors {
 			throw new UncheckedIOException(e);
 		}
 		for (int i = lines.size() - 1; i >= 0; i--) {
-			if (!lines.get(i).isBlank()) {
-				return Optional.of(parse(lines.get(i)));
+			if (lines.get(i).isBlank()) {
+				continue;
 			}
+			Last last = parse(lines.get(i));
+			if (last instanceof Signed(Anchor anchor) && !anchor.at().isBefore(cutoff)) {
+				continue;
+			}
+			return Optional.of(last);
 		}
 		return Optional.empty();
 	}

@@ -103,6 +103,8 @@ public class AuditVerifier {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
+		// Before the snapshot is taken: anchors written from now on may name entries it cannot see.
+		Instant began = Instant.now();
 		String expectedPrev = jdbc.sql("select last_hash from platform_audit_anchor where id = 1")
 			.query(String.class)
 			.optional()
@@ -143,7 +145,7 @@ public class AuditVerifier {
 				expectedPrev = entry.hash();
 			}
 			if (batch.size() < BATCH) {
-				return anchored(checked);
+				return anchored(checked, began);
 			}
 			after = batch.getLast().id();
 		}
@@ -171,8 +173,8 @@ public class AuditVerifier {
 	}
 
 	/** The chain is intact; now the last anchor: the entry it names must be there, unchanged. */
-	private Verification anchored(long checked) {
-		Optional<AuditAnchors.Last> last = anchors.last();
+	private Verification anchored(long checked, Instant began) {
+		Optional<AuditAnchors.Last> last = anchors.lastBefore(began);
 		if (last.isEmpty()) {
 			return new Verification(true, checked, null, null, null);
 		}

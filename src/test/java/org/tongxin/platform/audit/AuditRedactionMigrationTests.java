@@ -64,7 +64,15 @@ class AuditRedactionMigrationTests {
 		database = "audit_v85_" + UUID.randomUUID().toString().replace("-", "");
 		main.sql("create database " + database + " template template0 encoding 'UTF8'").update();
 		DataSource dataSource = postgres.getDatabase("postgres", database);
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("84").load().migrate();
+		// Every migration before V85, whichever is the last of them.
+		String before = java.util.Arrays.stream(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+				.load().info().all())
+			.map(m -> m.getVersion())
+			.filter(v -> v != null && !v.isAtLeast("85"))
+			.max(Comparable::compareTo)
+			.orElseThrow()
+			.getVersion();
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(before).load().migrate();
 		jdbc = JdbcClient.create(dataSource);
 		transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		verifier = new AuditVerifier(jdbc, auditChain, new AuditAnchors(jdbc, auditChain,
