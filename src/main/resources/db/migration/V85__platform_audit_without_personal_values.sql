@@ -3,9 +3,9 @@
 -- 1. Each entry records the algorithm that computed its hash. Entries written so far were hashed with
 --    plain SHA-256 ('SHA256'); from now on the application writes HMAC-SHA256 or HMAC-SM3 under a key
 --    that is not in the database. New rows must say which (no default).
-alter table platform_audit_log add column chain_alg text;
-update platform_audit_log set chain_alg = 'SHA256';
-alter table platform_audit_log alter column chain_alg set not null;
+--    (A column default fills the existing rows without an UPDATE, which the append-only trigger refuses.)
+alter table platform_audit_log add column chain_alg text not null default 'SHA256';
+alter table platform_audit_log alter column chain_alg drop default;
 
 -- 2. Entries whose personal values were removed after they were written. Their stored hash can no longer
 --    be recomputed from their content; the application seals each redacted entry with a MAC under the

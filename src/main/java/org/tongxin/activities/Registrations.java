@@ -19,6 +19,7 @@ import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonSummary;
+import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -154,7 +155,8 @@ public class Registrations {
 			throw new RegistrationRefused("activities.refused.cancelCheckedIn");
 		}
 		enrolments.status(id, RegistrationStatus.CANCELLED);
-		audit.updated(AUDIT_REGISTRATION, id, auditView(registration), Map.of("status", RegistrationStatus.CANCELLED));
+		audit.updated(AUDIT_REGISTRATION, id, Map.of("status", registration.status()),
+				Map.of("status", RegistrationStatus.CANCELLED));
 		if (registration.status() != RegistrationStatus.REGISTERED) {
 			return Optional.empty();
 		}
@@ -301,8 +303,10 @@ public class Registrations {
 		after.put("satisfaction", satisfaction);
 		after.put("gain", gain);
 		after.put("comment", text);
+		// The participant's own words stay out of the log: the comment is recorded as changed.
 		audit.updated(AUDIT_REGISTRATION, id,
-				mapOf("satisfaction", registration.satisfaction(), "gain", registration.gain()), after);
+				mapOf("satisfaction", registration.satisfaction(), "gain", registration.gain()), after,
+				AuditFields.personal("comment"));
 	}
 
 	private void checkAudience(Event event, Person person) {
