@@ -82,7 +82,7 @@ public class AuditAnchors {
 		return file;
 	}
 
-	/** Appends an anchor of the chain as it is now; nothing while the log is empty. */
+	/** Appends an anchor of the chain as it is now; nothing while the log is empty or when the file cannot be written. */
 	@Scheduled(fixedDelayString = "${tongxin.audit.anchor-interval:1h}")
 	public Optional<Anchor> write() {
 		// One statement, one snapshot: the count and the last entry agree.
@@ -92,11 +92,10 @@ public class AuditAnchors {
 			.query((rs, n) -> new Anchor(Instant.now(), rs.getLong("id"),
 					rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getLong("n"), rs.getString("hash")))
 			.optional();
-		anchor.ifPresent(this::append);
-		return anchor;
+		return anchor.filter(this::append);
 	}
 
-	private void append(Anchor anchor) {
+	private boolean append(Anchor anchor) {
 		String text = anchor.text();
 		String line = text + " alg=" + chain.algorithm() + " mac=" + chain.sign(text + " alg=" + chain.algorithm())
 				+ "\n";
@@ -111,11 +110,12 @@ public class AuditAnchors {
 				out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
 				out.force(true);
 			}
+			return true;
 		}
 		catch (IOException e) {
 			// An anchor missed is reported, not fatal: the chain itself is still written and verifiable.
 			log.error("Could not append the audit anchor to {}", file, e);
-			throw new UncheckedIOException(e);
+			return false;
 		}
 	}
 

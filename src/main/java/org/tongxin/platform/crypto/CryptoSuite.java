@@ -75,7 +75,7 @@ public enum CryptoSuite {
 		throw new IllegalStateException("value encrypted with unknown algorithm " + id);
 	}
 
-	/** The suite whose keyed chain is named so, or null for another name (the unkeyed SHA-256 of old entries). */
+	/** The suite whose keyed chain is named so; any other name (the unkeyed "SHA256" of old entries) is refused. */
 	public static CryptoSuite byChainName(String name) {
 		for (CryptoSuite suite : values()) {
 			if (suite.chainName.equals(name)) {
