@@ -85,6 +85,16 @@ public class Accounts {
 			.single();
 	}
 
+	/** Whether the account may still use its sessions: it exists, is enabled and not locked. */
+	public boolean isActive(long id) {
+		return jdbc.sql("""
+				select enabled and (locked_until is null or locked_until <= now()) from platform_account where id = ?""")
+			.param(id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	public boolean exists(String username) {
 		return jdbc.sql("select exists (select 1 from platform_account where username = ?)")
 			.param(username)

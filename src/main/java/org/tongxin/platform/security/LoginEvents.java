@@ -22,10 +22,13 @@ class LoginEvents {
 
 	private final SecuritySettings settings;
 
-	LoginEvents(Accounts accounts, AuditLog audit, SecuritySettings settings) {
+	private final AccountSessions sessions;
+
+	LoginEvents(Accounts accounts, AuditLog audit, SecuritySettings settings, AccountSessions sessions) {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.settings = settings;
+		this.sessions = sessions;
 	}
 
 	@EventListener
@@ -43,6 +46,7 @@ class LoginEvents {
 		boolean locked = accounts.recordFailure(username, settings.lockoutAttempts(), settings.lockoutDuration());
 		audit.append(username, null, Action.LOGIN_FAILED, "account", username, Map.of("cause", "bad-credentials"), null);
 		if (locked) {
+			sessions.end(username, null);
 			audit.append(username, null, Action.LOCKED, "account", username,
 					Map.of("minutes", settings.lockoutDuration().toMinutes()), null);
 		}

@@ -6,17 +6,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -29,6 +32,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.authentication.LockedException;
 import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.accounts.Accounts;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Form login for people, personal tokens for programs; CSRF on for every browser request; a strict
@@ -49,11 +53,12 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, AccountDetailsService details,
-			Accounts accounts, SecuritySettings settings, DemoMode demoMode, Clock clock) throws Exception {
+			Accounts accounts, SecuritySettings settings, DemoMode demoMode, Clock clock, SessionRegistry sessionRegistry,
+			MessageSource messages, JsonMapper json) throws Exception {
 		RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 		RequestMatcher apiDocs = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
-		HttpStatusEntryPoint apiEntryPoint = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+		SignedOut signedOut = new SignedOut(api, messages, json);
 		LoginUrlAuthenticationEntryPoint loginEntryPoint = new LoginUrlAuthenticationEntryPoint("/login");
 		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setDefaultFailureUrl("/login?error");
@@ -72,12 +77,18 @@ class SecurityConfiguration {
 				.failureHandler(failure)
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			// Every session is registered so that disabling, locking, a password reset or change and a role
+			// change can end all sessions of the account at once (AccountSessions); no limit on their number.
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+				.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredSessionStrategy(event -> signedOut.send(event.getRequest(), event.getResponse(),
+						"login.sessionEnded", "?expired")))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::carriesToken))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {
 				// Programs get a status code; people get the sign-in page.
 				if (api.matches(request)) {
-					apiEntryPoint.commence(request, response, exception);
+					signedOut.send(request, response, "login.required", "");
 				}
 				else {
 					loginEntryPoint.commence(request, response, exception);
@@ -90,8 +101,21 @@ class SecurityConfiguration {
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs,
 						new ContentSecurityPolicyHeaderWriter(CSP_API_DOCS))))
 			.addFilterBefore(new ApiTokenFilter(tokens, details), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new ActiveAccountFilter(accounts, signedOut), ConcurrentSessionFilter.class)
 			.addFilterAfter(new LoginSteps(), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/** In memory: one node today. More nodes would use Spring Session JDBC's indexed repository instead. */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the registry when the servlet container ends or renames a session. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean

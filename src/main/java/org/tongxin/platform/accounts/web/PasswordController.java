@@ -75,7 +75,7 @@ class PasswordController {
 			return VIEW;
 		}
 		boolean required = required(session);
-		service.changePassword(account, form.getNewPassword(), required);
+		service.changePassword(account, form.getNewPassword(), required, session.getId());
 		session.removeAttribute(LoginSteps.PENDING_PASSWORD);
 		redirect.addFlashAttribute("message", "password.changed");
 		// A voluntary change stays on this page to confirm it; a required one continues the sign-in.
