@@ -116,6 +116,9 @@ public class Accounts {
 			.query(Long.class)
 			.single();
 		setRoles(id, roles);
+		if (!mustChangePassword) {
+			remember(id, passwordHash);
+		}
 		return id;
 	}
 
@@ -136,7 +139,8 @@ public class Accounts {
 
 	/**
 	 * Counts a failed sign-in; the attempt that reaches {@code maxAttempts} locks the account for
-	 * {@code lockFor} and starts the count again.
+	 * {@code lockFor} and starts the count again. Failures while the account is locked do not count, so that
+	 * guessing on does not stretch the lock.
 	 *
 	 * @return whether this failure locked the account
 	 */
@@ -146,7 +150,7 @@ public class Accounts {
 				   set failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end,
 				       locked_until = case when failed_attempts + 1 >= :max then now() + make_interval(secs => :seconds)
 				                           else locked_until end
-				 where username = :username
+				 where username = :username and (locked_until is null or locked_until <= now())
 				returning locked_until is not null and locked_until > now()""")
 			.param("max", maxAttempts)
 			.param("seconds", lockFor.toSeconds())
@@ -171,10 +175,38 @@ public class Accounts {
 		jdbc.sql("update platform_account set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
 	}
 
+	@Transactional
 	public void changePassword(long id, String passwordHash, boolean mustChange) {
 		jdbc.sql("""
 				update platform_account set password_hash = ?, password_changed_at = now(), must_change_password = ?
 				where id = ?""").params(passwordHash, mustChange, id).update();
+		if (!mustChange) {
+			remember(id, passwordHash);
+		}
+	}
+
+	/** How many passwords an account chose itself are remembered; a new one must differ from all of them. */
+	public static final int PASSWORD_HISTORY = 5;
+
+	/** The hashes of the account's last {@value #PASSWORD_HISTORY} self-chosen passwords, newest first. */
+	public List<String> passwordHistory(long id) {
+		return jdbc.sql("""
+				select password_hash from platform_password_history where account_id = ? order by id desc limit ?""")
+			.params(id, PASSWORD_HISTORY)
+			.query(String.class)
+			.list();
+	}
+
+	private void remember(long id, String passwordHash) {
+		jdbc.sql("insert into platform_password_history (account_id, password_hash) values (?, ?)")
+			.params(id, passwordHash)
+			.update();
+		jdbc.sql("""
+				delete from platform_password_history where account_id = :id and id not in
+				  (select id from platform_password_history where account_id = :id order by id desc limit :keep)""")
+			.param("id", id)
+			.param("keep", PASSWORD_HISTORY)
+			.update();
 	}
 
 	public void updateLocale(long id, String locale) {

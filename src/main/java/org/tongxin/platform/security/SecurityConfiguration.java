@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -29,7 +29,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.accounts.Accounts;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({ SecuritySettings.class, LoginThrottleSettings.class })
 class SecurityConfiguration {
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -54,15 +56,15 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, AccountDetailsService details,
 			Accounts accounts, SecuritySettings settings, DemoMode demoMode, Clock clock, SessionRegistry sessionRegistry,
-			MessageSource messages, JsonMapper json) throws Exception {
+			MessageSource messages, JsonMapper json, LoginThrottle throttle) throws Exception {
 		RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 		RequestMatcher apiDocs = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 		SignedOut signedOut = new SignedOut(api, messages, json);
 		LoginUrlAuthenticationEntryPoint loginEntryPoint = new LoginUrlAuthenticationEntryPoint("/login");
-		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
-		failure.setDefaultFailureUrl("/login?error");
-		failure.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
+		// One answer for a wrong password, an unknown user name, a locked and a disabled account: the page
+		// must not tell which user names exist (and the password is checked first in every case, below).
+		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
 
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
@@ -101,6 +103,7 @@ class SecurityConfiguration {
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs,
 						new ContentSecurityPolicyHeaderWriter(CSP_API_DOCS))))
 			.addFilterBefore(new ApiTokenFilter(tokens, details), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ActiveAccountFilter(accounts, signedOut), ConcurrentSessionFilter.class)
 			.addFilterAfter(new LoginSteps(), AnonymousAuthenticationFilter.class);
 		return http.build();
@@ -116,6 +119,21 @@ class SecurityConfiguration {
 	@Bean
 	HttpSessionEventPublisher httpSessionEventPublisher() {
 		return new HttpSessionEventPublisher();
+	}
+
+	/**
+	 * The password is checked before the account's state (locked, disabled), not after as by default: a
+	 * locked account then costs the same hash computation as any other, so neither the answer nor its timing
+	 * tells a locked account from an unknown user name.
+	 */
+	@Bean
+	AuthenticationProvider authenticationProvider(AccountDetailsService details, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
+		provider.setPasswordEncoder(encoder);
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return provider;
 	}
 
 	@Bean

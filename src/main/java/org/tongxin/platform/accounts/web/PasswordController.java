@@ -71,6 +71,11 @@ class PasswordController {
 		if (!errors.hasFieldErrors("newPassword") && encoder.matches(form.getNewPassword(), account.passwordHash())) {
 			errors.rejectValue("newPassword", "password.same");
 		}
+		else if (!errors.hasFieldErrors("newPassword") && accounts.passwordHistory(account.id())
+			.stream()
+			.anyMatch(hash -> encoder.matches(form.getNewPassword(), hash))) {
+			errors.rejectValue("newPassword", "password.reused", new Object[] { Accounts.PASSWORD_HISTORY }, null);
+		}
 		if (errors.hasErrors()) {
 			return VIEW;
 		}
