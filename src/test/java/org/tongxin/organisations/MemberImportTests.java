@@ -434,7 +434,7 @@ class MemberImportTests {
 		assertThat(jdbc.sql("select count(*) from people_person where name like ?").param("批量" + seq + "-%")
 			.query(Long.class)
 			.single()).isEqualTo(3000);
-		assertThat(jdbc.sql("select count(*) from org_member_import where organisation_id = ? and job_id = ?")
+		assertThat(jdbc.sql("select count(*) from org_member_import where organisation_id = ? and job_id = (select id from platform_job where public_id = ?)")
 			.params(org, job)
 			.query(Long.class)
 			.single()).isOne();

@@ -30,7 +30,10 @@ public class Accounts {
 			select a.*, u.name as unit_name, u.path::text as unit_path,
 			       array(select r.role from platform_account_role r where r.account_id = a.id order by r.role) as roles,
 			       array(select distinct p.permission from platform_account_role r
-			             join platform_role_permission p on p.role = r.role where r.account_id = a.id) as permissions
+			             join platform_role_permission p on p.role = r.role where r.account_id = a.id) as permissions,
+			       exists (select 1 from platform_account_role r join platform_role_permission p on p.role = r.role
+			               where r.account_id = a.id and p.permission in (select permission from platform_role_permission
+			                     where role in ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'))) as administrator
 			from platform_account a join platform_unit u on u.id = a.unit_id
 			""";
 
@@ -250,7 +253,7 @@ public class Accounts {
 				rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
 				instant(rs.getTimestamp("locked_until")), totpSecret(rs.getString("totp_secret")), rs.getBoolean("totp_enabled"),
 				rs.getString("locale"), rs.getBoolean("enabled"), instant(rs.getTimestamp("last_login_at")),
-				strings(rs.getArray("roles")), strings(rs.getArray("permissions")));
+				strings(rs.getArray("roles")), strings(rs.getArray("permissions")), rs.getBoolean("administrator"));
 	}
 
 	/** TOTP secrets are kept encrypted like any other secret that would let someone sign in. */

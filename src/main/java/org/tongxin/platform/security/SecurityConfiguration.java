@@ -1,12 +1,17 @@
 package org.tongxin.platform.security;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -62,6 +67,8 @@ class SecurityConfiguration {
 		RequestMatcher apiDocs = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 		SignedOut signedOut = new SignedOut(api, messages, json);
 		LoginUrlAuthenticationEntryPoint loginEntryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+		// "/login", not "http://<Host header>/login".
+		loginEntryPoint.setFavorRelativeUris(true);
 		// One answer for a wrong password, an unknown user name, a locked and a disabled account: the page
 		// must not tell which user names exist (and the password is checked first in every case, below).
 		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -107,6 +114,23 @@ class SecurityConfiguration {
 			.addFilterAfter(new ActiveAccountFilter(accounts, signedOut), ConcurrentSessionFilter.class)
 			.addFilterAfter(new LoginSteps(), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Before everything else, Spring Security included: the Host header never reaches a URL we send back.
+	 *
+	 * @param publicUrl the address users reach Tongxin at (e.g. https://tongxin.example.gov.cn); empty: links
+	 * and redirects stay relative
+	 */
+	@Bean
+	FilterRegistrationBean<PublicUrlFilter> publicUrlFilter(@Value("${tongxin.public-url:}") String publicUrl) {
+		URI url = publicUrl.isBlank() ? null : URI.create(publicUrl.strip().replaceAll("/+$", ""));
+		if (url != null && (url.getHost() == null || !List.of("http", "https").contains(url.getScheme()))) {
+			throw new IllegalStateException("tongxin.public-url must be an http(s) URL with a host: " + publicUrl);
+		}
+		FilterRegistrationBean<PublicUrlFilter> registration = new FilterRegistrationBean<>(new PublicUrlFilter(url));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	/** In memory: one node today. More nodes would use Spring Session JDBC's indexed repository instead. */
