@@ -120,6 +120,12 @@ class MemberImportJob implements JobHandler {
 		return KIND;
 	}
 
+	/** Who may open the imports page follows the member imports of the scope; everyone else only their own. */
+	@Override
+	public String followPermission() {
+		return "organisations:read";
+	}
+
 	@Override
 	public void run(JobContext context) throws Exception {
 		Job job = context.job();

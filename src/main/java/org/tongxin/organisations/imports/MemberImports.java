@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -142,7 +143,7 @@ public class MemberImports {
 	 * checked without reading the file is checked here, so that the page can say so at once; the job checks it
 	 * again, as the owner, when it runs.
 	 */
-	public JobId submit(OrganisationId organisationId, String fileName, String contentType, InputStream content,
+	public UUID submit(OrganisationId organisationId, String fileName, String contentType, InputStream content,
 			boolean createUnknown) {
 		Organisation organisation = organisations.organisation(organisationId)
 			.orElseThrow(() -> new NotFound("organisation " + organisationId));
@@ -150,18 +151,21 @@ public class MemberImports {
 			// Creating persons is the people registry's business: organisations:write alone does not allow it.
 			throw new Unusable("memberImport.create.forbidden");
 		}
-		return jobs.submit(MemberImportJob.KIND, new Options(organisation.id().value(), fileName, createUnknown),
+		JobId id = jobs.submit(MemberImportJob.KIND, new Options(organisation.id().value(), fileName, createUnknown),
 				List.of(new BackgroundJobs.Upload(MemberImportJob.INPUT, contentType, content)));
+		return jobs.find(id).orElseThrow().publicId();
 	}
 
 	/** A member import job of the caller's scope, with its outcome once it is done. */
 	@Transactional(readOnly = true)
-	public Optional<ImportJob> find(JobId id) {
-		return jobs.find(id).filter(job -> MemberImportJob.KIND.equals(job.kind())).map(job -> {
-			Options options = json.readValue(job.parameters() == null ? "{}" : job.parameters(), Options.class);
-			Result result = job.result() == null ? null : json.readValue(job.result(), Result.class);
-			return new ImportJob(job, options, result);
-		});
+	public Optional<ImportJob> find(UUID id) {
+		return jobs.find(id).filter(job -> MemberImportJob.KIND.equals(job.kind())).map(this::view);
+	}
+
+	private ImportJob view(Job job) {
+		Options options = json.readValue(job.parameters() == null ? "{}" : job.parameters(), Options.class);
+		Result result = job.result() == null ? null : json.readValue(job.result(), Result.class);
+		return new ImportJob(job, options, result);
 	}
 
 	/** Imports of the caller's scope that are queued or running, so a user who left the page finds them again. */
@@ -170,7 +174,7 @@ public class MemberImports {
 		return jobs.recent(MemberImportJob.KIND, null, 50)
 			.stream()
 			.filter(job -> !job.status().finished())
-			.map(job -> find(job.id()).orElseThrow())
+			.map(this::view)
 			.toList();
 	}
 

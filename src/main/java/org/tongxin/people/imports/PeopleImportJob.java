@@ -104,6 +104,12 @@ class PeopleImportJob implements JobHandler {
 		return KIND;
 	}
 
+	/** Staff who may import people follow the imports of their scope; everyone else only their own. */
+	@Override
+	public String followPermission() {
+		return PeopleImports.PERMISSION;
+	}
+
 	@Override
 	public void run(JobContext context) throws Exception {
 		Job job = context.job();

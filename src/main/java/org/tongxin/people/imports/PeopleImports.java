@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,15 +65,17 @@ public class PeopleImports {
 	}
 
 	@Transactional
-	public JobId submit(String fileName, String contentType, InputStream content, ImportMode mode, boolean dryRun) {
+	/** @return the public id of the queued job, for its URLs */
+	public UUID submit(String fileName, String contentType, InputStream content, ImportMode mode, boolean dryRun) {
 		if (!currentUser.actor().can(PERMISSION)) {
 			throw new AccessDeniedException(PERMISSION + " required");
 		}
-		return jobs.submit(PeopleImportJob.KIND, new ImportOptions(mode, dryRun, fileName),
+		JobId id = jobs.submit(PeopleImportJob.KIND, new ImportOptions(mode, dryRun, fileName),
 				List.of(new BackgroundJobs.Upload(PeopleImportJob.INPUT, contentType, content)));
+		return jobs.find(id).orElseThrow().publicId();
 	}
 
-	public Optional<ImportJob> find(JobId id) {
+	public Optional<ImportJob> find(UUID id) {
 		return jobs.find(id).filter(job -> PeopleImportJob.KIND.equals(job.kind())).map(this::view);
 	}
 
@@ -81,7 +84,7 @@ public class PeopleImports {
 	}
 
 	/** The error report of an import of the caller's scope, if it has one. */
-	public Optional<StoredFile> errors(JobId id) {
+	public Optional<StoredFile> errors(UUID id) {
 		return find(id).flatMap(job -> jobs.output(id, ErrorReport.FILE));
 	}
 

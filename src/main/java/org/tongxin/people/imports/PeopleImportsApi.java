@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.jobs.JobId;
 import org.tongxin.platform.jobs.StoredFile;
 
 /** Imports over the API: submit a file, follow the job, fetch its error report. Jobs of other units: 404. */
@@ -39,22 +39,22 @@ class PeopleImportsApi {
 			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (InputStream in = file.getInputStream()) {
-			JobId id = imports.submit(name, String.valueOf(file.getContentType()), in, mode, dryRun);
-			return Map.of("id", id.value());
+			UUID id = imports.submit(name, String.valueOf(file.getContentType()), in, mode, dryRun);
+			return Map.of("id", id);
 		}
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('people:import')")
-	Map<String, Object> status(@PathVariable long id) {
-		PeopleImports.ImportJob view = imports.find(new JobId(id)).orElseThrow(() -> new ImportNotFound(id));
+	Map<String, Object> status(@PathVariable UUID id) {
+		PeopleImports.ImportJob view = imports.find(id).orElseThrow(() -> new ImportNotFound(id));
 		return described(view);
 	}
 
 	@GetMapping("/{id}/errors.xlsx")
 	@PreAuthorize("hasAuthority('people:import')")
-	void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
-		StoredFile file = imports.errors(new JobId(id)).orElseThrow(() -> new ImportNotFound(id));
+	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		StoredFile file = imports.errors(id).orElseThrow(() -> new ImportNotFound(id));
 		XlsxExport.prepare(response, "导入错误报告-" + id);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
@@ -63,7 +63,7 @@ class PeopleImportsApi {
 
 	static Map<String, Object> described(PeopleImports.ImportJob view) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", view.job().id().value());
+		body.put("id", view.job().publicId());
 		body.put("status", view.job().status().name());
 		body.put("file", view.options().fileName());
 		body.put("mode", view.options().mode().name());
@@ -83,7 +83,7 @@ class PeopleImportsApi {
 			counts.put("failed", view.result().failed());
 			body.put("counts", counts);
 			body.put("unknownHeaders", view.result().unknownHeaders());
-			body.put("errorReport", view.result().failed() > 0 ? "/api/v1/people/imports/" + view.job().id().value()
+			body.put("errorReport", view.result().failed() > 0 ? "/api/v1/people/imports/" + view.job().publicId()
 					+ "/errors.xlsx" : null);
 		}
 		body.put("error", view.job().error());
@@ -93,7 +93,7 @@ class PeopleImportsApi {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	static class ImportNotFound extends RuntimeException {
 
-		ImportNotFound(long id) {
+		ImportNotFound(UUID id) {
 			super("import " + id + " not found in scope");
 		}
 	}

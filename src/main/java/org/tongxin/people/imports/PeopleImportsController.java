@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.jobs.JobId;
 import org.tongxin.platform.jobs.StoredFile;
 
 /** The import page: upload, the list of imports, one import's progress, counts and error report. */
@@ -52,14 +52,14 @@ class PeopleImportsController {
 		}
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (InputStream in = file.getInputStream()) {
-			JobId id = imports.submit(name, String.valueOf(file.getContentType()), in, mode, dryRun);
-			return "redirect:/people/imports/" + id.value();
+			UUID id = imports.submit(name, String.valueOf(file.getContentType()), in, mode, dryRun);
+			return "redirect:/people/imports/" + id;
 		}
 	}
 
 	@GetMapping("/people/imports/{id}")
 	@PreAuthorize("hasAuthority('people:import')")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable UUID id, Model model) {
 		model.addAttribute("view", find(id));
 		model.addAttribute("job", find(id).job());
 		model.addAttribute("fields", imports.fields());
@@ -69,7 +69,7 @@ class PeopleImportsController {
 	/** The result panel, polled until the job is done; then it carries no trigger and polling stops. */
 	@GetMapping("/people/imports/{id}/result")
 	@PreAuthorize("hasAuthority('people:import')")
-	String result(@PathVariable long id, Model model) {
+	String result(@PathVariable UUID id, Model model) {
 		model.addAttribute("view", find(id));
 		model.addAttribute("fields", imports.fields());
 		return "people/imports/show :: result";
@@ -77,8 +77,8 @@ class PeopleImportsController {
 
 	@GetMapping("/people/imports/{id}/errors.xlsx")
 	@PreAuthorize("hasAuthority('people:import')")
-	void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
-		StoredFile file = imports.errors(new JobId(id)).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
+	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		StoredFile file = imports.errors(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
 		XlsxExport.prepare(response, "导入错误报告-" + id);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
@@ -95,7 +95,7 @@ class PeopleImportsController {
 	/** Saves the user's choices for the headers the import did not know: header[i] → field[i]. */
 	@PostMapping("/people/imports/{id}/mapping")
 	@PreAuthorize("hasAuthority('people:import')")
-	String saveMapping(@PathVariable long id, @RequestParam(name = "header", required = false) List<String> headers,
+	String saveMapping(@PathVariable UUID id, @RequestParam(name = "header", required = false) List<String> headers,
 			@RequestParam(name = "field", required = false) List<String> fields) {
 		find(id);
 		Map<String, String> mapping = new LinkedHashMap<>();
@@ -110,7 +110,7 @@ class PeopleImportsController {
 		return "redirect:/people/imports/" + id + "?mappingSaved";
 	}
 
-	private PeopleImports.ImportJob find(long id) {
-		return imports.find(new JobId(id)).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
+	private PeopleImports.ImportJob find(UUID id) {
+		return imports.find(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
 	}
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,15 +36,40 @@ class Jobs {
 		return jdbc.sql("select * from platform_job where id = ?").param(id.value()).query(Jobs::map).optional();
 	}
 
-	Optional<Job> find(DataScope scope, JobId id) {
-		return scope.bind(jdbc.sql("select * from platform_job j where j.id = :id and " + scope.restrict("j.unit_id")))
+	/**
+	 * Who may see a job: within the data scope, its owner, and accounts holding the permission with which the
+	 * job's kind may be followed ({@code followedKinds}).
+	 */
+	record Viewer(DataScope scope, String username, List<String> followedKinds) {
+
+		String restrict() {
+			return scope.restrict("j.unit_id") + " and (j.owner = :viewer or j.kind in (:followed))";
+		}
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+			// "in ()" is not SQL: an empty list becomes a kind no job has.
+			return scope.bind(spec)
+				.param("viewer", username)
+				.param("followed", followedKinds.isEmpty() ? List.of("") : followedKinds);
+		}
+	}
+
+	Optional<Job> find(Viewer viewer, JobId id) {
+		return viewer.bind(jdbc.sql("select * from platform_job j where j.id = :id and " + viewer.restrict()))
 			.param("id", id.value())
 			.query(Jobs::map)
 			.optional();
 	}
 
-	List<Job> recent(DataScope scope, String kind, @Nullable Long before, int size) {
-		return scope.bind(jdbc.sql("select * from platform_job j where j.kind = :kind and " + scope.restrict("j.unit_id")
+	Optional<Job> find(Viewer viewer, UUID publicId) {
+		return viewer.bind(jdbc.sql("select * from platform_job j where j.public_id = :id and " + viewer.restrict()))
+			.param("id", publicId)
+			.query(Jobs::map)
+			.optional();
+	}
+
+	List<Job> recent(Viewer viewer, String kind, @Nullable Long before, int size) {
+		return viewer.bind(jdbc.sql("select * from platform_job j where j.kind = :kind and " + viewer.restrict()
 				+ " and (cast(:before as bigint) is null or j.id < :before) order by j.id desc limit :size"))
 			.param("kind", kind)
 			.param("before", before)
@@ -116,9 +142,9 @@ class Jobs {
 			.update();
 	}
 
-	boolean cancel(DataScope scope, JobId id) {
-		return scope.bind(jdbc.sql("update platform_job j set status = 'CANCELLED', finished_at = now() where j.id = :id"
-				+ " and j.status in ('QUEUED', 'RUNNING') and " + scope.restrict("j.unit_id")))
+	boolean cancel(Viewer viewer, JobId id) {
+		return viewer.bind(jdbc.sql("update platform_job j set status = 'CANCELLED', finished_at = now() where j.id = :id"
+				+ " and j.status in ('QUEUED', 'RUNNING') and " + viewer.restrict()))
 			.param("id", id.value())
 			.update() == 1;
 	}
@@ -152,7 +178,7 @@ class Jobs {
 	private static Job map(ResultSet rs, int row) throws SQLException {
 		long total = rs.getLong("total");
 		Long totalOrNull = rs.wasNull() ? null : total;
-		return new Job(new JobId(rs.getLong("id")), rs.getString("kind"), new UnitId(rs.getLong("unit_id")),
+		return new Job(new JobId(rs.getLong("id")), rs.getObject("public_id", UUID.class), rs.getString("kind"), new UnitId(rs.getLong("unit_id")),
 				rs.getString("owner"), JobStatus.valueOf(rs.getString("status")), rs.getString("parameters"),
 				rs.getString("phase"), rs.getLong("done"), totalOrNull, rs.getString("result"), rs.getString("error"),
 				rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")),

@@ -29,7 +29,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
-import org.tongxin.platform.jobs.JobId;
 import org.tongxin.platform.jobs.JobStatus;
 import org.tongxin.platform.tabular.TabularFiles;
 
@@ -80,11 +79,12 @@ class PeopleImportTests {
 	PeopleImports.ImportJob run(String user, String file, byte[] content, ImportMode mode, boolean dryRun)
 			throws InterruptedException {
 		signIn(user);
-		JobId id = imports.submit(file, "application/octet-stream", new ByteArrayInputStream(content), mode, dryRun);
+		java.util.UUID id = imports.submit(file, "application/octet-stream", new ByteArrayInputStream(content), mode,
+				dryRun);
 		return await(id);
 	}
 
-	PeopleImports.ImportJob await(JobId id) throws InterruptedException {
+	PeopleImports.ImportJob await(java.util.UUID id) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
 			PeopleImports.ImportJob job = imports.find(id).orElseThrow();
@@ -97,7 +97,7 @@ class PeopleImportTests {
 	}
 
 	List<List<String>> report(PeopleImports.ImportJob job) throws Exception {
-		try (InputStream in = imports.open(imports.errors(job.job().id()).orElseThrow())) {
+		try (InputStream in = imports.open(imports.errors(job.job().publicId()).orElseThrow())) {
 			return ImportFiles.read(in);
 		}
 	}
@@ -305,13 +305,13 @@ class PeopleImportTests {
 		jdbc.sql("""
 				update platform_job set status = 'RUNNING', runner = 'dead', result = null, finished_at = null,
 				       heartbeat_at = now() - interval '5 minutes' where id = ?""").param(jobId).update();
-		PeopleImports.ImportJob again = await(job.job().id());
+		PeopleImports.ImportJob again = await(job.job().publicId());
 		assertThat(again.job().attempts()).isEqualTo(3);
 		assertThat(again.result().inserted()).isEqualTo(50);
 		for (String name : names) {
 			assertThat(persons(name)).isEqualTo(1);
 		}
-		assertThat(imports.errors(job.job().id())).isEmpty();
+		assertThat(imports.errors(job.job().publicId())).isEmpty();
 	}
 
 	/** Progress is reported, and cancellation checked, on another connection while the COPY is open. */
@@ -362,9 +362,10 @@ class PeopleImportTests {
 		var submitted = mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
 			.multipart().file(new MockMultipartFile("file", "api.csv", "text/csv", file)).param("mode", "SKIP").exchange();
 		assertThat(submitted).hasStatus(202).bodyJson().extractingPath("$.id").isNotNull();
-		long id = ((Number) com.jayway.jsonpath.JsonPath.read(submitted.getResponse().getContentAsString(), "$.id")).longValue();
+		java.util.UUID id = java.util.UUID
+			.fromString(com.jayway.jsonpath.JsonPath.read(submitted.getResponse().getContentAsString(), "$.id"));
 		signIn("chengdu");
-		await(new JobId(id));
+		await(id);
 
 		assertThat(mvc.get().uri("/api/v1/people/imports/{id}", id).session(chengdu)).hasStatusOk()
 			.bodyJson()
@@ -410,7 +411,7 @@ class PeopleImportTests {
 		PeopleImports.ImportJob first = run("chengdu", "m.csv", file, ImportMode.SKIP, true);
 		assertThat(first.result().unknownHeaders()).containsExactly("就职机构");
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(mvc.post().uri("/people/imports/{id}/mapping", first.job().id().value()).session(chengdu).with(csrf())
+		assertThat(mvc.post().uri("/people/imports/{id}/mapping", first.job().publicId()).session(chengdu).with(csrf())
 			.param("header", "就职机构").param("field", "EMPLOYER")).hasStatus3xxRedirection();
 
 		PeopleImports.ImportJob second = run("chengdu", "m.csv", file, ImportMode.SKIP, false);

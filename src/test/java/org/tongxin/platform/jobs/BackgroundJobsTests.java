@@ -45,6 +45,11 @@ class BackgroundJobsTests {
 				}
 
 				@Override
+				public String followPermission() {
+					return "people:read";
+				}
+
+				@Override
 				public void run(JobContext context) throws Exception {
 					String text;
 					try (InputStream in = context.input("lines.txt")) {
@@ -85,6 +90,12 @@ class BackgroundJobsTests {
 				@Override
 				public String kind() {
 					return "test.whoami";
+				}
+
+				/** So that a colleague can see the job of an account that was disabled. */
+				@Override
+				public String followPermission() {
+					return "people:write";
 				}
 
 				@Override
@@ -178,11 +189,11 @@ class BackgroundJobsTests {
 		}
 
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(mvc.get().uri("/jobs/{id}/progress", id.value()).session(chengdu)).hasStatusOk()
+		assertThat(mvc.get().uri("/jobs/{id}/progress", done.publicId()).session(chengdu)).hasStatusOk()
 			.bodyText()
 			.contains("已完成")
 			.doesNotContain("hx-trigger");
-		assertThat(mvc.get().uri("/jobs/{id}/progress", id.value()).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
+		assertThat(mvc.get().uri("/jobs/{id}/progress", done.publicId()).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
 
 		signIn("shenzhen");
 		assertThat(jobs.find(id)).isEmpty();
@@ -258,7 +269,7 @@ class BackgroundJobsTests {
 		assertThat(job.error()).isEqualTo("jobs.error.ownerUnavailable");
 
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(mvc.get().uri("/jobs/{id}/progress", job.id().value()).session(chengdu)).hasStatusOk()
+		assertThat(mvc.get().uri("/jobs/{id}/progress", job.publicId()).session(chengdu)).hasStatusOk()
 			.bodyText()
 			.contains("提交任务的账号已停用、锁定或不存在，任务未执行");
 	}
@@ -271,7 +282,7 @@ class BackgroundJobsTests {
 		assertThat(job.attempts()).isEqualTo(JobRunner.MAX_ATTEMPTS);
 		// The technical message stays with the job for the administrator; the page says what the user can do.
 		assertThat(job.error()).isEqualTo("connection reset by peer");
-		assertThat(mvc.get().uri("/jobs/{id}/progress", job.id().value()).session(SignIn.as(mvc, "chengdu")))
+		assertThat(mvc.get().uri("/jobs/{id}/progress", job.publicId()).session(SignIn.as(mvc, "chengdu")))
 			.hasStatusOk()
 			.bodyText()
 			.contains("任务执行出错，已重试多次仍未成功")
