@@ -29,6 +29,12 @@ public interface JobContext {
 
 	boolean cancelled();
 
+	/**
+	 * Keeps the job's inputs for a while after it has succeeded, instead of deleting them when it ends: a dry
+	 * run's upload, from which the real run can start ({@link BackgroundJobs#submitFrom}).
+	 */
+	void keepInputs(java.time.Duration duration);
+
 	@FunctionalInterface
 	interface OutputWriter {
 
