@@ -189,7 +189,7 @@ class Jobs {
 		return scope.bind(jdbc.sql("""
 				select f.* from platform_job_file f join platform_job j on j.id = f.job_id
 				where f.job_id = :job and f.purpose = 'INPUT' and f.name = :name and j.status = 'SUCCEEDED'
-				  and f.keep_until > now() and """ + scope.restrict("j.unit_id")))
+				  and f.keep_until > now() and %s""".formatted(scope.restrict("j.unit_id"))))
 			.param("job", job.value())
 			.param("name", name)
 			.query(Jobs::file)
