@@ -173,7 +173,7 @@ class MemberImportJob implements JobHandler {
 				throw new JobFailure("memberImport.tooMany");
 			}
 		});
-		HeaderMapping.Located header = new HeaderMapping(MemberImports.HEADERS).locate(top, 2)
+		HeaderMapping.Located header = new HeaderMapping(MemberImports.HEADERS, MemberImports.KEYWORDS).locate(top, 2)
 			.orElseThrow(() -> new JobFailure("memberImport.header.missing"));
 		if (!header.columns().containsKey("idNumber") && !header.columns().containsKey("phone")) {
 			throw new JobFailure("memberImport.header.key");
