@@ -133,7 +133,7 @@ class MemberImportJob implements JobHandler {
 		if (options.createUnknown() && !currentUser.actor().can(MemberImports.PEOPLE_WRITE)) {
 			throw new JobFailure("memberImport.create.forbidden");
 		}
-		Path file = Files.createTempFile("org-import-", ".upload");
+		Path file = context.scratch().resolve("upload");
 		try {
 			try (InputStream in = context.input(INPUT)) {
 				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);

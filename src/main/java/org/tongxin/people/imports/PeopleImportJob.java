@@ -119,7 +119,7 @@ class PeopleImportJob implements JobHandler {
 			context.result(committed.get());
 			return;
 		}
-		Path work = Files.createTempDirectory("tongxin-import-");
+		Path work = context.scratch();
 		try {
 			Path file = work.resolve("input");
 			try (InputStream in = context.input(INPUT)) {

@@ -41,6 +41,8 @@ class FileStore {
 
 	static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
+	static final String SCRATCH = "scratch";
+
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
 	private final Path root;
@@ -56,6 +58,32 @@ class FileStore {
 
 	Path root() {
 		return root;
+	}
+
+	/** Where jobs keep working copies while they run: not job files, never encrypted, never listed. */
+	Path scratchRoot() {
+		return root.resolve(SCRATCH);
+	}
+
+	/**
+	 * A fresh private directory (0700) for one run of a job, under the store rather than the system's temp
+	 * directory, so that what a crashed run leaves behind is found and deleted (see {@link JobFiles}).
+	 */
+	Path scratch(JobId job) throws IOException {
+		Path directory = scratchRoot().resolve(job.value() + "-" + UUID.randomUUID());
+		directories(directory);
+		return directory;
+	}
+
+	static void deleteTree(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var walk = Files.walk(directory)) {
+			for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
 	}
 
 	Stored write(JobContext.OutputWriter writer) throws IOException {

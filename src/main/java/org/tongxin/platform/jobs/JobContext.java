@@ -22,6 +22,13 @@ public interface JobContext {
 
 	InputStream input(String name) throws IOException;
 
+	/**
+	 * A private directory (0700) for working copies the job needs as files (a spreadsheet reader wants random
+	 * access), deleted when the run ends, and after a crash by the file store's cleanup — use it instead of the
+	 * system's temp directory, where a crashed run would leave an upload in clear.
+	 */
+	java.nio.file.Path scratch() throws IOException;
+
 	void output(String name, String contentType, OutputWriter writer) throws IOException;
 
 	/** The summary shown when the job is done (counts and the like), stored as JSON. */

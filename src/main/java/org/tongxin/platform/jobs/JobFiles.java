@@ -64,7 +64,32 @@ class JobFiles {
 
 	@Scheduled(fixedDelayString = "${tongxin.files.cleanup:1h}", initialDelayString = "${tongxin.files.cleanup:1h}")
 	int sweep() {
+		sweepScratch();
 		return delete(jobs.unneeded(null, reportRetention));
+	}
+
+	/** Deletes the scratch directories of runs that are over: their job has ended, or was requeued after a crash. */
+	int sweepScratch() {
+		Path scratch = files.scratchRoot();
+		if (!Files.isDirectory(scratch)) {
+			return 0;
+		}
+		int deleted = 0;
+		try (Stream<Path> runs = Files.list(scratch)) {
+			for (Path run : runs.toList()) {
+				String name = run.getFileName().toString();
+				Long job = name.matches("\\d+-.*") ? Long.valueOf(name.substring(0, name.indexOf('-'))) : null;
+				// A running job may be using it; a dead run's directory goes once its job is no longer running.
+				if (job == null || !jobs.running(new JobId(job))) {
+					FileStore.deleteTree(run);
+					deleted++;
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			log.warn("Could not clean the scratch directories: {}", e.toString());
+		}
+		return deleted;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -84,6 +109,9 @@ class JobFiles {
 		int[] counts = new int[3];
 		try (Stream<Path> walk = Files.walk(root)) {
 			for (Path path : walk.toList()) {
+				if (path.startsWith(files.scratchRoot())) {
+					continue;
+				}
 				if (Files.isDirectory(path)) {
 					FileStore.restrict(path);
 					continue;

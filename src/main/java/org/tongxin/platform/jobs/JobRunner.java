@@ -128,6 +128,7 @@ class JobRunner {
 		}
 		finally {
 			SecurityContextHolder.clearContext();
+			context.dropScratch();
 			// An ended job's upload goes at once (it holds personal data); a job that will be retried keeps it.
 			jobFiles.ended(job.id());
 		}
@@ -167,6 +168,8 @@ class JobRunner {
 		private Instant lastCancelCheck = Instant.EPOCH;
 
 		private boolean cancelled;
+
+		private java.nio.file.@Nullable Path scratch;
 
 		Context(Job job) {
 			this.job = job;
@@ -208,6 +211,25 @@ class JobRunner {
 		@Override
 		public void result(Object summary) {
 			this.result = json.writeValueAsString(summary);
+		}
+
+		@Override
+		public java.nio.file.Path scratch() throws IOException {
+			if (scratch == null) {
+				scratch = files.scratch(job.id());
+			}
+			return scratch;
+		}
+
+		void dropScratch() {
+			if (scratch != null) {
+				try {
+					FileStore.deleteTree(scratch);
+				}
+				catch (IOException e) {
+					log.warn("Could not delete the scratch directory of job {}; the cleanup will: {}", job.id(), e.toString());
+				}
+			}
 		}
 
 		@Override

@@ -175,6 +175,13 @@ class Jobs {
 			.list();
 	}
 
+	boolean running(JobId job) {
+		return jdbc.sql("select count(*) from platform_job where id = ? and status = 'RUNNING'")
+			.param(job.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	void deleteFile(long id) {
 		jdbc.sql("delete from platform_job_file where id = ?").param(id).update();
 	}

@@ -136,6 +136,28 @@ class BackgroundJobsTests {
 			};
 		}
 
+		/** Copies its input into its scratch directory and says where that was. */
+		@Bean
+		JobHandler copier() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.scratch";
+				}
+
+				@Override
+				public void run(JobContext context) throws Exception {
+					Path copy = context.scratch().resolve("copy");
+					try (InputStream in = context.input("lines.txt")) {
+						Files.copy(in, copy);
+					}
+					context.result(Map.of("copy", copy.toString(), "directory",
+							PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.getParent()))));
+				}
+			};
+		}
+
 		@Bean
 		JobHandler broken() {
 			return new JobHandler() {
@@ -496,5 +518,23 @@ class BackgroundJobsTests {
 
 		assertThat(kept).doesNotExist();
 		assertThat(jobs.submitFrom(dryRun, "lines.txt", "test.count", Map.of())).isEmpty();
+	}
+
+	@Test
+	void aJobsWorkingCopiesLiveInAPrivateScratchDirectoryThatGoesWithTheRunOrAfterACrash() throws Exception {
+		signIn("chengdu");
+		Job done = await(jobs.submit("test.scratch", Map.of(), List.of(upload(CSV))));
+		assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+		String copy = (String) com.jayway.jsonpath.JsonPath.read(done.result(), "$.copy");
+		assertThat(Path.of(copy).startsWith(files.root().resolve("scratch"))).isTrue();
+		assertThat(Path.of(copy)).doesNotExist();
+		assertThat(Path.of(copy).getParent()).doesNotExist();
+		assertThat((String) com.jayway.jsonpath.JsonPath.read(done.result(), "$.directory")).isEqualTo("rwx------");
+
+		// What a killed run left behind: its job has ended (or was requeued) since.
+		Path left = files.scratch(done.id());
+		Files.writeString(left.resolve("input"), CSV);
+		jobFiles.sweep();
+		assertThat(left).doesNotExist();
 	}
 }
