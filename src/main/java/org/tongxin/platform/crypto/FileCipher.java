@@ -69,15 +69,16 @@ public final class FileCipher {
 
 	@Autowired
 	public FileCipher(CryptoSettings settings) {
-		this(settings, DEFAULT_SEGMENT);
+		this(settings.keys(), settings.activeKey(), DEFAULT_SEGMENT);
 	}
 
-	FileCipher(CryptoSettings settings, int segmentSize) {
-		settings.keys().forEach((id, base64) -> keys.put(id, derive(Base64.getDecoder().decode(base64))));
-		if (!keys.containsKey(settings.activeKey())) {
-			throw new IllegalStateException("tongxin.crypto.active-key " + settings.activeKey() + " is not among the keys");
+	/** @param fieldKeys key id → base64 field key, as {@code tongxin.crypto.keys} */
+	FileCipher(Map<Integer, String> fieldKeys, int activeKey, int segmentSize) {
+		fieldKeys.forEach((id, base64) -> keys.put(id, derive(Base64.getDecoder().decode(base64))));
+		if (!keys.containsKey(activeKey)) {
+			throw new IllegalStateException("tongxin.crypto.active-key " + activeKey + " is not among the keys");
 		}
-		this.activeKey = settings.activeKey();
+		this.activeKey = activeKey;
 		this.segmentSize = segmentSize;
 	}
 

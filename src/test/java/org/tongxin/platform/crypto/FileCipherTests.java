@@ -22,11 +22,10 @@ class FileCipherTests {
 
 	static final int SEGMENT = 1024;
 
-	static final CryptoSettings SETTINGS = new CryptoSettings(
-			Map.of(1, "kdoj/7USyyM9hOYQ42c3n6c2m29UYgnolZPgC0GAICs=", 2, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
-			2, "qFyv9uss3/yTV4AsSixmy8RZBjWSFSHQgnjKnmZ6GzA=");
+	static final Map<Integer, String> KEYS = Map.of(1, "kdoj/7USyyM9hOYQ42c3n6c2m29UYgnolZPgC0GAICs=", 2,
+			"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
 
-	final FileCipher cipher = new FileCipher(SETTINGS, SEGMENT);
+	final FileCipher cipher = new FileCipher(KEYS, 2, SEGMENT);
 
 	byte[] encrypt(byte[] plain) throws IOException {
 		ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -105,15 +104,14 @@ class FileCipherTests {
 
 	@Test
 	void aFileEncryptedWithAnEarlierKeyStaysReadableAfterARotation() throws IOException {
-		FileCipher before = new FileCipher(new CryptoSettings(SETTINGS.keys(), 1, SETTINGS.hmacKey()), SEGMENT);
+		FileCipher before = new FileCipher(KEYS, 1, SEGMENT);
 		ByteArrayOutputStream sink = new ByteArrayOutputStream();
 		try (OutputStream out = before.encrypting(sink)) {
 			out.write("旧密钥".getBytes(StandardCharsets.UTF_8));
 		}
 
 		assertThat(new String(decrypt(sink.toByteArray()), StandardCharsets.UTF_8)).isEqualTo("旧密钥");
-		FileCipher withoutKeyOne = new FileCipher(new CryptoSettings(Map.of(2, SETTINGS.keys().get(2)), 2,
-				SETTINGS.hmacKey()), SEGMENT);
+		FileCipher withoutKeyOne = new FileCipher(Map.of(2, KEYS.get(2)), 2, SEGMENT);
 		assertThatThrownBy(() -> withoutKeyOne.decrypting(new ByteArrayInputStream(sink.toByteArray())))
 			.hasMessageContaining("key 1");
 	}
@@ -125,7 +123,7 @@ class FileCipherTests {
 	 */
 	@Test
 	void twentyMegabytesStreamWithoutBeingHeldInMemory() throws IOException {
-		FileCipher cipher = new FileCipher(SETTINGS);
+		FileCipher cipher = new FileCipher(KEYS, 2, 64 * 1024);
 		int size = 20 * 1024 * 1024;
 		int segment = 64 * 1024;
 		int record = 12 + segment + 16;
