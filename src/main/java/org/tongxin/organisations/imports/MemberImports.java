@@ -57,7 +57,12 @@ public class MemberImports {
 			"role", List.of("职务", "角色", "会内职务"),
 			"termStart", List.of("任期开始", "任职开始", "开始日期", "入会日期"),
 			"termEnd", List.of("任期结束", "任职结束", "结束日期"),
-			"group", List.of("群体", "所属群体", "人士类别"));
+			"group", List.of("群体", "所属群体", "人士类别", "群体类别", "人员类别", "人士类型", "人员类型", "类型"));
+
+	/** Key words inside longer headers, as the people import has them (see HeaderMapping). */
+	static final List<Map.Entry<String, String>> KEYWORDS = List.of(Map.entry("身份证", "idNumber"),
+			Map.entry("证件号", "idNumber"), Map.entry("手机", "phone"), Map.entry("电话", "phone"), Map.entry("姓名", "name"),
+			Map.entry("职务", "role"), Map.entry("类别", "group"), Map.entry("群体", "group"));
 
 	static final List<String> TEMPLATE = List.of("姓名", "身份证号", "手机号", "职务", "任期开始", "任期结束", "群体");
 

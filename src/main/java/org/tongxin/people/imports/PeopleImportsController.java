@@ -28,8 +28,12 @@ class PeopleImportsController {
 
 	private final PeopleImports imports;
 
-	PeopleImportsController(PeopleImports imports) {
+	private final long keptHours;
+
+	PeopleImportsController(PeopleImports imports,
+			@org.springframework.beans.factory.annotation.Value("${tongxin.people.imports.dry-run-kept-for:24h}") java.time.Duration kept) {
 		this.imports = imports;
+		this.keptHours = kept.toHours();
 	}
 
 	@GetMapping("/people/imports")
@@ -60,18 +64,40 @@ class PeopleImportsController {
 	@GetMapping("/people/imports/{id}")
 	@PreAuthorize("hasAuthority('people:import')")
 	String show(@PathVariable UUID id, Model model) {
-		model.addAttribute("view", find(id));
-		model.addAttribute("job", find(id).job());
+		PeopleImports.ImportJob view = find(id);
+		model.addAttribute("view", view);
+		model.addAttribute("job", view.job());
 		model.addAttribute("fields", imports.fields());
+		forReal(view, model);
 		return "people/imports/show";
+	}
+
+	/** The dry run's real import, from the file it kept: no second upload. */
+	@PostMapping("/people/imports/{id}/import-for-real")
+	@PreAuthorize("hasAuthority('people:import')")
+	String importForReal(@PathVariable UUID id) {
+		find(id);
+		try {
+			return "redirect:/people/imports/" + imports.importForReal(id);
+		}
+		catch (PeopleImports.DryRunFileGone e) {
+			return "redirect:/people/imports/" + id + "?forRealGone";
+		}
+	}
+
+	private void forReal(PeopleImports.ImportJob view, Model model) {
+		model.addAttribute("canImportForReal", imports.canImportForReal(view));
+		model.addAttribute("keptHours", keptHours);
 	}
 
 	/** The result panel, polled until the job is done; then it carries no trigger and polling stops. */
 	@GetMapping("/people/imports/{id}/result")
 	@PreAuthorize("hasAuthority('people:import')")
 	String result(@PathVariable UUID id, Model model) {
-		model.addAttribute("view", find(id));
+		PeopleImports.ImportJob view = find(id);
+		model.addAttribute("view", view);
 		model.addAttribute("fields", imports.fields());
+		forReal(view, model);
 		return "people/imports/show :: result";
 	}
 

@@ -34,6 +34,8 @@ public class BackgroundJobs {
 
 	private final FileStore files;
 
+	private final JobFiles jobFiles;
+
 	private final CurrentUser currentUser;
 
 	private final AuditLog audit;
@@ -42,11 +44,12 @@ public class BackgroundJobs {
 
 	private final ObjectProvider<JobHandler> handlers;
 
-	BackgroundJobs(Jobs jobs, FileStore files, CurrentUser currentUser, AuditLog audit, JsonMapper json,
-			ObjectProvider<JobHandler> handlers) {
+	BackgroundJobs(Jobs jobs, FileStore files, JobFiles jobFiles, CurrentUser currentUser, AuditLog audit,
+			JsonMapper json, ObjectProvider<JobHandler> handlers) {
 		this.handlers = handlers;
 		this.jobs = jobs;
 		this.files = files;
+		this.jobFiles = jobFiles;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.json = json;
@@ -68,6 +71,31 @@ public class BackgroundJobs {
 		return id;
 	}
 
+	/**
+	 * Submits a job that starts from the kept input {@code input} of an earlier job of the caller's scope (see
+	 * {@link JobContext#keepInputs}) instead of a second upload; the new job takes the file over. Empty when the
+	 * earlier job kept no such file, or its time has passed, or another job has taken it already.
+	 */
+	public Optional<JobId> submitFrom(JobId earlier, String input, String kind, Object parameters) {
+		Actor actor = currentUser.actor();
+		Optional<StoredFile> kept = jobs.keptInput(viewer(), earlier, input);
+		if (kept.isEmpty()) {
+			return Optional.empty();
+		}
+		JobId id = jobs.insert(kind, actor.unit(), actor.username(), json.writeValueAsString(parameters));
+		if (!jobs.moveInput(kept.get(), id)) {
+			throw new IllegalStateException("kept input of job " + earlier + " was taken concurrently");
+		}
+		audit.record(AuditLog.Action.CREATE, "job", id, Map.of("kind", kind, "from", earlier.value()), null);
+		return Optional.of(id);
+	}
+
+	/** Whether a job of the caller's scope keeps its input {@code input} for a later job. */
+	@Transactional(readOnly = true)
+	public boolean keeps(JobId id, String input) {
+		return jobs.keptInput(viewer(), id, input).isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Job> find(JobId id) {
 		return jobs.find(viewer(), id);
@@ -87,7 +115,14 @@ public class BackgroundJobs {
 	/** A file the job wrote, if the caller may see the job. */
 	@Transactional(readOnly = true)
 	public Optional<StoredFile> output(JobId id, String name) {
-		return find(id).flatMap(job -> jobs.file(id, "OUTPUT", name));
+		return find(id).flatMap(job -> jobs.file(id, "OUTPUT", name)).filter(file -> {
+			try {
+				return files.exists(file.location());
+			}
+			catch (IOException e) {
+				return false;
+			}
+		});
 	}
 
 	/** A file the job wrote, if the caller may see the job. */
@@ -112,6 +147,7 @@ public class BackgroundJobs {
 	public boolean cancel(JobId id) {
 		boolean cancelled = jobs.cancel(viewer(), id);
 		if (cancelled) {
+			jobFiles.ended(id);
 			audit.record(AuditLog.Action.UPDATE, "job", id, Map.of("after", Map.of("status", "CANCELLED")), null);
 		}
 		return cancelled;

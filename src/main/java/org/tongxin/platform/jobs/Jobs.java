@@ -175,6 +175,74 @@ class Jobs {
 			.optional();
 	}
 
+	/** Keeps the job's inputs after it has ended, until then (a dry run's upload, for the real run). */
+	void keepInputs(JobId job, Instant until) {
+		jdbc.sql("update platform_job_file set keep_until = ? where job_id = ? and purpose = 'INPUT'")
+			.params(java.sql.Timestamp.from(until), job.value())
+			.update();
+	}
+
+	/**
+	 * Files no longer needed: the inputs of ended jobs (kept ones only while the job succeeded and the time
+	 * has not passed), and outputs older than the retention. {@code job} narrows it to one job's inputs.
+	 */
+	List<StoredFile> unneeded(@Nullable JobId job, java.time.Duration outputRetention) {
+		return jdbc.sql("""
+				select f.* from platform_job_file f join platform_job j on j.id = f.job_id
+				where (cast(:job as bigint) is null or f.job_id = :job)
+				  and ((f.purpose = 'INPUT' and j.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')
+				        and (j.status <> 'SUCCEEDED' or f.keep_until is null or f.keep_until < now()))
+				    or (cast(:job as bigint) is null and f.purpose = 'OUTPUT'
+				        and f.created_at < now() - make_interval(secs => :seconds)))
+				order by f.id""")
+			.param("job", job == null ? null : job.value())
+			.param("seconds", outputRetention.toSeconds())
+			.query(Jobs::file)
+			.list();
+	}
+
+	boolean running(JobId job) {
+		return jdbc.sql("select count(*) from platform_job where id = ? and status = 'RUNNING'")
+			.param(job.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void deleteFile(long id) {
+		jdbc.sql("delete from platform_job_file where id = ?").param(id).update();
+	}
+
+	/** Every file the store should hold, by location. */
+	java.util.Set<String> locations() {
+		return new java.util.HashSet<>(jdbc.sql("select location from platform_job_file").query(String.class).list());
+	}
+
+	/** A kept input of a succeeded job of the scope, still within its time. */
+	Optional<StoredFile> keptInput(Viewer viewer, JobId job, String name) {
+		return viewer.bind(jdbc.sql("""
+				select f.* from platform_job_file f join platform_job j on j.id = f.job_id
+				where f.job_id = :job and f.purpose = 'INPUT' and f.name = :name and j.status = 'SUCCEEDED'
+				  and f.keep_until > now() and %s""".formatted(viewer.restrict())))
+			.param("job", job.value())
+			.param("name", name)
+			.query(Jobs::file)
+			.optional();
+	}
+
+	/** Hands a kept input over to another job, which then owns it (and deletes it when it ends). */
+	boolean moveInput(StoredFile file, JobId to) {
+		return jdbc.sql("""
+				update platform_job_file set job_id = ?, keep_until = null where id = ? and keep_until > now()""")
+			.params(to.value(), file.id())
+			.update() == 1;
+	}
+
+	private static StoredFile file(ResultSet rs, int row) throws SQLException {
+		return new StoredFile(rs.getLong("id"), new JobId(rs.getLong("job_id")), rs.getString("purpose"),
+				rs.getString("name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+				rs.getString("location"));
+	}
+
 	private static Job map(ResultSet rs, int row) throws SQLException {
 		long total = rs.getLong("total");
 		Long totalOrNull = rs.wasNull() ? null : total;

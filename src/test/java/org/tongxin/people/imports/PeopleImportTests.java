@@ -418,4 +418,142 @@ class PeopleImportTests {
 		assertThat(second.result().unknownHeaders()).isEmpty();
 		assertThat(jdbc.sql("select employer from people_person where name = ?").param(name).query(String.class).single()).isEqualTo("映射工作室");
 	}
+
+	java.util.UUID jobId(org.springframework.test.web.servlet.assertj.MvcTestResult result) throws Exception {
+		return java.util.UUID.fromString(com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.id"));
+	}
+
+	@Test
+	void aSheetWhoseGroupColumnIsHeadedDifferentlyIsImported() throws Exception {
+		String name = ImportFiles.name("表头");
+		byte[] file = ImportFiles.xlsx(List.of("2026年人士名单"), List.of("姓 名（必填）", "性别：", "群体类别", "所在城市"),
+				List.of(row(name, "女", "自由职业人员", "成都市")));
+
+		PeopleImports.ImportJob job = run("chengdu", "h.xlsx", file, ImportMode.SKIP, false);
+
+		assertThat(job.job().status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(job.result().inserted()).isEqualTo(1);
+		assertThat(job.result().mapping()).containsEntry("群体类别", "GROUP").containsEntry("姓 名（必填）", "NAME");
+		assertThat(persons(name)).isEqualTo(1);
+	}
+
+	@Test
+	void theApiTakesAMappingAndItsDryRunAnswersWithTheMappingUsedAndTheHeadersNotUsed() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		String name = ImportFiles.name("映射");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false,
+				List.of("姓名,性别,人群,就职机构,备注栏,所在城市", name + ",男,自由职业人员,接口工作室,无,成都市"));
+
+		var submitted = mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "map.csv", "text/csv", file))
+			.param("mode", "skip")
+			.param("dryRun", "true")
+			.param("mapping", "{\"人群\":\"group\",\"就职机构\":\"EMPLOYER\",\"备注栏\":\"IGNORE\"}")
+			.exchange();
+		assertThat(submitted).hasStatus(202);
+		java.util.UUID id = jobId(submitted);
+		signIn("chengdu");
+		await(id);
+
+		assertThat(mvc.get().uri("/api/v1/people/imports/{id}", id).session(chengdu)).hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.mode").isEqualTo("SKIP");
+				assertThat(json).extractingPath("$.dryRun").isEqualTo(true);
+				assertThat(json).extractingPath("$.counts.inserted").isEqualTo(1);
+				assertThat(json).extractingPath("$.counts.failed").isEqualTo(0);
+				assertThat(json).extractingPath("$.mapping.人群").isEqualTo("GROUP");
+				assertThat(json).extractingPath("$.mapping.就职机构").isEqualTo("EMPLOYER");
+				assertThat(json).extractingPath("$.mapping.姓名").isEqualTo("NAME");
+				assertThat(json).extractingPath("$.unusedHeaders").asArray().containsExactly("备注栏");
+				assertThat(json).extractingPath("$.importForReal").asString().endsWith("/" + id + "/import-for-real");
+			});
+		assertThat(persons(name)).isZero();
+	}
+
+	@Test
+	void anInvalidModeOrMappingIsRefusedWithTheValidValues() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false, List.of("姓名,类别", "某某,自由职业人员"));
+
+		assertThat(mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "x.csv", "text/csv", file)).param("mode", "merge"))
+			.hasStatus(400)
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.code").isEqualTo("import.api.invalidChoice");
+				assertThat(json).extractingPath("$.detail").asString().contains("mode").contains("SKIP, UPDATE, FILL_EMPTY");
+			});
+		assertThat(mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "x.csv", "text/csv", file))
+			.param("mapping", "{\"人群\":\"TRIBE\"}"))
+			.hasStatus(400)
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.code").isEqualTo("import.api.mappingField");
+				assertThat(json).extractingPath("$.detail").asString().contains("TRIBE").contains("GROUP").contains("IGNORE");
+			});
+		assertThat(mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "x.csv", "text/csv", file)).param("mapping", "[1,"))
+			.hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("import.api.mappingMalformed");
+	}
+
+	@Test
+	void aDryRunShowsItsErrorsMaskedOnThePageAndIsImportedForRealFromTheKeptFile() throws Exception {
+		String good = ImportFiles.name("正式");
+		String bad = ImportFiles.name("错误");
+		String id = ImportFiles.idNumber(LocalDate.of(1981, 8, 9));
+		String wrongId = id.substring(0, 17) + (id.endsWith("0") ? "1" : "0");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false, List.of("姓名,身份证号码,手机号码,群体类别,所在城市",
+				good + "," + id + ",13912348832,自由职业人员,成都市",
+				bad + "," + wrongId + ",1391234,自由职业人员,成都市"));
+		PeopleImports.ImportJob dry = run("chengdu", "dry.csv", file, ImportMode.SKIP, true);
+		assertThat(dry.result().failed()).isEqualTo(1);
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+
+		var page = mvc.get().uri("/people/imports/{id}", dry.job().publicId()).session(chengdu).exchange();
+		assertThat(page).hasStatusOk()
+			.bodyText()
+			.contains("id=\"import-errors\"", "身份证号码", "校验", "手机号码", "id=\"import-for-real\"")
+			.contains(wrongId.substring(0, 6) + "********" + wrongId.substring(14))
+			.contains("139****1234")
+			.doesNotContain(wrongId)
+			.doesNotContain("1391234<");
+		assertThat(dry.result().errors()).extracting(RowError::row).containsOnly(3);
+		Long keptFile = jdbc.sql("select id from platform_job_file where job_id = ? and purpose = 'INPUT'")
+			.param(dry.job().id().value()).query(Long.class).single();
+
+		var started = mvc.post().uri("/people/imports/{id}/import-for-real", dry.job().publicId()).session(chengdu)
+			.with(csrf())
+			.exchange();
+		assertThat(started).hasStatus3xxRedirection();
+		java.util.UUID realPublicId = java.util.UUID.fromString(started.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+		assertThat(realPublicId).isNotEqualTo(dry.job().publicId());
+		signIn("chengdu");
+		PeopleImports.ImportJob real = await(realPublicId);
+		long realId = real.job().id().value();
+
+		assertThat(real.options().dryRun()).isFalse();
+		assertThat(real.options().fileName()).isEqualTo("dry.csv");
+		assertThat(real.result().inserted()).isEqualTo(1);
+		assertThat(real.result().failed()).isEqualTo(1);
+		assertThat(persons(good)).isEqualTo(1);
+		assertThat(persons(bad)).isZero();
+		assertThat(jdbc.sql("select count(*) from platform_job_file where id = ?").param(keptFile).query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from platform_job_file where job_id in (?, ?) and purpose = 'INPUT'")
+			.params(dry.job().id().value(), realId).query(Long.class).single()).isZero();
+
+		// Once taken, the dry run's file is gone: no second real import from it.
+		assertThat(mvc.post().uri("/people/imports/{id}/import-for-real", dry.job().publicId()).session(chengdu)
+			.with(csrf())).hasStatus3xxRedirection().redirectedUrl().endsWith("?forRealGone");
+		assertThat(mvc.post().uri("/api/v1/people/imports/{id}/import-for-real", dry.job().publicId())
+			.session(chengdu).with(csrf())).hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("import.forReal.gone");
+		assertThat(mvc.get().uri("/people/imports/{id}", dry.job().publicId()).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.doesNotContain("id=\"import-for-real\"");
+	}
 }
