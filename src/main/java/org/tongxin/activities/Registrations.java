@@ -431,8 +431,13 @@ public class Registrations {
 		return people.find(id).map(Person::name).orElse(null);
 	}
 
+	/** A person of the caller's scope; one merged away as a duplicate is refused: the survivor is the person now. */
 	private Person person(PersonId id) {
-		return people.get(id);
+		Person person = people.get(id);
+		if (people.mergedInto(id).isPresent()) {
+			throw new RegistrationRefused("activities.refused.mergedAway");
+		}
+		return person;
 	}
 
 	private void lockInScope(EventId id) {

@@ -124,6 +124,9 @@ public class Memberships {
 		if (people.find(person).isEmpty()) {
 			throw new Rejected("person", "member.person.outOfScope");
 		}
+		if (people.mergedInto(person).isPresent()) {
+			throw new Rejected("person", "member.person.mergedAway");
+		}
 		if (form.termStart() != null && form.termEnd() != null && form.termEnd().isBefore(form.termStart())) {
 			throw new Rejected("termEnd", "member.term.order");
 		}
@@ -179,6 +182,9 @@ public class Memberships {
 			}
 			if (people.find(p.person()).isEmpty()) {
 				throw new Rejected(null, "member.person.outOfScope");
+			}
+			if (people.mergedInto(p.person()).isPresent()) {
+				throw new Rejected(null, "member.person.mergedAway");
 			}
 		}
 		LocalDate end = term.on().minusDays(1);

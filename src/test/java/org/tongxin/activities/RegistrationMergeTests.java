@@ -1,11 +1,13 @@
 package org.tongxin.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -99,5 +101,31 @@ class RegistrationMergeTests {
 		assertThat(rows(onlyAway, awayAttended, keepAttended)).isEqualTo(before);
 		assertThat(jdbc.sql("select count(*) from act_registration_merge where merge_id = ?").param(merge)
 			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aMergedAwayPersonCannotBeRegistered() {
+		MockHttpSession shenzhen = SignIn.as(mvc, "shenzhen");
+		long[] pair = MergeFixtures.pair(jdbc, deduplication);
+		MergeFixtures.merge(mvc, jdbc, shenzhen, pair[2]);
+		long event = jdbc.sql("""
+				insert into act_event (unit_id, title, kind, starts_at, ends_at)
+				values (440304, '合并活动丁', 'NETWORKING', now() + interval '1 day', now() + interval '1 day 2 hours')
+				returning id""").query(Long.class).single();
+		var refused = mvc.post()
+			.uri("/api/v1/activities/events/{id}/registrations", event)
+			.session(shenzhen)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"personId\": %d}".formatted(pair[1]))
+			.exchange();
+		assertThat(refused).hasStatus(409);
+		assertThat(rows(event)).isEmpty();
+		assertThat(mvc.post()
+			.uri("/api/v1/activities/events/{id}/registrations", event)
+			.session(shenzhen)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"personId\": %d}".formatted(pair[0]))).hasStatus(201);
 	}
 }

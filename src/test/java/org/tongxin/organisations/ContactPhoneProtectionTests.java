@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -166,6 +167,18 @@ class ContactPhoneProtectionTests {
 		assertThat(mvc.post().uri("/organisations/{id}/reveal", id).session(chengdu).with(csrf()).param("reason", "好奇"))
 			.hasStatus(403);
 		assertThat(audited(id, "REVEAL", "")).isZero();
+	}
+
+	@Test
+	void theDemoOrganisationsContactPhonesAreStoredEncrypted() {
+		List<String> stored = jdbc.sql("""
+				select contact_phone_cipher from org_organisation
+				where contact_phone_cipher is not null and name = '深圳市新的社会阶层人士联谊会'""")
+			.query((rs, n) -> cipher.decrypt(rs.getBytes(1)))
+			.list();
+		assertThat(stored).singleElement().asString().matches("1380000\\d{4}");
+		assertThat(jdbc.sql("select cast(to_jsonb(o) as text) from org_organisation o where o.name = '深圳市新的社会阶层人士联谊会'")
+			.query(String.class).single()).doesNotContain(stored.get(0)).doesNotContain(stored.get(0).substring(3));
 	}
 
 	@Test

@@ -1,11 +1,13 @@
 package org.tongxin.organisations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -94,5 +96,23 @@ class MembershipMergeTests {
 		assertThat(rows(onlyAway, both, bothActive)).isEqualTo(before);
 		assertThat(jdbc.sql("select count(*) from org_membership_merge where merge_id = ?").param(merge).query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aMergedAwayPersonCannotBeAddedAsAMember() {
+		MockHttpSession shenzhen = SignIn.as(mvc, "shenzhen");
+		long[] pair = MergeFixtures.pair(jdbc, deduplication);
+		MergeFixtures.merge(mvc, jdbc, shenzhen, pair[2]);
+		long org = organisation("合并丁会");
+		var refused = mvc.post()
+			.uri("/api/v1/organisations/{id}/members", org)
+			.session(shenzhen)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"person\": %d, \"role\": \"MEMBER\"}".formatted(pair[1]))
+			.exchange();
+		assertThat(refused).hasStatus(400);
+		assertThat(refused).bodyJson().extractingPath("$.code").isEqualTo("member.person.mergedAway");
+		assertThat(rows(org)).isEmpty();
 	}
 }
