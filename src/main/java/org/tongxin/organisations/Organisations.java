@@ -45,6 +45,9 @@ public class Organisations {
 	/** The contact person's name and phone are a person's data: the audit log records that they changed, not to what. */
 	static final AuditFields AUDITED = AuditFields.personal("contactName", "contactPhone", "contactPhoneMasked");
 
+	/** May see an organisation's contact phone in clear, one at a time, with a reason (audited). */
+	public static final String REVEAL = "organisations:reveal";
+
 	private final OrganisationDirectory directory;
 
 	private final OrganisationRecords records;
@@ -137,6 +140,20 @@ public class Organisations {
 	public List<Organisation> children(OrganisationId id) {
 		Places places = new Places();
 		return records.children(scope(), id).stream().map(places::with).toList();
+	}
+
+	/** The contact phone in clear, for this request only; audited with the reason given, like a person's phone. */
+	@Transactional
+	public @Nullable String revealContactPhone(OrganisationId id, String reason) {
+		if (!currentUser.actor().can(REVEAL)) {
+			throw new AccessDeniedException(REVEAL + " required");
+		}
+		if (reason.isBlank()) {
+			throw new Rejected("reason", "org.reveal.reasonRequired");
+		}
+		get(id);
+		audit.revealed(AUDIT_TYPE, id, "contactPhone", reason.strip());
+		return records.contactPhone(scope(), id).orElse(null);
 	}
 
 	@Transactional

@@ -237,6 +237,19 @@ public class PeopleRegistry {
 		return find(id).orElseThrow(() -> new PersonNotFound(id));
 	}
 
+	/** The survivor a person of the scope was merged into; empty while the person is a record of its own. */
+	public Optional<PersonId> mergedInto(PersonId id) {
+		return persons.mergedInto(scope(), id.value()).map(PersonId::new);
+	}
+
+	/** Refuses any change to a person merged away as a duplicate: only undoing the merge may touch it. */
+	public void requireNotMergedAway(PersonId id) {
+		Optional<PersonId> survivor = mergedInto(id);
+		if (survivor.isPresent()) {
+			throw new PersonMergedAway(id, survivor.get());
+		}
+	}
+
 	public List<HistoryEntry> history(PersonId id) {
 		return histories.of(scope(), id.value());
 	}
@@ -282,6 +295,7 @@ public class PeopleRegistry {
 
 	@Transactional
 	public Person update(PersonId id, int version, PersonForm form) {
+		requireNotMergedAway(id);
 		Person before = get(id);
 		if (before.anonymised()) {
 			throw new PersonNotFound(id);
@@ -305,6 +319,7 @@ public class PeopleRegistry {
 	/** Deletion under PIPL: identifying data erased, the statistical remainder kept. */
 	@Transactional
 	public Person anonymise(PersonId id) {
+		requireNotMergedAway(id);
 		Person before = get(id);
 		if (before.anonymised()) {
 			return before;
@@ -319,6 +334,7 @@ public class PeopleRegistry {
 	/** Adds an account on a new-media platform; the platform must be an active PLATFORM dictionary entry. */
 	@Transactional
 	public PlatformAccount addPlatformAccount(PersonId id, PlatformAccountForm form) {
+		requireNotMergedAway(id);
 		Person person = get(id);
 		if (person.anonymised()) {
 			throw new PersonNotFound(id);
@@ -335,6 +351,7 @@ public class PeopleRegistry {
 
 	@Transactional
 	public void removePlatformAccount(PersonId id, long account) {
+		requireNotMergedAway(id);
 		PlatformAccount removed = platformAccounts.of(scope(), id.value()).stream()
 			.filter(a -> a.id() == account)
 			.findFirst()
@@ -346,6 +363,7 @@ public class PeopleRegistry {
 
 	@Transactional
 	public void recordConsent(PersonId id, ConsentForm form) {
+		requireNotMergedAway(id);
 		Person person = get(id);
 		if (person.anonymised()) {
 			throw new PersonNotFound(id);

@@ -80,6 +80,7 @@ public class PersonTransfers {
 
 	public Transfer request(PersonId id, UnitId target, String reason) {
 		Person person = registry.get(id);
+		registry.requireNotMergedAway(id);
 		Unit to = units.find(target)
 			.filter(PersonTransfers::ownsPeople)
 			.orElseThrow(() -> new TransferRefused("transfer.error.target"));

@@ -155,7 +155,8 @@ class ActivitiesApi {
 
 	@PostMapping("/checkins")
 	@PreAuthorize("hasAuthority('activities:checkin')")
-	@Operation(summary = "Check in with a registration's code at an event; a code of another event is refused (OTHER_EVENT)")
+	@Operation(summary = "Check in with a registration's code at an event; a code of another event is refused (OTHER_EVENT), "
+			+ "and so is any code earlier than tongxin.activities.check-in-opens-before (default 2h) before the start (TOO_EARLY, at: when it opens)")
 	ResponseEntity<CheckInView> checkIn(@Valid @RequestBody CheckInRequest request) {
 		CheckIn result = registrations.checkIn(new EventId(java.util.Objects.requireNonNull(request.eventId())),
 				java.util.Objects.requireNonNull(request.code()));
@@ -163,7 +164,7 @@ class ActivitiesApi {
 				result.registration() == null ? null : result.registration().value(), result.name(), result.at());
 		return switch (result.outcome()) {
 			case CHECKED_IN, ALREADY_CHECKED_IN -> ResponseEntity.ok(view);
-			case OTHER_EVENT, NOT_CONFIRMED -> ResponseEntity.status(409).body(view);
+			case OTHER_EVENT, NOT_CONFIRMED, TOO_EARLY -> ResponseEntity.status(409).body(view);
 			case UNKNOWN_CODE -> ResponseEntity.status(404).body(view);
 		};
 	}

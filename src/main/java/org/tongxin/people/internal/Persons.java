@@ -164,6 +164,15 @@ public class Persons {
 			.optional();
 	}
 
+	/** The survivor a person of the scope was merged into as a duplicate; empty for a person of the registry. */
+	public Optional<Long> mergedInto(DataScope scope, long id) {
+		return scope.bind(jdbc.sql("select p.merged_into from people_person p where p.id = :id and p.merged_into is not null and "
+				+ scope.restrict("p.unit_id")))
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+	}
+
 	/** Persons of the scope among the given ids (those outside the scope are left out): for lists in other modules. */
 	public List<PersonRow> findAll(DataScope scope, java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {

@@ -97,9 +97,12 @@ class PeopleApi {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('people:read')")
-	@Operation(summary = "One person, sensitive values masked; the ETag is the version for If-Match")
+	@Operation(summary = "One person, sensitive values masked; the ETag is the version for If-Match. "
+			+ "A person merged away as a duplicate answers 410 Gone with the survivor's id in mergedInto")
 	ResponseEntity<PersonView> get(@PathVariable long id) {
 		Person person = registry.get(new PersonId(id));
+		// A duplicate merged away answers 410 Gone with the survivor's id (PeopleApiErrors), not its old record.
+		registry.requireNotMergedAway(person.id());
 		return ResponseEntity.ok().eTag(Integer.toString(person.version())).body(PersonView.of(person));
 	}
 

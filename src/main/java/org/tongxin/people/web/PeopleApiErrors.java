@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.tongxin.people.InvalidPerson;
+import org.tongxin.people.PersonMergedAway;
 
 /**
  * Problem details for the people API: a unit outside the caller's scope or a missing permission is 403,
@@ -33,6 +34,15 @@ class PeopleApiErrors {
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badRequest(IllegalArgumentException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+	}
+
+	@ExceptionHandler(PersonMergedAway.class)
+	ProblemDetail mergedAway(PersonMergedAway e, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE,
+				messages.getMessage("person.mergedAway.detail", new Object[] { String.valueOf(e.survivor().value()) }, locale));
+		problem.setProperty("code", "person.mergedAway");
+		problem.setProperty("mergedInto", e.survivor().value());
+		return problem;
 	}
 
 	@ExceptionHandler(InvalidPerson.class)

@@ -126,6 +126,8 @@ class PeopleController {
 		Person person = registry.get(new PersonId(id));
 		String shown = TABS.contains(tab) ? tab : "profile";
 		model.addAttribute("person", person);
+		// A duplicate merged away is shown read-only, with the way to the record it lives on as.
+		model.addAttribute("mergedInto", registry.mergedInto(person.id()).orElse(null));
 		model.addAttribute("beyondRetention", registry.beyondRetention(person));
 		model.addAttribute("tab", shown);
 		model.addAttribute("tabs", TABS);
@@ -277,6 +279,7 @@ class PeopleController {
 		if (person.anonymised()) {
 			throw new PeopleRegistry.PersonNotFound(person.id());
 		}
+		registry.requireNotMergedAway(person.id());
 		return person;
 	}
 
