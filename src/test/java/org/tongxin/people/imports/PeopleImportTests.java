@@ -68,6 +68,9 @@ class PeopleImportTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	org.tongxin.platform.crypto.FieldCipher cipher;
+
 	void signIn(String username) {
 		SignIn.onThisThread(users, username);
 	}
@@ -275,9 +278,15 @@ class PeopleImportTests {
 		assertThat(persons(name)).isEqualTo(1);
 	}
 
+	/** The email as stored: encrypted, the plaintext column empty (issue 9, item 6). */
 	List<String> employerAndEmail(long id) {
-		return jdbc.sql("select employer, email from people_person where id = ?").param(id)
-			.query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2))).single();
+		return jdbc.sql("select employer, email_cipher, email from people_person where id = ?").param(id)
+			.query((rs, n) -> {
+				assertThat(rs.getString(3)).isNull();
+				byte[] email = rs.getBytes(2);
+				return Arrays.asList(rs.getString(1), email == null ? null : cipher.decrypt(email));
+			})
+			.single();
 	}
 
 	@Test
