@@ -70,7 +70,11 @@ public class ExactSearches {
 		}
 	}
 
-	/** More exact-number searches than the account's allowance this minute. */
+	/**
+	 * More exact-number searches than the account's allowance this minute: 429 wherever it surfaces (the
+	 * people pages and API answer with their own message; other modules' searches go through the registry too).
+	 */
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS)
 	public static class TooManyExactSearches extends RuntimeException {
 
 		private final int perMinute;

@@ -166,11 +166,13 @@ class PeopleImportTests {
 		assertThat(result.failed()).isEqualTo(4);
 		assertThat(result.total()).isEqualTo(result.inserted() + result.updated() + result.skipped() + result.failed());
 
-		var fw = jdbc.sql("select unit_id, sex, birth_date, email, id_number_hash is not null as has_id, phone_hash is not null as has_phone, legal_basis, import_job_id from people_person where name = ?")
+		var fw = jdbc.sql("select unit_id, sex, birth_date, email, email_cipher, id_number_hash is not null as has_id, phone_hash is not null as has_phone, legal_basis, import_job_id from people_person where name = ?")
 			.param(fullWidth).query().singleRow();
 		assertThat(fw.get("unit_id")).isEqualTo(510107L);
 		assertThat(fw.get("birth_date").toString()).isEqualTo("1972-04-05");
-		assertThat(fw.get("email")).isEqualTo("ABC@example.com");
+		// Stored encrypted, the plaintext column empty (issue 9, item 6).
+		assertThat(fw.get("email")).isNull();
+		assertThat(cipher.decrypt((byte[]) fw.get("email_cipher"))).isEqualTo("ABC@example.com");
 		assertThat(fw.get("has_id")).isEqualTo(true);
 		assertThat(fw.get("has_phone")).isEqualTo(true);
 		assertThat(fw.get("legal_basis")).isEqualTo("DUTY");
