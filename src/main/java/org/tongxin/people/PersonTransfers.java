@@ -159,7 +159,8 @@ public class PersonTransfers {
 	}
 
 	private Transfer view(Transfers.Row row) {
-		return new Transfer(row.id(), row.person(), masked(row.name()), row.sex(), row.birthYear(), row.group(),
+		return new Transfer(row.id(), row.person(), masked(row.name()), row.sex(),
+				org.tongxin.people.internal.Masks.birthDecade(row.birthDate(), java.time.LocalDate.now()), row.group(),
 				units.place(new UnitId(row.fromUnit())), units.place(new UnitId(row.toUnit())), row.reason(),
 				row.status(), row.requestedBy(), row.requestedAt().toInstant(), row.decidedBy(),
 				row.decidedAt() == null ? null : row.decidedAt().toInstant(), row.comment());

@@ -226,10 +226,12 @@ public class MemberImports {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	/** "110105********002X": the area code and the last four characters stay, as in the people registry. */
+	/**
+	 * "******************", as in the people registry: with the region known, any digit shown leaves too few
+	 * candidates (docs/decisions/0004-masks-that-stay-masks.md).
+	 */
 	static String maskIdNumber(String value) {
-		return value.length() < 10 ? "*".repeat(value.length())
-				: value.substring(0, 6) + "********" + value.substring(value.length() - 4);
+		return "*".repeat(18);
 	}
 
 	/** "138****5678", as in the people registry. */

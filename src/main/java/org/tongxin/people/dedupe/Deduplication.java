@@ -270,7 +270,9 @@ public class Deduplication {
 	}
 
 	private DuplicatePair.Side side(PairRow.Side s, Places places) {
-		return new DuplicatePair.Side(s.id(), places.of(s.unitId()), s.name(), s.sex(), s.birthDate(), s.employer(),
+		boolean revealer = currentUser.find().map(a -> a.can(PeopleRegistry.REVEAL)).orElse(false);
+		return new DuplicatePair.Side(s.id(), places.of(s.unitId()), s.name(), s.sex(), revealer ? s.birthDate() : null,
+				Masks.birthDecade(s.birthDate(), java.time.LocalDate.now()), s.employer(),
 				Masks.phone(decrypted(s.phoneCipher())), Masks.idNumber(decrypted(s.idNumberCipher())));
 	}
 

@@ -10,7 +10,7 @@ import org.tongxin.platform.crypto.FieldCipher.Purpose;
 /**
  * The registry's encrypted columns, for the platform's re-encryption job after a change of crypto suite
  * or key. The hashes are computed from the stored values exactly as the registry computes them on write:
- * the normalised ID number, the phone number and its last four digits.
+ * the normalised ID number, the phone number and its last four digits. Email and address have no hash.
  */
 @Configuration(proxyBeanMethods = false)
 class PeopleEncryptedColumns {
@@ -22,6 +22,7 @@ class PeopleEncryptedColumns {
 				EncryptedColumn.of("phone_cipher", DerivedHash.of("phone_hash", Purpose.PHONE),
 						new DerivedHash("phone_suffix_hash", Purpose.PHONE_SUFFIX,
 								phone -> phone.substring(Math.max(0, phone.length() - 4)))),
-				EncryptedColumn.of("religion_cipher")));
+				EncryptedColumn.of("religion_cipher"), EncryptedColumn.of("email_cipher"),
+				EncryptedColumn.of("address_cipher")));
 	}
 }

@@ -179,11 +179,11 @@ class DuplicatesController {
 		String value = switch (field) {
 			case NAME -> p.name();
 			case SEX -> p.sex() == null ? null : text("person.sex." + p.sex(), locale);
-			case BIRTH_DATE -> p.birthDate() == null ? null : p.birthDate().toString();
+			case BIRTH_DATE -> Births.text(p.birthDate(), p.birthDecade(), messages, locale);
 			case ETHNICITY -> labels.of("ETHNICITY", p.ethnicity());
 			case ID_NUMBER -> p.idNumberMasked();
 			case PHONE -> p.phoneMasked();
-			case EMAIL -> p.email();
+			case EMAIL -> p.emailMasked();
 			case EDUCATION -> labels.of("EDUCATION", p.education());
 			case AFFILIATION -> p.party() == null ? labels.of("AFFILIATION", p.affiliation()) : labels.of("PARTY", p.party());
 			case RELIGION -> p.religionRecorded() ? "***" : null;
@@ -191,7 +191,7 @@ class DuplicatesController {
 			case EMPLOYER -> p.employer();
 			case POSITION -> p.position();
 			case SECTOR -> labels.of("SECTOR", p.sector());
-			case ADDRESS -> p.address();
+			case ADDRESS -> p.addressMasked();
 			case UNIT -> p.place();
 			case TAGS -> String.join(" ", p.tags());
 			case NOTES -> p.notes();
@@ -210,7 +210,7 @@ class DuplicatesController {
 		cells.add(String.join("、", pair.reasons().stream().map(r -> text("duplicate.reason." + r, locale)).toList()));
 		for (DuplicatePair.Side side : List.of(pair.low(), pair.high())) {
 			cells.add(orEmpty(side.name()));
-			cells.add(side.birthDate() == null ? "" : side.birthDate().toString());
+			cells.add(Births.text(side.birthDate(), side.birthDecade(), messages, locale));
 			cells.add(side.place());
 			cells.add(orEmpty(side.employer()));
 			cells.add(orEmpty(side.phoneMasked()));

@@ -67,6 +67,9 @@ class PeopleImportTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	org.tongxin.platform.crypto.FieldCipher cipher;
+
 	void signIn(String username) {
 		SignIn.onThisThread(users, username);
 	}
@@ -150,8 +153,9 @@ class PeopleImportTests {
 		List<List<String>> report = report(job);
 		// Title rows 1–2, header row 3: the first data row is row 4, so the scientific ID sits in row 14.
 		assertThat(report).containsExactly(
-				List.of("14", "身份证号", "1.10105E+17", messageOf("tabular.id.scientific")),
-				List.of("16", "姓名", twice + " 1980-01-01", "与文件第 15 行重复，已保留第 15 行"),
+				// The report masks ID numbers and leaves birth dates out, as the registry does (issue 9, item 1).
+				List.of("14", "身份证号", "*".repeat(18), messageOf("tabular.id.scientific")),
+				List.of("16", "姓名", twice, "与文件第 15 行重复，已保留第 15 行"),
 				List.of("18", "民族", "火星族", "不在代码字典中，请从模板的下拉列表中选择"),
 				List.of("19", "所在城市", "深圳市", "该城市或区县不在您的管辖范围内"));
 		ImportResult result = job.result();
@@ -162,11 +166,13 @@ class PeopleImportTests {
 		assertThat(result.failed()).isEqualTo(4);
 		assertThat(result.total()).isEqualTo(result.inserted() + result.updated() + result.skipped() + result.failed());
 
-		var fw = jdbc.sql("select unit_id, sex, birth_date, email, id_number_hash is not null as has_id, phone_hash is not null as has_phone, legal_basis, import_job_id from people_person where name = ?")
+		var fw = jdbc.sql("select unit_id, sex, birth_date, email, email_cipher, id_number_hash is not null as has_id, phone_hash is not null as has_phone, legal_basis, import_job_id from people_person where name = ?")
 			.param(fullWidth).query().singleRow();
 		assertThat(fw.get("unit_id")).isEqualTo(510107L);
 		assertThat(fw.get("birth_date").toString()).isEqualTo("1972-04-05");
-		assertThat(fw.get("email")).isEqualTo("ABC@example.com");
+		// Stored encrypted, the plaintext column empty (issue 9, item 6).
+		assertThat(fw.get("email")).isNull();
+		assertThat(cipher.decrypt((byte[]) fw.get("email_cipher"))).isEqualTo("ABC@example.com");
 		assertThat(fw.get("has_id")).isEqualTo(true);
 		assertThat(fw.get("has_phone")).isEqualTo(true);
 		assertThat(fw.get("legal_basis")).isEqualTo("DUTY");
@@ -275,9 +281,15 @@ class PeopleImportTests {
 		assertThat(persons(name)).isEqualTo(1);
 	}
 
+	/** The email as stored: encrypted, the plaintext column empty (issue 9, item 6). */
 	List<String> employerAndEmail(long id) {
-		return jdbc.sql("select employer, email from people_person where id = ?").param(id)
-			.query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2))).single();
+		return jdbc.sql("select employer, email_cipher, email from people_person where id = ?").param(id)
+			.query((rs, n) -> {
+				assertThat(rs.getString(3)).isNull();
+				byte[] email = rs.getBytes(2);
+				return Arrays.asList(rs.getString(1), email == null ? null : cipher.decrypt(email));
+			})
+			.single();
 	}
 
 	@Test
