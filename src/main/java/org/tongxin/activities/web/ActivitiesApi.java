@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,21 +56,30 @@ class ActivitiesApi {
 		this.figures = figures;
 	}
 
+	/** Times with their offset (ISO 8601, +08:00), so that no client has to guess the zone. */
 	record EventView(long id, long unit, String unitName, @Nullable Long series, @Nullable String seriesName,
-			String title, EventKind kind, List<Long> organisers, @Nullable Long site, @Nullable String address, LocalDateTime startsAt,
-			LocalDateTime endsAt, @Nullable Integer capacity, Audience audience, List<String> audienceGroups,
-			List<Long> audienceOrganisations, @Nullable LocalDateTime registrationOpens,
-			@Nullable LocalDateTime registrationCloses, @Nullable String description, int registered, int waitlisted,
+			String title, EventKind kind, List<Long> organisers, @Nullable Long site, @Nullable String address, OffsetDateTime startsAt,
+			OffsetDateTime endsAt, @Nullable Integer capacity, Audience audience, List<String> audienceGroups,
+			List<Long> audienceOrganisations, @Nullable OffsetDateTime registrationOpens,
+			@Nullable OffsetDateTime registrationCloses, @Nullable String description, int registered, int waitlisted,
 			int checkedIn, int version) {
 
 		static EventView of(Event e) {
 			return new EventView(e.id().value(), e.unit().value(), e.unitName(),
 					e.series() == null ? null : e.series().value(), e.seriesName(), e.title(), e.kind(),
 					e.organisers().stream().map(OrganisationId::value).toList(),
-					e.site() == null ? null : e.site().value(), e.address(), e.start(), e.end(),
+					e.site() == null ? null : e.site().value(), e.address(), offset(e.startsAt()), offset(e.endsAt()),
 					e.capacity(), e.audience(), e.audienceGroups(),
-					e.audienceOrganisations().stream().map(OrganisationId::value).toList(), e.opens(), e.closes(),
+					e.audienceOrganisations().stream().map(OrganisationId::value).toList(), offsetOrNull(e.registrationOpens()), offsetOrNull(e.registrationCloses()),
 					e.description(), e.registered(), e.waitlisted(), e.checkedIn(), e.version());
+		}
+
+		private static OffsetDateTime offset(Instant instant) {
+			return instant.atZone(Event.CHINA).toOffsetDateTime();
+		}
+
+		private static @Nullable OffsetDateTime offsetOrNull(@Nullable Instant instant) {
+			return instant == null ? null : offset(instant);
 		}
 	}
 

@@ -3,6 +3,8 @@ package org.tongxin.people.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,16 +38,21 @@ class DuplicatesController {
 
 	static final int PAGE_SIZE = 20;
 
+	private static final DateTimeFormatter FOUND_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	private final Deduplication deduplication;
 
 	private final PeopleRegistry registry;
 
 	private final MessageSource messages;
 
-	DuplicatesController(Deduplication deduplication, PeopleRegistry registry, MessageSource messages) {
+	private final Clock clock;
+
+	DuplicatesController(Deduplication deduplication, PeopleRegistry registry, MessageSource messages, Clock clock) {
 		this.deduplication = deduplication;
 		this.registry = registry;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/people/duplicates")
@@ -215,7 +222,8 @@ class DuplicatesController {
 			cells.add(orEmpty(side.employer()));
 			cells.add(orEmpty(side.phoneMasked()));
 		}
-		cells.add(pair.foundAt().toString());
+		// In the display zone like every other time shown, not as a UTC instant.
+		cells.add(FOUND_AT.format(pair.foundAt().atZone(clock.getZone())));
 		return cells;
 	}
 

@@ -18,7 +18,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
-import org.tongxin.platform.jobs.JobId;
 
 /**
  * Issue 9, item 7 (consent): an import does not update a person who withdrew basic consent — the row is
@@ -57,7 +56,7 @@ class ImportConsentTests {
 		assertThat(refused.result().inserted()).isZero();
 		assertThat(refused.result().failed()).isEqualTo(1);
 		assertThat(employer(person)).isEqualTo("甲律所");
-		try (InputStream in = imports.open(imports.errors(refused.job().id()).orElseThrow())) {
+		try (InputStream in = imports.open(imports.errors(refused.job().publicId()).orElseThrow())) {
 			assertThat(ImportFiles.read(in).toString()).contains("consent withdrawn").contains(name);
 		}
 		assertThat(run(change, ImportMode.FILL_EMPTY).result().failed()).isEqualTo(1);
@@ -81,7 +80,7 @@ class ImportConsentTests {
 
 	PeopleImports.ImportJob run(byte[] content, ImportMode mode) throws InterruptedException {
 		SignIn.onThisThread(users, "chengdu");
-		JobId id = imports.submit("c.csv", "application/octet-stream", new ByteArrayInputStream(content), mode, false);
+		java.util.UUID id = imports.submit("c.csv", "application/octet-stream", new ByteArrayInputStream(content), mode, false);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
 			PeopleImports.ImportJob job = imports.find(id).orElseThrow();
