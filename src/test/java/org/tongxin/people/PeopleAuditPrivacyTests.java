@@ -89,12 +89,12 @@ class PeopleAuditPrivacyTests {
 			assertThat(log).as("the audit log holds %s", value).doesNotContain(value);
 		}
 		// What changed is on the record: the fields, and the values of the classification.
-		assertThat(entries.get(0)).contains("\"name\":\"changed\"", "\"birthDate\":\"changed\"",
-				"\"idNumberMasked\":\"changed\"", "\"phoneMasked\":\"changed\"", "\"email\":\"changed\"",
-				"\"address\":\"changed\"", "\"notes\":\"changed\"", "\"group\":{\"new\":\"ENTERPRISE\"}");
+		assertThat(entries.get(0)).contains("\"name\":\"changed\"", "\"birthDecade\":\"changed\"",
+				"\"idNumberMasked\":\"changed\"", "\"phoneMasked\":\"changed\"", "\"emailMasked\":\"changed\"",
+				"\"addressMasked\":\"changed\"", "\"notes\":\"changed\"", "\"group\":{\"new\":\"ENTERPRISE\"}");
 		assertThat(entries.get(1)).startsWith("UPDATE")
-			.contains("\"name\":\"changed\"", "\"phoneMasked\":\"changed\"", "\"email\":\"changed\"",
-					"\"address\":\"changed\"", "\"notes\":\"changed\"", "\"employer\":\"changed\"",
+			.contains("\"name\":\"changed\"", "\"phoneMasked\":\"changed\"", "\"emailMasked\":\"changed\"",
+					"\"addressMasked\":\"changed\"", "\"notes\":\"changed\"", "\"employer\":\"changed\"",
 					"\"group\":{\"old\":\"ENTERPRISE\",\"new\":\"NEW_MEDIA\"}")
 			.doesNotContain("\"idNumberMasked\"");
 		assertThat(entries.get(2)).startsWith("DELETE").endsWith("anonymised").contains("\"name\":\"changed\"",

@@ -530,7 +530,7 @@ class PeopleImportTests {
 		assertThat(page).hasStatusOk()
 			.bodyText()
 			.contains("id=\"import-errors\"", "身份证号码", "校验", "手机号码", "id=\"import-for-real\"")
-			.contains(wrongId.substring(0, 6) + "********" + wrongId.substring(14))
+			.contains("******************")
 			.contains("139****1234")
 			.doesNotContain(wrongId)
 			.doesNotContain("1391234<");
