@@ -3,9 +3,12 @@ package org.tongxin.people.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +28,15 @@ import org.tongxin.platform.jobs.StoredFile;
 @RequestMapping("/api/v1/people/imports")
 class PeopleImportsApi {
 
+	private static final String UNEXPECTED = "jobs.error.unexpected";
+
 	private final PeopleImports imports;
 
-	PeopleImportsApi(PeopleImports imports) {
+	private final MessageSource messages;
+
+	PeopleImportsApi(PeopleImports imports, MessageSource messages) {
 		this.imports = imports;
+		this.messages = messages;
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
@@ -46,9 +54,9 @@ class PeopleImportsApi {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('people:import')")
-	Map<String, Object> status(@PathVariable long id) {
+	Map<String, Object> status(@PathVariable long id, Locale locale) {
 		PeopleImports.ImportJob view = imports.find(new JobId(id)).orElseThrow(() -> new ImportNotFound(id));
-		return described(view);
+		return described(view, messages, locale);
 	}
 
 	@GetMapping("/{id}/errors.xlsx")
@@ -61,7 +69,7 @@ class PeopleImportsApi {
 		}
 	}
 
-	static Map<String, Object> described(PeopleImports.ImportJob view) {
+	static Map<String, Object> described(PeopleImports.ImportJob view, MessageSource messages, Locale locale) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", view.job().id().value());
 		body.put("status", view.job().status().name());
@@ -86,8 +94,25 @@ class PeopleImportsApi {
 			body.put("errorReport", view.result().failed() > 0 ? "/api/v1/people/imports/" + view.job().id().value()
 					+ "/errors.xlsx" : null);
 		}
-		body.put("error", view.job().error());
+		body.put("error", error(view.job().error(), messages, locale));
 		return body;
+	}
+
+	/**
+	 * Why the job failed: its message key as {@code code} and the message in the caller's language as
+	 * {@code detail}. A failure without a key of ours (the text of an exception, kept for the administrator) is
+	 * told as the general job error: library text never reaches the client.
+	 */
+	static @Nullable Map<String, String> error(@Nullable String error, MessageSource messages, Locale locale) {
+		if (error == null) {
+			return null;
+		}
+		String text = messages.getMessage(error, null, null, locale);
+		String code = text == null ? UNEXPECTED : error;
+		Map<String, String> described = new LinkedHashMap<>();
+		described.put("code", code);
+		described.put("detail", text == null ? messages.getMessage(UNEXPECTED, null, locale) : text);
+		return described;
 	}
 
 	@ResponseStatus(HttpStatus.NOT_FOUND)
