@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.tongxin.platform.Problems;
@@ -35,6 +37,17 @@ class ErrorPages implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
 	Object error(HttpServletRequest request, Locale locale) {
+		ProblemDetail problem = request.getAttribute(ProblemResponses.PROBLEM) instanceof ProblemDetail handled ? handled
+				: problem(request, locale);
+		if (responses.isApi(request)) {
+			return ResponseEntity.status(problem.getStatus())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
+		return responses.page(problem);
+	}
+
+	private ProblemDetail problem(HttpServletRequest request, Locale locale) {
 		HttpStatusCode status = status(request);
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		if (status.is5xxServerError() && status.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
@@ -43,10 +56,10 @@ class ErrorPages implements ErrorController {
 			ProblemDetail problem = problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL,
 					new Object[] { reference }, locale);
 			problem.setProperty("correlationId", reference);
-			return responses.respond(request, problem, null);
+			return problem;
 		}
 		String code = request.getAttribute(CODE) instanceof String key ? key : Problems.general(status);
-		return responses.respond(request, problems.of(status, code, locale), null);
+		return problems.of(status, code, locale);
 	}
 
 	private static HttpStatusCode status(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
@@ -63,59 +64,59 @@ class ProblemAdvice {
 	}
 
 	@ExceptionHandler(TypeMismatchException.class)
-	Object typeMismatch(TypeMismatchException e, HttpServletRequest request, Locale locale) {
+	Object typeMismatch(TypeMismatchException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-		return responses.respond(request, problems.of(HttpStatus.BAD_REQUEST, "problem.parameterType",
+		return responses.respond(request, response, problems.of(HttpStatus.BAD_REQUEST, "problem.parameterType",
 				new Object[] { name == null ? "" : name }, locale), null);
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
 			MissingRequestValueException.class })
-	Object missing(Exception e, HttpServletRequest request, Locale locale) {
+	Object missing(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		if (e instanceof MissingPathVariableException) {
-			return unexpected(e, request, locale);
+			return unexpected(e, request, response, locale);
 		}
 		String name = switch (e) {
 			case MissingServletRequestParameterException p -> p.getParameterName();
 			case MissingServletRequestPartException p -> p.getRequestPartName();
 			default -> "";
 		};
-		return responses.respond(request,
+		return responses.respond(request, response,
 				problems.of(HttpStatus.BAD_REQUEST, "problem.parameterMissing", new Object[] { name }, locale), null);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, Locale locale) {
-		return responses.respond(request, problems.of(HttpStatus.BAD_REQUEST, "problem.unreadableBody", locale), null);
+	Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return responses.respond(request, response, problems.of(HttpStatus.BAD_REQUEST, "problem.unreadableBody", locale), null);
 	}
 
 	/** Binding of a form or a filter object failed (BindException, MethodArgumentNotValidException): per field. */
 	@ExceptionHandler(BindException.class)
-	Object invalid(BindException e, HttpServletRequest request, Locale locale) {
+	Object invalid(BindException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		List<FieldProblem> errors = new ArrayList<>();
 		for (ObjectError error : e.getAllErrors()) {
 			errors.add(fieldProblem(error, locale));
 		}
-		return responses.respond(request,
+		return responses.respond(request, response,
 				problems.withErrors(problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID, locale), errors), null);
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
-	Object invalidArguments(HandlerMethodValidationException e, HttpServletRequest request, Locale locale) {
+	Object invalidArguments(HandlerMethodValidationException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		List<FieldProblem> errors = new ArrayList<>();
 		e.getParameterValidationResults().forEach(result -> {
 			String name = result.getMethodParameter().getParameterName();
 			result.getResolvableErrors().forEach(error -> errors.add(new FieldProblem(name == null ? "" : name,
 					code(error.getCodes()), responses.message(error, locale))));
 		});
-		return responses.respond(request,
+		return responses.respond(request, response,
 				problems.withErrors(problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID, locale), errors), null);
 	}
 
 	/** Input the code refused by the rules of Java: a number or date that does not parse, a value out of range. */
 	@ExceptionHandler({ IllegalArgumentException.class, DateTimeException.class })
-	Object badRequest(RuntimeException e, HttpServletRequest request, Locale locale) {
-		return responses.respond(request, problems.of(HttpStatus.BAD_REQUEST, Problems.BAD_REQUEST, locale), null);
+	Object badRequest(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return responses.respond(request, response, problems.of(HttpStatus.BAD_REQUEST, Problems.BAD_REQUEST, locale), null);
 	}
 
 	/**
@@ -123,26 +124,33 @@ class ProblemAdvice {
 	 * Security (rethrown), which sends an anonymous visitor to the sign-in page and anyone else to the 403 page.
 	 */
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
-	Object denied(RuntimeException e, HttpServletRequest request, Locale locale) {
+	Object denied(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		if (!responses.isApi(request) || e instanceof AuthenticationException) {
 			throw e;
 		}
-		return responses.respond(request, problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, locale), null);
+		return responses.respond(request, response, problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, locale), null);
 	}
 
 	@ExceptionHandler({ MaxUploadSizeExceededException.class })
-	Object tooLarge(MultipartException e, HttpServletRequest request, Locale locale) {
-		return responses.respond(request, problems.of(HttpStatus.CONTENT_TOO_LARGE, "problem.payloadTooLarge", locale),
+	Object tooLarge(MultipartException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return responses.respond(request, response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "problem.payloadTooLarge", locale),
+				null);
+	}
+
+	/** A form without its file, or not multipart at all. */
+	@ExceptionHandler(MultipartException.class)
+	Object notMultipart(MultipartException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return responses.respond(request, response, problems.of(HttpStatus.BAD_REQUEST, Problems.BAD_REQUEST, locale),
 				null);
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
 			TransientDataAccessResourceException.class })
-	Object unavailable(Exception e, HttpServletRequest request, Locale locale) {
+	Object unavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		responses.logUnavailable(e, request);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "30");
-		return responses.respond(request, problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable", locale),
+		return responses.respond(request, response, problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable", locale),
 				headers);
 	}
 
@@ -158,34 +166,34 @@ class ProblemAdvice {
 	 * limit…) and exceptions marked {@link ResponseStatus} keep their status; anything else is a 500.
 	 */
 	@ExceptionHandler(Exception.class)
-	Object other(Exception e, HttpServletRequest request, Locale locale) {
-		if (e instanceof ErrorResponse response) {
-			HttpStatusCode status = response.getStatusCode();
+	Object other(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		if (e instanceof ErrorResponse spring) {
+			HttpStatusCode status = spring.getStatusCode();
 			if (status.is5xxServerError()) {
-				return unexpected(e, request, locale);
+				return unexpected(e, request, response, locale);
 			}
 			String code = e instanceof ResponseStatusException rse ? known(rse.getReason(), locale) : null;
 			if (e instanceof HttpRequestMethodNotSupportedException) {
 				code = "problem.methodNotAllowed";
 			}
-			return responses.respond(request,
-					problems.of(status, code == null ? Problems.general(status) : code, locale), response.getHeaders());
+			return responses.respond(request, response,
+					problems.of(status, code == null ? Problems.general(status) : code, locale), spring.getHeaders());
 		}
 		ResponseStatus marked = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
 		if (marked != null && !marked.code().is5xxServerError()) {
 			String code = known(marked.reason(), locale);
-			return responses.respond(request, problems.of(marked.code(),
+			return responses.respond(request, response, problems.of(marked.code(),
 					code == null ? Problems.general(marked.code()) : code, locale), null);
 		}
-		return unexpected(e, request, locale);
+		return unexpected(e, request, response, locale);
 	}
 
-	private Object unexpected(Exception e, HttpServletRequest request, Locale locale) {
+	private Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		String reference = responses.logUnexpected(e, request);
 		ProblemDetail problem = problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL,
 				new Object[] { reference }, locale);
 		problem.setProperty("correlationId", reference);
-		return responses.respond(request, problem, null);
+		return responses.respond(request, response, problem, null);
 	}
 
 	/** The reason when it is one of our message keys, so that a module's 429 or 409 keeps its own words. */

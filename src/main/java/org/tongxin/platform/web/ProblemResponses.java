@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ class ProblemResponses {
 
 	static final String ERROR_VIEW = "error";
 
+	/** The problem of a page's error, handed from the advice to the error dispatch. */
+	static final String PROBLEM = ProblemResponses.class.getName() + ".problem";
+
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,7 +53,8 @@ class ProblemResponses {
 		return accept != null && accept.contains("json") && !accept.contains("text/html");
 	}
 
-	Object respond(HttpServletRequest request, ProblemDetail problem, @Nullable HttpHeaders headers) {
+	Object respond(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+			@Nullable HttpHeaders headers) {
 		problem.setInstance(null);
 		if (isApi(request)) {
 			return ResponseEntity.status(problem.getStatus())
@@ -57,6 +62,20 @@ class ProblemResponses {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
 		}
+		// The page is rendered by the error dispatch (ErrorPages), where the shell's model (menu, language links)
+		// is in place, from the problem left on the request.
+		request.setAttribute(PROBLEM, problem);
+		try {
+			response.sendError(problem.getStatus());
+		}
+		catch (java.io.IOException | IllegalStateException e) {
+			// Already committed (a download that failed halfway): the client sees a cut-off response.
+		}
+		return new ModelAndView();
+	}
+
+	/** The error page of a problem. */
+	ModelAndView page(ProblemDetail problem) {
 		ModelAndView page = new ModelAndView(ERROR_VIEW);
 		page.setStatus(HttpStatus.valueOf(problem.getStatus()));
 		page.addObject("status", problem.getStatus());
@@ -119,3 +138,4 @@ class ProblemResponses {
 		return bytes;
 	}
 }
+

@@ -1,0 +1,166 @@
+package org.tongxin.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.platform.SignIn;
+
+/**
+ * Bad input never makes a server error. Every endpoint of the handler mapping, every parameter its handler
+ * reads (path variables, request parameters, fields of bound objects) is sent, one at a time, a NUL byte, an
+ * over-long value, a non-number, a malformed date, a negative and a huge number — as the central office, which
+ * may open almost everything — and each endpoint once per value anonymously. The answer may be anything but
+ * a 5xx or an exception nobody handled. New endpoints and parameters are covered without touching this test.
+ *
+ * <p>Runs against a database of its own (a smaller demo registry): it posts garbage to every form, and whatever
+ * a form accepts must not change the data other tests read.
+ */
+@SpringBootTest(properties = { "tongxin.demo.people=500", "tongxin.fuzz.isolated=true" })
+@AutoConfigureMockMvc
+class ParameterFuzzTests {
+
+	static final Map<String, String> VALUES = new LinkedHashMap<>();
+
+	static {
+		VALUES.put("NUL", "a\u0000b");
+		VALUES.put("over-long", "长".repeat(100_000));
+		VALUES.put("non-numeric", "abc");
+		VALUES.put("malformed date", "2024-13-45");
+		VALUES.put("negative", "-1");
+		VALUES.put("huge", "99999999999999999999999");
+	}
+
+	/** Path variables whose values are words; ids are 1 for reading (a record that exists) and 0 for writing. */
+	static final Map<String, String> WORDS = Map.of("table", "kinds");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	static boolean reads(Endpoint endpoint) {
+		return endpoint.method() == RequestMethod.GET || endpoint.method() == RequestMethod.HEAD;
+	}
+
+	/** The URI with {@code fuzzed} set to {@code value} (when a path variable) and the others at their baseline. */
+	static String uri(Endpoint endpoint, String fuzzed, String value) {
+		String uri = endpoint.pattern();
+		for (Endpoint.Parameter variable : endpoint.pathVariables()) {
+			String replacement = variable.name().equals(fuzzed) ? value
+					: WORDS.getOrDefault(variable.name(), reads(endpoint) ? "1" : "0");
+			uri = uri.replaceFirst("\\{" + variable.name() + "(:[^}]*)?}",
+					java.util.regex.Matcher.quoteReplacement(encode(replacement)));
+		}
+		return uri;
+	}
+
+	static String encode(String segment) {
+		return org.springframework.web.util.UriUtils.encodePathSegment(segment, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	MvcTestResult send(Endpoint endpoint, String uri, Map<String, String> parameters, MockHttpSession session) {
+		MockMvcRequestBuilder request = mvc.method(HttpMethod.valueOf(endpoint.method().name())).uri(java.net.URI.create(uri));
+		parameters.forEach(request::param);
+		if (session != null) {
+			request.session(session);
+		}
+		if (!reads(endpoint)) {
+			request.with(csrf());
+		}
+		if (endpoint.jsonBody()) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{}");
+		}
+		return request.exchange();
+	}
+
+	static String failure(MvcTestResult result) {
+		if (result.getUnresolvedException() != null) {
+			return "unhandled " + result.getUnresolvedException().getClass().getName();
+		}
+		int status = result.getMvcResult().getResponse().getStatus();
+		return status >= 500 ? "status " + status : null;
+	}
+
+	@Test
+	void noEndpointAnswersBadInputWithAServerError() {
+		List<Endpoint> endpoints = Endpoint.all(mapping)
+			.stream()
+			.filter(endpoint -> !endpoint.pattern().equals("/error"))
+			.toList();
+		assertThat(endpoints).as("endpoints found in the handler mapping").hasSizeGreaterThan(100);
+		assertThat(endpoints.stream().flatMap(e -> e.parameters().stream()).count()).as("parameters found")
+			.isGreaterThan(100);
+		MockHttpSession central = SignIn.as(mvc, "central");
+
+		List<String> failures = new ArrayList<>();
+		int requests = 0;
+		for (Endpoint endpoint : endpoints) {
+			for (Endpoint.Parameter parameter : endpoint.parameters()) {
+				for (Map.Entry<String, String> value : VALUES.entrySet()) {
+					Map<String, String> query = parameter.source() == Endpoint.Source.QUERY
+							? Map.of(parameter.name(), value.getValue()) : Map.of();
+					MvcTestResult result = send(endpoint, uri(endpoint, parameter.name(), value.getValue()), query,
+							central);
+					requests++;
+					String failure = failure(result);
+					if (failure != null) {
+						failures.add(endpoint + " " + parameter.name() + "=" + value.getKey() + ": " + failure);
+					}
+				}
+			}
+			if (endpoint.jsonBody()) {
+				MvcTestResult malformed = mvc.method(HttpMethod.valueOf(endpoint.method().name()))
+					.uri(java.net.URI.create(uri(endpoint, "", "")))
+					.session(central)
+					.with(csrf())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"title\": ")
+					.exchange();
+				requests++;
+				if (failure(malformed) != null || malformed.getMvcResult().getResponse().getStatus() == 200) {
+					failures.add(endpoint + " malformed JSON: " + (failure(malformed) == null
+							? "status " + malformed.getMvcResult().getResponse().getStatus() : failure(malformed)));
+				}
+			}
+			for (Map.Entry<String, String> value : VALUES.entrySet()) {
+				Map<String, String> all = new LinkedHashMap<>();
+				endpoint.parameters()
+					.stream()
+					.filter(p -> p.source() == Endpoint.Source.QUERY)
+					.forEach(p -> all.put(p.name(), value.getValue()));
+				String uri = endpoint.pattern();
+				for (Endpoint.Parameter variable : endpoint.pathVariables()) {
+					uri = uri.replaceFirst("\\{" + variable.name() + "(:[^}]*)?}",
+							java.util.regex.Matcher.quoteReplacement(encode(value.getValue())));
+				}
+				String failure = failure(send(endpoint, uri, all, null));
+				requests++;
+				if (failure != null) {
+					failures.add("anonymous " + endpoint + " all=" + value.getKey() + ": " + failure);
+				}
+			}
+		}
+		System.out.println("Fuzzed " + endpoints.size() + " endpoints with " + requests + " requests");
+		assertThat(failures).as("bad input that made a server error").isEmpty();
+	}
+}
