@@ -96,9 +96,8 @@ record Endpoint(RequestMethod method, String pattern, HandlerMethod handler, Lis
 			}
 			else if (parameter.hasParameterAnnotation(ModelAttribute.class)
 					|| !parameter.hasParameterAnnotations() && !BeanUtils.isSimpleProperty(type) && bindable(type)) {
-				for (String property : properties(type)) {
-					found.putIfAbsent(property, new Parameter(property, Source.QUERY, String.class));
-				}
+				properties(type).forEach(
+						(property, propertyType) -> found.putIfAbsent(property, new Parameter(property, Source.QUERY, propertyType)));
 			}
 			else if (!parameter.hasParameterAnnotations() && BeanUtils.isSimpleProperty(type)
 					&& parameter.getParameterName() != null && !parameter.hasParameterAnnotation(RequestPart.class)) {
@@ -114,22 +113,22 @@ record Endpoint(RequestMethod method, String pattern, HandlerMethod handler, Lis
 		return type.getPackageName().startsWith("org.tongxin") && !name.contains("CurrentUser");
 	}
 
-	private static List<String> properties(Class<?> type) {
-		List<String> names = new ArrayList<>();
+	private static Map<String, Class<?>> properties(Class<?> type) {
+		Map<String, Class<?>> names = new LinkedHashMap<>();
 		if (type.isRecord()) {
 			for (var component : type.getRecordComponents()) {
-				names.add(component.getName());
+				names.put(component.getName(), component.getType());
 			}
 			return names;
 		}
 		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
 			if (property.getWriteMethod() != null) {
-				names.add(property.getName());
+				names.put(property.getName(), property.getPropertyType());
 			}
 		}
 		for (var field : type.getDeclaredFields()) {
-			if (!java.lang.reflect.Modifier.isStatic(field.getModifiers()) && !names.contains(field.getName())) {
-				names.add(field.getName());
+			if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+				names.putIfAbsent(field.getName(), field.getType());
 			}
 		}
 		return names;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -128,8 +129,16 @@ class ProblemDetailsTests {
 
 	@Test
 	void aRateLimitsTooManyRequestsPassesThroughWithItsHeaders() {
-		ResponseStatusException limited = new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "problem.tooManyRequests");
-		limited.getHeaders().set("Retry-After", "60");
+		ResponseStatusException limited = new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+				"problem.tooManyRequests") {
+
+			@Override
+			public HttpHeaders getHeaders() {
+				HttpHeaders headers = new HttpHeaders();
+				headers.set(HttpHeaders.RETRY_AFTER, "60");
+				return headers;
+			}
+		};
 
 		ResponseEntity<?> answer = (ResponseEntity<?>) advice.other(limited, api(), new MockHttpServletResponse(),
 				Locale.SIMPLIFIED_CHINESE);
