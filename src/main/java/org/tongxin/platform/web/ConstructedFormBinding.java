@@ -13,8 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletModelAttribu
 
 /**
  * Forms and filters are records, bound through their constructor. When a value cannot be converted (a
- * tampered number or date), there is no record to hand over: Spring then passes {@code null} to a handler that
- * declared a BindingResult, and the handler fails on it with a 500. Here such a binding ends in a
+ * tampered number or date), Spring hands the handler a BindingResult without a target (and possibly no record),
+ * on which the handler's own rejections fail with a 500. Here such a binding ends in a
  * MethodArgumentNotValidException instead, which {@link ProblemAdvice} answers 400 naming the fields. A
  * record that could be constructed keeps going to the handler with its BindingResult, as before.
  */
@@ -52,7 +52,10 @@ class ConstructedFormBinding implements SmartInitializingSingleton {
 
 		@Override
 		protected boolean isBindExceptionRequired(WebDataBinder binder, MethodParameter parameter) {
-			return binder.getTarget() == null || super.isBindExceptionRequired(binder, parameter);
+			// A conversion error during construction creates the BindingResult before the record exists, so it
+			// stays without a target even when the record is built: the handler could not reject a field on it.
+			return binder.getTarget() == null || binder.getBindingResult().getTarget() == null
+					|| super.isBindExceptionRequired(binder, parameter);
 		}
 	}
 }

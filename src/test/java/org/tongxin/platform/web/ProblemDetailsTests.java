@@ -119,6 +119,17 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void aFormValueThatDoesNotConvertIsA400NamingTheFieldNotAServerError() {
+		MvcTestResult page = mvc.post().uri("/activities/events").session(SignIn.as(mvc, "central")).with(csrf())
+			.param("title", "类型错误").param("capacity", "many").exchange();
+		assertThat(page.getUnresolvedException()).isNull();
+		assertThat(page).hasStatus(400);
+		ProblemDetail problem = (ProblemDetail) page.getRequest().getAttribute(ProblemResponses.PROBLEM);
+		assertThat(problem.getProperties()).containsEntry("code", "problem.invalid");
+		assertThat(problem.getProperties().get("errors")).asString().contains("capacity");
+	}
+
+	@Test
 	void unknownIsA404AndAWrongMethodA405() {
 		MockHttpSession central = SignIn.as(mvc, "central");
 		isProblem(mvc.get().uri("/api/v1/activities/events/{id}", 987654321L).session(central).exchange(), 404,
