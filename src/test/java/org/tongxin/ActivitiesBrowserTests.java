@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An event from the form to the door: staff create it, register two people found by name, check one of
- * them in on a phone with the code of their ticket, and see an attendance rate of 50 %.
+ * them in on a phone with the code of their ticket, and see an attendance rate of 50 %; then check the other in
+ * from the door's list and take it back.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,6 +110,26 @@ class ActivitiesBrowserTests {
 		assertThat(browser.find("#attendance-rate").getText()).isEqualTo("50 %");
 		assertThat(browser.find("#checkedin-count").getText()).isEqualTo("1");
 		browser.screenshot("activities-06-attendance");
+
+		// The door's list: the other person is found by name and checked in with the button beside it, then
+		// the check-in is taken back (same day).
+		browser.open(eventPath + "/checkin");
+		browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#checkin-rows tr[id^='registration-']"), 2));
+		browser.find("#checkin-search").sendKeys("李");
+		browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#checkin-rows tr[id^='registration-']"), 1));
+		browser.screenshot("activities-07-door-list");
+		WebElement checkIn = browser.find("#checkin-rows button.btn-primary");
+		browser.driver().executeScript("arguments[0].form.requestSubmit(arguments[0])", checkIn);
+		browser.waiting()
+			.until(ExpectedConditions.attributeToBe(By.id("checkin-result"), "data-outcome", "CHECKED_IN"));
+		assertThat(browser.find("#checkin-counts").getText()).isEqualTo("已签到 2 / 已报名 2");
+		assertThat(browser.find("#checkin-search").getAttribute("value")).isEqualTo("李");
+		WebElement undo = browser.waiting()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#checkin-rows form[action$='/undo'] button")));
+		browser.driver().executeScript("arguments[0].form.requestSubmit(arguments[0])", undo);
+		browser.waiting().until(ExpectedConditions.attributeToBe(By.id("checkin-result"), "data-outcome", "UNDONE"));
+		assertThat(browser.find("#checkin-counts").getText()).isEqualTo("已签到 1 / 已报名 2");
+		browser.screenshot("activities-08-door-undo");
 		assertThat(browser.consoleErrors()).isEmpty();
 	}
 

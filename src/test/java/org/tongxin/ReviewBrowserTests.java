@@ -87,6 +87,8 @@ class ReviewBrowserTests {
 			score -= 2;
 		}
 		browser.findAll("#score-form textarea").get(0).sendKeys("以社区为平台汇聚社会组织，做法可复制。");
+		// The weighted score follows the typing, before anything is saved.
+		assertThat(browser.find("#weighted").getText()).contains("86.60");
 		press("#save-draft");
 		browser.find("#draft-saved");
 		// 25×90 + 25×88 + 20×86 + 15×84 + 15×82 = 2250 + 2200 + 1720 + 1260 + 1230 = 8660 → 86.60

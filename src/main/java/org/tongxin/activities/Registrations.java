@@ -2,6 +2,7 @@ package org.tongxin.activities;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activities.internal.Enrolments;
@@ -19,6 +21,7 @@ import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonSummary;
+import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -52,8 +55,15 @@ public class Registrations {
 
 	private final Clock clock;
 
+	/** How long before an event's start its door opens: no check-in earlier (tongxin.activities.check-in-opens-before). */
+	private final Duration checkInOpensBefore;
+
+	/** More matches than any event has registrations: a search beyond this is too vague to filter by. */
+	private static final int PERSON_MATCHES = 10_000;
+
 	Registrations(Events events, Enrolments enrolments, PeopleRegistry people, Organisations organisations,
-			CurrentUser currentUser, AuditLog audit, Clock clock) {
+			CurrentUser currentUser, AuditLog audit, Clock clock,
+			@Value("${tongxin.activities.check-in-opens-before:2h}") Duration checkInOpensBefore) {
 		this.events = events;
 		this.enrolments = enrolments;
 		this.people = people;
@@ -61,6 +71,7 @@ public class Registrations {
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
+		this.checkInOpensBefore = checkInOpensBefore;
 	}
 
 	/** Registrations of an event in the caller's scope, with names as the registry shows them to the caller. */
@@ -154,7 +165,8 @@ public class Registrations {
 			throw new RegistrationRefused("activities.refused.cancelCheckedIn");
 		}
 		enrolments.status(id, RegistrationStatus.CANCELLED);
-		audit.updated(AUDIT_REGISTRATION, id, auditView(registration), Map.of("status", RegistrationStatus.CANCELLED));
+		audit.updated(AUDIT_REGISTRATION, id, Map.of("status", registration.status()),
+				Map.of("status", RegistrationStatus.CANCELLED));
 		if (registration.status() != RegistrationStatus.REGISTERED) {
 			return Optional.empty();
 		}
@@ -194,6 +206,10 @@ public class Registrations {
 	@Transactional
 	public CheckIn checkIn(EventId eventId, String code) {
 		lockInScope(eventId);
+		Optional<CheckIn> early = tooEarly(eventId);
+		if (early.isPresent()) {
+			return early.get();
+		}
 		Optional<Registration> found = enrolments.byCode(Enrolments.normalise(code));
 		if (found.isEmpty()) {
 			return new CheckIn(CheckIn.Outcome.UNKNOWN_CODE, null, null, null);
@@ -223,6 +239,10 @@ public class Registrations {
 	@Transactional
 	public CheckIn walkIn(EventId eventId, PersonId personId) {
 		lockInScope(eventId);
+		Optional<CheckIn> early = tooEarly(eventId);
+		if (early.isPresent()) {
+			return early.get();
+		}
 		Event event = events.find(scope(), eventId).orElseThrow();
 		Person person = person(personId);
 		checkAudience(event, person);
@@ -250,6 +270,84 @@ public class Registrations {
 		}
 		audit.created(AUDIT_REGISTRATION, id, auditView(enrolments.find(everywhere(), id).orElseThrow()));
 		return new CheckIn(CheckIn.Outcome.CHECKED_IN, id, person.name(), now);
+	}
+
+	/**
+	 * The door's list: one page of the confirmed registrations of an event of the caller's scope, in order of
+	 * registration ({@code after}: the last id shown), optionally narrowed by the search box (a name or a phone
+	 * tail, found by the registry's search within the caller's scope).
+	 */
+	public List<Attendee> checkInList(EventId event, @Nullable String query, @Nullable Long after, int size) {
+		events.find(scope(), event).orElseThrow(() -> new ActivityNotFound("event", event));
+		List<Long> persons = query == null || query.isBlank() ? null
+				: people.idsMatching(query.strip(), PERSON_MATCHES).stream().map(PersonId::value).toList();
+		List<Registration> page = enrolments.forCheckIn(scope(), event, persons, after, size);
+		Map<PersonId, PersonSummary> summaries = people.summaries(page.stream().map(Registration::person).toList());
+		return page.stream().map(r -> attendee(r, summaries.get(r.person()))).toList();
+	}
+
+	/** The button beside a name on the door's list: the same rules as a code presented at the door. */
+	@Transactional
+	public CheckIn checkIn(EventId eventId, RegistrationId id) {
+		lockInScope(eventId);
+		Registration registration = ofEvent(eventId, id);
+		Optional<CheckIn> early = tooEarly(eventId);
+		if (early.isPresent()) {
+			return early.get();
+		}
+		String name = name(registration.person());
+		if (registration.status() != RegistrationStatus.REGISTERED) {
+			return new CheckIn(CheckIn.Outcome.NOT_CONFIRMED, registration.id(), name, null);
+		}
+		if (registration.checkedIn()) {
+			return new CheckIn(CheckIn.Outcome.ALREADY_CHECKED_IN, registration.id(), name, registration.checkedInAt());
+		}
+		Instant now = clock.instant();
+		enrolments.checkIn(registration.id(), now, currentUser.actor().username());
+		audit.updated(AUDIT_REGISTRATION, registration.id(), Map.of("checkedIn", false), Map.of("checkedIn", true));
+		return new CheckIn(CheckIn.Outcome.CHECKED_IN, registration.id(), name, now);
+	}
+
+	/**
+	 * Takes back a check-in made by mistake: only on the day it was made (in China Standard Time), and only while
+	 * no volunteer hours or feedback rest on it. Returns the person's name as the caller may see it.
+	 */
+	@Transactional
+	public @Nullable String undoCheckIn(EventId eventId, RegistrationId id) {
+		lockInScope(eventId);
+		Registration registration = ofEvent(eventId, id);
+		Instant checkedIn = registration.checkedInAt();
+		if (checkedIn == null) {
+			throw new RegistrationRefused("activities.refused.notCheckedIn");
+		}
+		Instant today = clock.instant().atZone(Event.CHINA).toLocalDate().atStartOfDay(Event.CHINA).toInstant();
+		if (checkedIn.isBefore(today)) {
+			throw new RegistrationRefused("activities.refused.undoCheckInDay");
+		}
+		if (!enrolments.undoCheckIn(id, today)) {
+			throw new RegistrationRefused("activities.refused.undoCheckInRecorded");
+		}
+		audit.updated(AUDIT_REGISTRATION, id, Map.of("checkedIn", true), Map.of("checkedIn", false));
+		return name(registration.person());
+	}
+
+	/** The first moment an event's door opens: {@code check-in-opens-before} ahead of its start. */
+	public Instant checkInOpens(Event event) {
+		return event.startsAt().minus(checkInOpensBefore);
+	}
+
+	private Optional<CheckIn> tooEarly(EventId eventId) {
+		Event event = events.find(scope(), eventId).orElseThrow(() -> new ActivityNotFound("event", eventId));
+		Instant opens = checkInOpens(event);
+		return clock.instant().isBefore(opens) ? Optional.of(new CheckIn(CheckIn.Outcome.TOO_EARLY, null, null, opens))
+				: Optional.empty();
+	}
+
+	/** A registration of that event in the caller's scope; one of another event is not found here. */
+	private Registration ofEvent(EventId eventId, RegistrationId id) {
+		return enrolments.find(scope(), id)
+			.filter(r -> r.event().equals(eventId))
+			.orElseThrow(() -> new ActivityNotFound("registration", id));
 	}
 
 	/** Volunteer hours of an attendee of a public-welfare event; null clears them. */
@@ -301,8 +399,10 @@ public class Registrations {
 		after.put("satisfaction", satisfaction);
 		after.put("gain", gain);
 		after.put("comment", text);
+		// The participant's own words stay out of the log: the comment is recorded as changed.
 		audit.updated(AUDIT_REGISTRATION, id,
-				mapOf("satisfaction", registration.satisfaction(), "gain", registration.gain()), after);
+				mapOf("satisfaction", registration.satisfaction(), "gain", registration.gain()), after,
+				AuditFields.personal("comment"));
 	}
 
 	private void checkAudience(Event event, Person person) {
@@ -335,8 +435,13 @@ public class Registrations {
 		return people.find(id).map(Person::name).orElse(null);
 	}
 
+	/** A person of the caller's scope; one merged away as a duplicate is refused: the survivor is the person now. */
 	private Person person(PersonId id) {
-		return people.get(id);
+		Person person = people.get(id);
+		if (people.mergedInto(id).isPresent()) {
+			throw new RegistrationRefused("activities.refused.mergedAway");
+		}
+		return person;
 	}
 
 	private void lockInScope(EventId id) {

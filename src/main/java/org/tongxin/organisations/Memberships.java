@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.organisations.internal.MembershipRecords;
@@ -30,6 +31,9 @@ import org.tongxin.platform.XlsxExport;
 public class Memberships {
 
 	static final String AUDIT_TYPE = "organisation-membership";
+
+	/** The partial unique index that allows one active holder of 会长 and of 秘书长 per organisation and term. */
+	static final String SINGLE_HOLDER_INDEX = "org_membership_single_holder";
 
 	private final MembershipRecords records;
 
@@ -120,15 +124,18 @@ public class Memberships {
 		if (people.find(person).isEmpty()) {
 			throw new Rejected("person", "member.person.outOfScope");
 		}
+		if (people.mergedInto(person).isPresent()) {
+			throw new Rejected("person", "member.person.mergedAway");
+		}
 		if (form.termStart() != null && form.termEnd() != null && form.termEnd().isBefore(form.termStart())) {
 			throw new Rejected("termEnd", "member.term.order");
 		}
 		if (records.holdsOpen(organisation, person, form.role())) {
 			throw new Rejected("person", "member.duplicate");
 		}
-		MembershipId id = records.insert(organisation, person, form.role(), org.currentTerm(), form.termStart(),
-				form.termEnd(), form.status() == null ? MembershipStatus.ACTIVE : form.status(),
-				form.joinedVia() == null ? JoinedVia.APPLICATION : form.joinedVia());
+		MembershipId id = singleHolder(() -> records.insert(organisation, person, form.role(), org.currentTerm(),
+				form.termStart(), form.termEnd(), form.status() == null ? MembershipStatus.ACTIVE : form.status(),
+				form.joinedVia() == null ? JoinedVia.APPLICATION : form.joinedVia()));
 		Membership created = records.find(scope(), id).orElseThrow();
 		audit.created(AUDIT_TYPE, id, created);
 		return created;
@@ -139,7 +146,7 @@ public class Memberships {
 	public Membership changeStatus(MembershipId id, int version, MembershipStatus status) {
 		Membership before = records.find(scope(), id).orElseThrow(() -> new NotFound("membership " + id));
 		LocalDate end = status == MembershipStatus.LEFT && before.termEnd() == null ? LocalDate.now() : null;
-		if (!records.changeStatus(id, version, status, end)) {
+		if (!singleHolder(() -> records.changeStatus(id, version, status, end))) {
 			throw new ConcurrentChange("membership " + id);
 		}
 		Membership after = records.find(scope(), id).orElseThrow();
@@ -176,9 +183,12 @@ public class Memberships {
 			if (people.find(p.person()).isEmpty()) {
 				throw new Rejected(null, "member.person.outOfScope");
 			}
+			if (people.mergedInto(p.person()).isPresent()) {
+				throw new Rejected(null, "member.person.mergedAway");
+			}
 		}
-		List<Membership> old = records.openPositions(organisation);
 		LocalDate end = term.on().minusDays(1);
+		List<Membership> old = records.positionsRunningAfter(organisation, end);
 		if (old.stream().anyMatch(m -> m.termStart() != null && m.termStart().isAfter(end))) {
 			throw new Rejected("on", "term.date.beforeOld");
 		}
@@ -188,8 +198,8 @@ public class Memberships {
 		int closed = records.closePositions(organisation, end);
 		int next = current + 1;
 		for (NewTerm.Position p : term.positions()) {
-			records.insert(organisation, p.person(), p.role(), next, term.on(), null, MembershipStatus.ACTIVE,
-					JoinedVia.INVITATION);
+			singleHolder(() -> records.insert(organisation, p.person(), p.role(), next, term.on(), null,
+					MembershipStatus.ACTIVE, JoinedVia.INVITATION));
 		}
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("on", term.on().toString());
@@ -198,6 +208,22 @@ public class Memberships {
 		detail.put("opened", term.positions().size());
 		audit.record(AuditLog.Action.UPDATE, Organisations.AUDIT_TYPE, organisation, detail, "new term");
 		return closed;
+	}
+
+	/**
+	 * Runs a write that the database refuses when it would give a single-holder role (会长, 秘书长) a second
+	 * active holder in the same term (the partial unique index of V96), and says so in the user's words.
+	 */
+	private static <T> T singleHolder(java.util.function.Supplier<T> write) {
+		try {
+			return write.get();
+		}
+		catch (DuplicateKeyException e) {
+			if (String.valueOf(e.getMessage()).contains(SINGLE_HOLDER_INDEX)) {
+				throw new Rejected("role", "member.role.singleHolder");
+			}
+			throw e;
+		}
 	}
 
 	Organisation requireOrganisation(OrganisationId id) {

@@ -15,7 +15,8 @@ import org.tongxin.programme.TargetGroup;
 
 /**
  * What a user enters for an organisation, in the UI and in the API. Checks that need the database — the
- * unit and parent in scope, no cycle, the kind and site exist — are made by {@link Organisations}.
+ * unit and parent in scope, no cycle, the kind and site exist — are made by {@link Organisations}. On edit, a
+ * blank contact phone keeps the stored one (the form is never filled with it in clear).
  */
 public record OrganisationForm(
 		@NotNull(message = "{org.unit.required}") @Nullable Long unit,
@@ -41,7 +42,7 @@ public record OrganisationForm(
 
 	public static OrganisationForm of(Organisation o) {
 		return new OrganisationForm(o.unit().value(), o.name(), o.kind(), o.parent() == null ? null : o.parent().value(),
-				o.site(), o.foundedOn(), o.registered(), o.address(), o.contactName(), o.contactPhone(), o.description(),
+				o.site(), o.foundedOn(), o.registered(), o.address(), o.contactName(), null, o.description(),
 				o.targetGroups(), o.partyOrgForm(), o.partyMembers(), o.partyInstructor());
 	}
 

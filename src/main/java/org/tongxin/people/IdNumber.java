@@ -83,9 +83,9 @@ public record IdNumber(String value) {
 		return (value.charAt(16) - '0') % 2 == 1 ? Sex.M : Sex.F;
 	}
 
-	/** Masked for display: area code and the last four characters, "110105********002X". */
+	/** The mask shown to anyone without people:reveal: nothing of the number (see Masks). */
 	public String masked() {
-		return value.substring(0, 6) + "********" + value.substring(14);
+		return org.tongxin.people.internal.Masks.ID_NUMBER;
 	}
 
 	@Override

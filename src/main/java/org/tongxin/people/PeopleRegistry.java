@@ -2,6 +2,7 @@ package org.tongxin.people;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.people.internal.Consents;
 import org.tongxin.people.internal.Dictionaries;
+import org.tongxin.people.internal.ExactSearches;
 import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Histories;
 import org.tongxin.people.internal.Masks;
@@ -33,6 +35,7 @@ import org.tongxin.people.internal.PersonValues;
 import org.tongxin.people.internal.Persons;
 import org.tongxin.people.internal.PlatformAccounts;
 import org.tongxin.platform.Actor;
+import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -52,6 +55,19 @@ import org.tongxin.platform.XlsxExport;
 public class PeopleRegistry {
 
 	public static final String AUDIT_TYPE = "person";
+
+	/**
+	 * The fields of a {@link Person} whose values the audit log may keep: the classification and the
+	 * record's bookkeeping. Every other field (name, birth date, ID and phone, email, address, employer, notes,
+	 * and any field added later) is recorded as "changed" without its values.
+	 */
+	public static final AuditFields AUDITED = AuditFields.onlyValuesOf("id", "unit", "place", "regionCode", "group",
+			"subgroup", "sector", "education", "religionRecorded", "legalBasis", "consentState", "createdAt",
+			"updatedAt", "version", "anonymisedAt");
+
+	/** A new-media account's handle names the person. */
+	static final AuditFields AUDITED_PLATFORM_ACCOUNT = AuditFields.onlyValuesOf("id", "platform", "followers",
+			"verified");
 
 	public static final String REVEAL = "people:reveal";
 
@@ -77,9 +93,11 @@ public class PeopleRegistry {
 
 	private final TransactionTemplate readOnly;
 
+	private final ExactSearches exactSearches;
+
 	PeopleRegistry(Persons persons, Consents consents, Histories histories, PlatformAccounts platformAccounts,
 			Dictionaries dictionaries, FieldCipher cipher, Units units, CurrentUser currentUser, AuditLog audit,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, ExactSearches exactSearches) {
 		this.persons = persons;
 		this.consents = consents;
 		this.histories = histories;
@@ -92,11 +110,13 @@ public class PeopleRegistry {
 		this.events = events;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
+		this.exactSearches = exactSearches;
 	}
 
 	public List<PersonSummary> page(PersonFilter filter, @Nullable Long before, int size) {
+		admitExactSearch(filter);
 		Places places = new Places();
-		return persons.page(scope(), filter, before, size).stream().map(row -> summary(row, places)).toList();
+		return persons.page(scope(), visible(filter), before, size).stream().map(row -> summary(row, places)).toList();
 	}
 
 	/**
@@ -118,16 +138,17 @@ public class PeopleRegistry {
 
 	/** Ids of the persons the search box would find for {@code query} in the caller's scope, newest first. */
 	public List<PersonId> idsMatching(String query, int limit) {
-		return persons.ids(scope(), PersonFilter.query(query), limit).stream().map(PersonId::new).toList();
+		admitExactSearch(PersonFilter.query(query));
+		return persons.ids(scope(), visible(PersonFilter.query(query)), limit).stream().map(PersonId::new).toList();
 	}
 
 	public long count(PersonFilter filter) {
-		return persons.count(scope(), filter);
+		return persons.count(scope(), visible(filter));
 	}
 
 	/** The count up to {@code cap}; a result equal to the cap means "at least that many". */
 	public long countUpTo(PersonFilter filter, long cap) {
-		return persons.countUpTo(scope(), filter, cap);
+		return persons.countUpTo(scope(), visible(filter), cap);
 	}
 
 	/**
@@ -139,7 +160,8 @@ public class PeopleRegistry {
 	public void export(PersonFilter filter, String format, XlsxExport.Sink<ExportedPerson> sink) throws IOException {
 		Actor actor = currentUser.actor();
 		boolean clear = actor.can(REVEAL);
-		long rows = count(filter);
+		admitExactSearch(filter);
+		long rows = persons.exportedCount(actor.scope(), visible(filter));
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("format", format);
 		detail.put("filter", filter.described());
@@ -149,8 +171,10 @@ public class PeopleRegistry {
 		try {
 			readOnly.executeWithoutResult(status -> {
 				Places places = new Places();
-				try (Stream<PersonRow> stream = persons.stream(actor.scope(), filter)) {
-					sink.accept(stream.map(row -> exported(row, places, clear)));
+				java.util.Set<Long> sensitiveWithdrawn = clear ? consents.sensitiveWithdrawn(actor.scope()) : java.util.Set.of();
+				try (Stream<PersonRow> stream = persons.exported(actor.scope(), visible(filter))) {
+					sink.accept(stream.map(row -> exported(row, places.of(row.unitId()), this::decrypted,
+							clear && !sensitiveWithdrawn.contains(row.id()))));
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -223,6 +247,19 @@ public class PeopleRegistry {
 		return find(id).orElseThrow(() -> new PersonNotFound(id));
 	}
 
+	/** The survivor a person of the scope was merged into; empty while the person is a record of its own. */
+	public Optional<PersonId> mergedInto(PersonId id) {
+		return persons.mergedInto(scope(), id.value()).map(PersonId::new);
+	}
+
+	/** Refuses any change to a person merged away as a duplicate: only undoing the merge may touch it. */
+	public void requireNotMergedAway(PersonId id) {
+		Optional<PersonId> survivor = mergedInto(id);
+		if (survivor.isPresent()) {
+			throw new PersonMergedAway(id, survivor.get());
+		}
+	}
+
 	public List<HistoryEntry> history(PersonId id) {
 		return histories.of(scope(), id.value());
 	}
@@ -235,7 +272,11 @@ public class PeopleRegistry {
 		return platformAccounts.of(scope(), id.value());
 	}
 
-	/** One sensitive value in clear, for this request only; audited with the reason given. */
+	/**
+	 * One sensitive value in clear, for this request only; audited with the reason given. Refused once the
+	 * person has withdrawn consent to the processing of sensitive information (the ID number and religion), or
+	 * withdrawn basic consent (any field), until consent is given again.
+	 */
 	@Transactional
 	public @Nullable String reveal(PersonId id, SensitiveField field, String reason) {
 		if (!currentUser.actor().can(REVEAL)) {
@@ -245,10 +286,19 @@ public class PeopleRegistry {
 			throw new IllegalArgumentException("a reason is required to reveal a sensitive value");
 		}
 		PersonRow row = persons.find(scope(), id.value()).orElseThrow(() -> new PersonNotFound(id));
+		if (ConsentState.WITHDRAWN.name().equals(row.consentState())) {
+			throw new ConsentWithdrawn(id, ConsentScope.BASIC);
+		}
+		if ((field == SensitiveField.ID_NUMBER || field == SensitiveField.RELIGION)
+				&& consents.withdrawn(id.value(), ConsentScope.SENSITIVE)) {
+			throw new ConsentWithdrawn(id, ConsentScope.SENSITIVE);
+		}
 		byte[] stored = switch (field) {
 			case ID_NUMBER -> row.idNumberCipher();
 			case PHONE -> row.phoneCipher();
 			case RELIGION -> row.religionCipher();
+			case EMAIL -> row.emailCipher();
+			case ADDRESS -> row.addressCipher();
 		};
 		audit.revealed(AUDIT_TYPE, id, field.name(), reason.strip());
 		return stored == null ? null : cipher.decrypt(stored);
@@ -261,13 +311,14 @@ public class PeopleRegistry {
 		PersonValues values = values(form, unit, null);
 		long id = persons.insert(values);
 		Person person = get(new PersonId(id));
-		audit.created(AUDIT_TYPE, person.id(), person);
+		audit.created(AUDIT_TYPE, person.id(), person, AUDITED);
 		events.publishEvent(new PersonRegistered(person.id(), person.unit()));
 		return person;
 	}
 
 	@Transactional
 	public Person update(PersonId id, int version, PersonForm form) {
+		requireNotMergedAway(id);
 		Person before = get(id);
 		if (before.anonymised()) {
 			throw new PersonNotFound(id);
@@ -283,7 +334,7 @@ public class PeopleRegistry {
 		record(id, HistoryField.GROUP, before.group(), after.group(), by);
 		record(id, HistoryField.EMPLOYER, before.employer(), after.employer(), by);
 		record(id, HistoryField.POSITION, before.position(), after.position(), by);
-		audit.updated(AUDIT_TYPE, id, before, after);
+		audit.updated(AUDIT_TYPE, id, before, after, AUDITED);
 		events.publishEvent(new PersonUpdated(id));
 		return after;
 	}
@@ -291,16 +342,14 @@ public class PeopleRegistry {
 	/** Deletion under PIPL: identifying data erased, the statistical remainder kept. */
 	@Transactional
 	public Person anonymise(PersonId id) {
+		requireNotMergedAway(id);
 		Person before = get(id);
 		if (before.anonymised()) {
 			return before;
 		}
 		persons.anonymise(id.value());
 		Person after = get(id);
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("before", before);
-		detail.put("after", after);
-		audit.record(AuditLog.Action.DELETE, AUDIT_TYPE, id, detail, "anonymised");
+		audit.changed(AuditLog.Action.DELETE, AUDIT_TYPE, id, audit.changes(before, after, AUDITED), "anonymised");
 		events.publishEvent(new PersonAnonymised(id));
 		return after;
 	}
@@ -308,6 +357,7 @@ public class PeopleRegistry {
 	/** Adds an account on a new-media platform; the platform must be an active PLATFORM dictionary entry. */
 	@Transactional
 	public PlatformAccount addPlatformAccount(PersonId id, PlatformAccountForm form) {
+		requireNotMergedAway(id);
 		Person person = get(id);
 		if (person.anonymised()) {
 			throw new PersonNotFound(id);
@@ -317,22 +367,26 @@ public class PeopleRegistry {
 			throw new InvalidPerson(Map.of("platform", "person.account.platform.unknown"));
 		}
 		long account = platformAccounts.add(id.value(), form);
-		audit.record(AuditLog.Action.CREATE, "person-platform-account", id, form, null);
+		audit.changed(AuditLog.Action.CREATE, "person-platform-account", id,
+				audit.changes(null, form, AUDITED_PLATFORM_ACCOUNT), null);
 		return platformAccounts.of(scope(), id.value()).stream().filter(a -> a.id() == account).findFirst().orElseThrow();
 	}
 
 	@Transactional
 	public void removePlatformAccount(PersonId id, long account) {
+		requireNotMergedAway(id);
 		PlatformAccount removed = platformAccounts.of(scope(), id.value()).stream()
 			.filter(a -> a.id() == account)
 			.findFirst()
 			.orElseThrow(() -> new PersonNotFound(id));
 		platformAccounts.remove(scope(), id.value(), account);
-		audit.record(AuditLog.Action.DELETE, "person-platform-account", id, removed, null);
+		audit.changed(AuditLog.Action.DELETE, "person-platform-account", id,
+				audit.changes(removed, null, AUDITED_PLATFORM_ACCOUNT), null);
 	}
 
 	@Transactional
 	public void recordConsent(PersonId id, ConsentForm form) {
+		requireNotMergedAway(id);
 		Person person = get(id);
 		if (person.anonymised()) {
 			throw new PersonNotFound(id);
@@ -415,10 +469,17 @@ public class PeopleRegistry {
 		byte[] idCipher = null;
 		byte[] idHash = null;
 		boolean keepId = self != null && blank(form.idNumber());
+		// Read from the row: the Person of a viewer without people:reveal carries no birth date.
+		LocalDate storedBirth = self == null ? null
+				: persons.find(scope(), self.id().value()).map(PersonRow::birthDate).orElse(null);
 		if (keepId && self.idNumberMasked() != null) {
 			// The stored ID number stays, and with it the sex and birth date it states.
 			sex = self.sex();
-			birthDate = self.birthDate();
+			birthDate = storedBirth;
+		}
+		else if (self != null && birthDate == null && !revealer()) {
+			// The form could not show this viewer the birth date, so an empty field means "unchanged".
+			birthDate = storedBirth;
 		}
 		if (!blank(form.idNumber())) {
 			Optional<IdNumber> parsed = IdNumber.parse(Objects.requireNonNull(form.idNumber()));
@@ -455,6 +516,9 @@ public class PeopleRegistry {
 			phoneSuffixHash = cipher.hash(FieldCipher.Purpose.PHONE_SUFFIX, phone.substring(phone.length() - 4));
 		}
 		boolean keepReligion = self != null && blank(form.religion());
+		// Email and address are shown masked, so the form starts empty; empty keeps the stored value.
+		boolean keepEmail = self != null && blank(form.email());
+		boolean keepAddress = self != null && blank(form.address());
 		byte[] religionCipher = blank(form.religion()) ? null : cipher.encrypt(Objects.requireNonNull(form.religion()).strip());
 		checkCode(errors, dict, "group", "GROUP", form.group());
 		checkCode(errors, dict, "ethnicity", "ETHNICITY", form.ethnicity());
@@ -486,11 +550,12 @@ public class PeopleRegistry {
 		}
 		return new PersonValues(unit.id().value(), regionCodeOf(unit), Objects.requireNonNull(form.name()).strip(),
 				Objects.requireNonNull(sex).name(), birthDate, trimmed(form.ethnicity()), idCipher, idHash, phoneCipher,
-				phoneHash, phoneSuffixHash, trimmed(form.email()), trimmed(form.education()), trimmed(form.affiliation()),
+				phoneHash, phoneSuffixHash, encrypted(form.email()), trimmed(form.education()), trimmed(form.affiliation()),
 				"DEMOCRATIC".equals(form.affiliation()) ? trimmed(form.party()) : null, religionCipher,
 				Objects.requireNonNull(form.group()), trimmed(form.subgroup()), trimmed(form.employer()),
-				trimmed(form.position()), trimmed(form.sector()), trimmed(form.address()), tags, trimmed(form.notes()),
-				Objects.requireNonNull(form.legalBasis()).name(), keepId, keepPhone, keepReligion);
+				trimmed(form.position()), trimmed(form.sector()), encrypted(form.address()), tags, trimmed(form.notes()),
+				Objects.requireNonNull(form.legalBasis()).name(), keepId, keepPhone, keepReligion, keepEmail,
+				keepAddress);
 	}
 
 	private static void checkCode(Map<String, String> errors, DictionaryLabels dict, String field, String kind,
@@ -516,6 +581,11 @@ public class PeopleRegistry {
 		return text == null || text.isBlank();
 	}
 
+	private byte @Nullable [] encrypted(@Nullable String text) {
+		String value = trimmed(text);
+		return value == null ? null : cipher.encrypt(value);
+	}
+
 	private static @Nullable String trimmed(@Nullable String text) {
 		return blank(text) ? null : Objects.requireNonNull(text).strip();
 	}
@@ -525,30 +595,85 @@ public class PeopleRegistry {
 	}
 
 	private PersonSummary summary(PersonRow row, Places places) {
-		return new PersonSummary(new PersonId(row.id()), new UnitId(row.unitId()), places.of(row.unitId()), row.name(),
-				row.sex() == null ? null : Sex.valueOf(row.sex()), row.birthDate(), row.group(), row.subgroup(),
-				row.employer(), row.position(), Masks.phone(decrypted(row.phoneCipher())),
-				ConsentState.valueOf(row.consentState()));
+		return summary(row, places.of(row.unitId()), this::decrypted, revealer());
 	}
 
 	private Person person(PersonRow row, Places places) {
-		return new Person(new PersonId(row.id()), new UnitId(row.unitId()), places.of(row.unitId()), row.regionCode(),
-				row.name(), row.sex() == null ? null : Sex.valueOf(row.sex()), row.birthDate(), row.ethnicity(),
-				Masks.idNumber(decrypted(row.idNumberCipher())), Masks.phone(decrypted(row.phoneCipher())), row.email(),
-				row.education(), row.affiliation(), row.party(), row.religionCipher() != null, row.group(),
-				row.subgroup(), row.employer(), row.position(), row.sector(), row.address(), row.tags(), row.notes(),
+		return person(row, places.of(row.unitId()), this::decrypted, revealer());
+	}
+
+	/**
+	 * A list row as {@code revealer} or anyone else sees it: the one place (with {@link #person}) that decides
+	 * what of a person is shown, so that the masks hold across list, page, export and API.
+	 */
+	static PersonSummary summary(PersonRow row, String place, java.util.function.Function<byte[], String> decrypt,
+			boolean revealer) {
+		return new PersonSummary(new PersonId(row.id()), new UnitId(row.unitId()), place, row.name(),
+				row.sex() == null ? null : Sex.valueOf(row.sex()), revealer ? row.birthDate() : null,
+				Masks.birthDecade(row.birthDate(), LocalDate.now()), row.group(), row.subgroup(), row.employer(),
+				row.position(), Masks.phone(clear(row.phoneCipher(), decrypt)), ConsentState.valueOf(row.consentState()));
+	}
+
+	/** A person as {@code revealer} or anyone else sees them; the ID number is masked for both (reveal is audited). */
+	static Person person(PersonRow row, String place, java.util.function.Function<byte[], String> decrypt,
+			boolean revealer) {
+		return new Person(new PersonId(row.id()), new UnitId(row.unitId()), place, row.regionCode(), row.name(),
+				row.sex() == null ? null : Sex.valueOf(row.sex()), revealer ? row.birthDate() : null,
+				Masks.birthDecade(row.birthDate(), LocalDate.now()), row.ethnicity(),
+				Masks.idNumber(clear(row.idNumberCipher(), decrypt)), Masks.phone(clear(row.phoneCipher(), decrypt)),
+				Masks.email(clear(row.emailCipher(), decrypt)), row.education(), row.affiliation(), row.party(),
+				row.religionCipher() != null, row.group(), row.subgroup(), row.employer(), row.position(), row.sector(),
+				Masks.address(clear(row.addressCipher(), decrypt)), row.tags(), row.notes(),
 				LegalBasis.valueOf(row.legalBasis()), ConsentState.valueOf(row.consentState()), row.createdAt(),
 				row.updatedAt(), row.version(), row.anonymisedAt());
 	}
 
-	private ExportedPerson exported(PersonRow row, Places places, boolean clear) {
-		Person person = person(row, places);
+	/** An export row: masked as {@link #person} masks it, or — for holders of people:reveal — ID and phone in clear. */
+	static ExportedPerson exported(PersonRow row, String place, java.util.function.Function<byte[], String> decrypt,
+			boolean clear) {
+		Person person = person(row, place, decrypt, clear);
 		if (!clear) {
-			return new ExportedPerson(person, person.idNumberMasked(), person.phoneMasked(), false);
+			return new ExportedPerson(person, person.idNumberMasked(), person.phoneMasked(), person.emailMasked(),
+					person.addressMasked(), false);
 		}
-		return new ExportedPerson(person, decrypted(row.idNumberCipher()), decrypted(row.phoneCipher()), true);
+		return new ExportedPerson(person, clear(row.idNumberCipher(), decrypt), clear(row.phoneCipher(), decrypt),
+				clear(row.emailCipher(), decrypt), clear(row.addressCipher(), decrypt), true);
 	}
 
+	private static @Nullable String clear(byte @Nullable [] stored, java.util.function.Function<byte[], String> decrypt) {
+		return stored == null ? null : decrypt.apply(stored);
+	}
+
+	/**
+	 * A search for a whole mobile or ID number is an oracle for the number: audited with its keyed hash and
+	 * limited per account (throws {@link ExactSearches.TooManyExactSearches}). Only numbers that can match
+	 * count: an ID number with a wrong check character finds nobody.
+	 */
+	private void admitExactSearch(PersonFilter filter) {
+		String q = filter.query() == null ? "" : filter.query().strip();
+		if (q.matches("1\\d{10}")) {
+			exactSearches.admit(currentUser.actor(), SensitiveField.PHONE.name(), cipher.hash(FieldCipher.Purpose.PHONE, q));
+		}
+		else if (q.matches("\\d{15}|\\d{17}[\\dxX]")) {
+			Optional<IdNumber> id = IdNumber.parse(q);
+			if (id.isPresent()) {
+				exactSearches.admit(currentUser.actor(), SensitiveField.ID_NUMBER.name(),
+						cipher.hash(FieldCipher.Purpose.ID_NUMBER, id.get().value()));
+			}
+		}
+	}
+
+	/** The filter as this viewer may apply it: by whole decades of birth unless they may see birth dates. */
+	private PersonFilter visible(PersonFilter filter) {
+		return revealer() ? filter : filter.inWholeDecades();
+	}
+
+	/** Whether the signed-in account may see birth dates (and reveal); system work without an account may not. */
+	private boolean revealer() {
+		return currentUser.find().map(actor -> actor.can(REVEAL)).orElse(false);
+	}
+
+	/** What the audit log keeps of a person: the view of someone without people:reveal, whoever made the change. */
 	private @Nullable String decrypted(byte @Nullable [] stored) {
 		return stored == null ? null : cipher.decrypt(stored);
 	}
@@ -569,6 +694,22 @@ public class PeopleRegistry {
 
 		public PersonNotFound(PersonId id) {
 			super("person " + id + " not found");
+		}
+	}
+
+	/** The person withdrew the consent that covers the value asked for; a new consent event lifts it. */
+	@ResponseStatus(HttpStatus.CONFLICT)
+	public static class ConsentWithdrawn extends RuntimeException {
+
+		private final ConsentScope scope;
+
+		public ConsentWithdrawn(PersonId id, ConsentScope scope) {
+			super("person " + id + " withdrew " + scope + " consent");
+			this.scope = scope;
+		}
+
+		public ConsentScope scope() {
+			return scope;
 		}
 	}
 

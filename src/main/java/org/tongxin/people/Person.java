@@ -14,12 +14,14 @@ import org.tongxin.platform.UnitId;
  *
  * @param place the owning unit as a short place name, "成都市 / 锦江区"
  * @param name null once anonymised
+ * @param birthDate only for viewers with people:reveal: beside anything else shown it would narrow the ID number
+ * @param birthDecade what everyone else sees of the birth date (1980 for the 1980s); see Masks
  */
 public record Person(PersonId id, UnitId unit, String place, String regionCode, @Nullable String name,
-		@Nullable Sex sex, @Nullable LocalDate birthDate, @Nullable String ethnicity, @Nullable String idNumberMasked,
-		@Nullable String phoneMasked, @Nullable String email, @Nullable String education, @Nullable String affiliation,
+		@Nullable Sex sex, @Nullable LocalDate birthDate, @Nullable Integer birthDecade, @Nullable String ethnicity, @Nullable String idNumberMasked,
+		@Nullable String phoneMasked, @Nullable String emailMasked, @Nullable String education, @Nullable String affiliation,
 		@Nullable String party, boolean religionRecorded, String group, @Nullable String subgroup,
-		@Nullable String employer, @Nullable String position, @Nullable String sector, @Nullable String address,
+		@Nullable String employer, @Nullable String position, @Nullable String sector, @Nullable String addressMasked,
 		List<String> tags, @Nullable String notes, LegalBasis legalBasis, ConsentState consentState, Instant createdAt,
 		Instant updatedAt, int version, @Nullable Instant anonymisedAt) {
 

@@ -9,7 +9,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record PersonFilter(@Nullable String query, @Nullable String group, @Nullable String subgroup,
 		@Nullable Long unit, @Nullable String affiliation, @Nullable Integer minAge, @Nullable Integer maxAge,
-		@Nullable String tag, @Nullable ConsentState consent, @Nullable String employer, boolean beyondRetention) {
+		@Nullable String tag, @Nullable ConsentState consent, @Nullable String employer, boolean beyondRetention,
+		boolean wholeDecades) {
+
+	/**
+	 * Without {@code wholeDecades}, which widens the age bounds to whole decades of birth: the registry sets it
+	 * for viewers without people:reveal, who see only the decade (a filter by exact age would tell them the
+	 * birth year, and asked again on another day, the birthday).
+	 */
+	public PersonFilter(@Nullable String query, @Nullable String group, @Nullable String subgroup, @Nullable Long unit,
+			@Nullable String affiliation, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable String tag,
+			@Nullable ConsentState consent, @Nullable String employer, boolean beyondRetention) {
+		this(query, group, subgroup, unit, affiliation, minAge, maxAge, tag, consent, employer, beyondRetention, false);
+	}
 
 	/** Without the retention criterion; {@code beyondRetention} keeps only records not updated for the retention period. */
 	public PersonFilter(@Nullable String query, @Nullable String group, @Nullable String subgroup, @Nullable Long unit,
@@ -19,7 +31,13 @@ public record PersonFilter(@Nullable String query, @Nullable String group, @Null
 	}
 
 	public PersonFilter beyondRetentionOnly() {
-		return new PersonFilter(query, group, subgroup, unit, affiliation, minAge, maxAge, tag, consent, employer, true);
+		return new PersonFilter(query, group, subgroup, unit, affiliation, minAge, maxAge, tag, consent, employer, true,
+				wholeDecades);
+	}
+
+	public PersonFilter inWholeDecades() {
+		return new PersonFilter(query, group, subgroup, unit, affiliation, minAge, maxAge, tag, consent, employer,
+				beyondRetention, true);
 	}
 
 	public static PersonFilter none() {

@@ -47,8 +47,8 @@ public record PersonForm(
 
 	/** The form for editing: everything but the encrypted fields, which stay blank unless replaced. */
 	public static PersonForm of(Person p) {
-		return new PersonForm(p.unit().value(), p.name(), p.sex(), p.birthDate(), p.ethnicity(), null, null, p.email(),
+		return new PersonForm(p.unit().value(), p.name(), p.sex(), p.birthDate(), p.ethnicity(), null, null, null,
 				p.education(), p.affiliation(), p.party(), null, p.group(), p.subgroup(), p.employer(), p.position(),
-				p.sector(), p.address(), String.join(" ", p.tags()), p.notes(), p.legalBasis());
+				p.sector(), null, String.join(" ", p.tags()), p.notes(), p.legalBasis());
 	}
 }

@@ -12,6 +12,7 @@ import org.tongxin.people.internal.Histories;
 import org.tongxin.people.internal.Persons;
 import org.tongxin.people.internal.Transfers;
 import org.tongxin.platform.Actor;
+import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -29,6 +30,9 @@ import org.tongxin.platform.Units;
 public class PersonTransfers {
 
 	static final String AUDIT_TYPE = "person-transfer";
+
+	/** A transfer's reason and comment are free text that may name the person: recorded as "changed" only. */
+	private static final AuditFields FREE_TEXT = AuditFields.personal("reason", "comment");
 
 	private final Transfers transfers;
 
@@ -76,6 +80,7 @@ public class PersonTransfers {
 
 	public Transfer request(PersonId id, UnitId target, String reason) {
 		Person person = registry.get(id);
+		registry.requireNotMergedAway(id);
 		Unit to = units.find(target)
 			.filter(PersonTransfers::ownsPeople)
 			.orElseThrow(() -> new TransferRefused("transfer.error.target"));
@@ -93,7 +98,7 @@ public class PersonTransfers {
 		long transfer = transfers.request(id.value(), person.unit().value(), to.id().value(), reason.strip(),
 				actor.username());
 		audit.created(AUDIT_TYPE, transfer, Map.of("person", id.value(), "from", person.unit().value(), "to",
-				to.id().value(), "reason", reason.strip()));
+				to.id().value(), "reason", reason.strip()), FREE_TEXT);
 		return outgoing(transfer);
 	}
 
@@ -131,7 +136,7 @@ public class PersonTransfers {
 			throw new TransferRefused("transfer.error.decided");
 		}
 		audit.updated(AUDIT_TYPE, id, Map.of("status", "PENDING"), Map.of("status", "DECLINED", "comment",
-				comment == null ? "" : comment));
+				comment == null ? "" : comment), FREE_TEXT);
 		return incomingView(id);
 	}
 
@@ -154,7 +159,8 @@ public class PersonTransfers {
 	}
 
 	private Transfer view(Transfers.Row row) {
-		return new Transfer(row.id(), row.person(), masked(row.name()), row.sex(), row.birthYear(), row.group(),
+		return new Transfer(row.id(), row.person(), masked(row.name()), row.sex(),
+				org.tongxin.people.internal.Masks.birthDecade(row.birthDate(), java.time.LocalDate.now()), row.group(),
 				units.place(new UnitId(row.fromUnit())), units.place(new UnitId(row.toUnit())), row.reason(),
 				row.status(), row.requestedBy(), row.requestedAt().toInstant(), row.decidedBy(),
 				row.decidedAt() == null ? null : row.decidedAt().toInstant(), row.comment());

@@ -2,5 +2,5 @@ package org.tongxin.people;
 
 /** Fields stored encrypted and shown masked until someone with people:reveal asks, with a reason. */
 public enum SensitiveField {
-	ID_NUMBER, PHONE, RELIGION
+	ID_NUMBER, PHONE, RELIGION, EMAIL, ADDRESS
 }

@@ -1,7 +1,9 @@
 package org.tongxin.platform;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,8 +12,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class PlatformConfiguration {
 
+	/**
+	 * The clock of the application, in the one zone every time is shown in ({@code tongxin.time-zone},
+	 * Asia/Shanghai unless configured). Servers usually run in UTC: with the machine's zone, record, import and
+	 * transfer times were shown 8 hours behind Beijing time. Instants themselves are zone-free (timestamptz).
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.systemDefaultZone();
+	Clock clock(@Value("${tongxin.time-zone:Asia/Shanghai}") ZoneId zone) {
+		return Clock.system(zone);
 	}
 }

@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.Actor;
+import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
@@ -125,7 +126,8 @@ public class ProjectReviews {
 		reviewers.insert(username, require(form.name(), "reviewer.name.required"), city.id(), city.name(),
 				blankToNull(form.expertise()));
 		Reviewer reviewer = reviewers.find(username).orElseThrow();
-		audit.created(AUDIT_REVIEWER, username, reviewer);
+		// An expert's name is a person's data: recorded as set, not spelt out.
+		audit.created(AUDIT_REVIEWER, username, reviewer, AuditFields.personal("name"));
 		return reviewer;
 	}
 
@@ -367,19 +369,23 @@ public class ProjectReviews {
 		}
 		Map<Long, Score> byCriterion = new LinkedHashMap<>();
 		for (Score score : scores) {
-			Rubric.checkScore(score.score());
 			if (score.comment() != null && score.comment().length() > 2000) {
 				throw new ReviewRejected("score.comment.size");
 			}
 			byCriterion.put(score.criterion(), new Score(score.criterion(), score.score(), blankToNull(score.comment())));
 		}
 		List<Score> lines = new ArrayList<>();
+		Map<Long, ReviewRejected> problems = new LinkedHashMap<>();
 		for (Criterion criterion : round.criteria()) {
 			Score score = byCriterion.getOrDefault(criterion.id(), new Score(criterion.id(), null, null));
-			if (submit && score.score() == null) {
-				throw new ReviewRejected("score.missing", criterion.name());
+			ReviewRejected problem = Rubric.problem(criterion, score, submit);
+			if (problem != null) {
+				problems.put(criterion.id(), problem);
 			}
 			lines.add(score);
+		}
+		if (!problems.isEmpty()) {
+			throw new ScoresRejected(problems);
 		}
 		if (!assignments.save(before.id(), lines, submit ? AssignmentState.SUBMITTED : AssignmentState.DRAFT)) {
 			throw new ReviewRejected("score.round.closed");

@@ -47,10 +47,34 @@ public record Rubric(List<Criterion> criteria) {
 		}
 	}
 
-	public static void checkScore(@Nullable Integer score) {
-		if (score != null && (score < 0 || score > MAX_SCORE)) {
-			throw new ReviewRejected("score.range");
+	/** Below this share of a criterion's maximum (in per cent) a score must be explained in its comment. */
+	public static final int REASON_BELOW_PERCENT = 60;
+
+	/** Above this share of a criterion's maximum (in per cent) a score must be explained in its comment. */
+	public static final int REASON_ABOVE_PERCENT = 90;
+
+	/** The message key of a missing reason: shown at the comment rather than at the score. */
+	public static final String REASON_REQUIRED = "score.reason.required";
+
+	/**
+	 * What is wrong with the score of one criterion, or null. A draft may leave a criterion empty; a submission
+	 * needs every criterion scored, and an extreme score — below 60 % or above 90 % of the maximum — needs its
+	 * reason in the comment, so that an untouched or careless form cannot become a result.
+	 */
+	public static @Nullable ReviewRejected problem(Criterion criterion, Score score, boolean submit) {
+		Integer value = score.score();
+		if (value == null) {
+			return submit ? new ReviewRejected("score.missing", criterion.name()) : null;
 		}
+		if (value < 0 || value > MAX_SCORE) {
+			return new ReviewRejected("score.range.criterion", criterion.name(), MAX_SCORE);
+		}
+		boolean extreme = value * 100 < REASON_BELOW_PERCENT * MAX_SCORE || value * 100 > REASON_ABOVE_PERCENT * MAX_SCORE;
+		if (submit && extreme && (score.comment() == null || score.comment().isBlank())) {
+			return new ReviewRejected(REASON_REQUIRED, criterion.name(), REASON_BELOW_PERCENT * MAX_SCORE / 100,
+					REASON_ABOVE_PERCENT * MAX_SCORE / 100);
+		}
+		return null;
 	}
 
 	/** The weighted score of complete scores (criterion id → 0–100), to two decimals; null when one is missing. */

@@ -105,7 +105,7 @@ class ActivitiesPagesTests {
 			.exchange();
 		assertThat(created).hasStatus(201);
 		assertThat(created).bodyJson().extractingPath("$.unit").isEqualTo(510100);
-		assertThat(created).bodyJson().extractingPath("$.startsAt").isEqualTo("2027-01-10T19:00:00");
+		assertThat(created).bodyJson().extractingPath("$.startsAt").isEqualTo("2027-01-10T19:00:00+08:00");
 		assertThat(mvc.get().uri("/api/v1/activities/events?from=2027-01-10&to=2027-01-10").session(session))
 			.hasStatusOk()
 			.bodyJson()

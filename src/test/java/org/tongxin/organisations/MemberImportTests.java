@@ -81,15 +81,16 @@ class MemberImportTests {
 		assertThat(posted).hasStatus3xxRedirection();
 		String location = java.util.Objects.requireNonNull(posted.getResponse().getRedirectedUrl());
 		assertThat(location).startsWith("/organisations/imports?organisation=" + organisation + "&job=");
-		await(Long.parseLong(location.substring(location.indexOf("job=") + 4)), Duration.ofSeconds(60));
+		await(java.util.UUID.fromString(location.substring(location.indexOf("job=") + 4)), Duration.ofSeconds(60));
 		return mvc.get().uri(location).session(session).exchange();
 	}
 
 	/** Waits for a job to end (the runner polls every 200 ms in tests) and returns its status. */
-	String await(long job, Duration within) throws InterruptedException {
+	String await(java.util.UUID job, Duration within) throws InterruptedException {
 		Instant deadline = Instant.now().plus(within);
 		while (Instant.now().isBefore(deadline)) {
-			String status = jdbc.sql("select status from platform_job where id = ?").param(job).query(String.class)
+			String status = jdbc.sql("select status from platform_job where public_id = ?").param(job)
+				.query(String.class)
 				.single();
 			if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
 				return status;
@@ -99,9 +100,9 @@ class MemberImportTests {
 		throw new AssertionError("job " + job + " did not finish");
 	}
 
-	long jobOf(MvcTestResult page) {
+	java.util.UUID jobOf(MvcTestResult page) {
 		String location = java.util.Objects.requireNonNull(page.getResponse().getRedirectedUrl());
-		return Long.parseLong(location.substring(location.indexOf("job=") + 4));
+		return java.util.UUID.fromString(location.substring(location.indexOf("job=") + 4));
 	}
 
 	@Test
@@ -166,9 +167,9 @@ class MemberImportTests {
 		}
 		// ID numbers are masked as the people registry masks them: the report is stored and downloaded.
 		assertThat(lines).containsExactly("行号|列|内容|原因",
-				"6|身份证号|" + badChecksum.substring(0, 6) + "********" + badChecksum.substring(14) + "|身份证号校验位不正确",
+				"6|身份证号|" + "*".repeat(18) + "|身份证号校验位不正确",
 				"7|职务|会计|无法识别的职务，应为会长、副会长、秘书长、理事、会员或联络员",
-				"8|身份证号|" + foreign.substring(0, 6) + "********" + foreign.substring(14)
+				"8|身份证号|" + "*".repeat(18)
 						+ "|在您的数据范围内找不到该人士（按身份证号或手机号匹配）");
 		assertThat(String.join("\n", lines)).doesNotContain(badChecksum).doesNotContain(foreign);
 
@@ -177,7 +178,11 @@ class MemberImportTests {
 			.hasStatus(404);
 		// Nor import into an organisation it cannot see, nor follow the import's job.
 		assertThat(upload(SignIn.as(mvc, "shenzhen"), org, csv, false)).hasStatus(404);
-		long job = jdbc.sql("select job_id from org_member_import where id = ?").param(importId).query(Long.class).single();
+		java.util.UUID job = jdbc.sql("""
+				select j.public_id from org_member_import i join platform_job j on j.id = i.job_id where i.id = ?""")
+			.param(importId)
+			.query(java.util.UUID.class)
+			.single();
 		assertThat(mvc.get().uri("/organisations/imports?job={id}", job).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
 		assertThat(mvc.get().uri("/organisations/imports/jobs/{id}/result", job).session(SignIn.as(mvc, "shenzhen")))
 			.hasStatus(404);
@@ -271,7 +276,7 @@ class MemberImportTests {
 		assertThat(storedText).doesNotContain(unknownId)
 			.doesNotContain(unknownPhone)
 			.doesNotContain(badPhone)
-			.contains(unknownId.substring(0, 6) + "********" + unknownId.substring(14))
+			.contains("*".repeat(18)).doesNotContain(unknownId.substring(14))
 			.contains(unknownPhone.substring(0, 3) + "****" + unknownPhone.substring(7));
 
 		// Reading organisations is not enough to download it.
@@ -334,8 +339,11 @@ class MemberImportTests {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
-		assertThat(await(job.value(), Duration.ofSeconds(30))).isEqualTo("FAILED");
-		assertThat(mvc.get().uri("/organisations/imports?job={id}", job.value()).session(clerk)).hasStatusOk()
+		java.util.UUID publicId = jdbc.sql("select public_id from platform_job where id = ?").param(job.value())
+			.query(java.util.UUID.class)
+			.single();
+		assertThat(await(publicId, Duration.ofSeconds(30))).isEqualTo("FAILED");
+		assertThat(mvc.get().uri("/organisations/imports?job={id}", publicId).session(clerk)).hasStatusOk()
 			.bodyText()
 			.contains("新建人士需要人士库的编辑权限（people:write）");
 		assertThat(jdbc.sql("select count(*) from people_person where name = ?").param("越权新建" + seq)
@@ -375,7 +383,7 @@ class MemberImportTests {
 			.query((rs, n) -> rs.getBytes(1))
 			.single();
 		assertThat(reportLines(stored)).containsExactly("行号|列|内容|原因",
-				"2|身份证号|" + twice.substring(0, 6) + "********" + twice.substring(14) + "|该身份证号码已有登记。");
+				"2|身份证号|" + "*".repeat(18) + "|该身份证号码已有登记。");
 	}
 
 	@Test
@@ -394,7 +402,7 @@ class MemberImportTests {
 		}
 		MvcTestResult posted = upload(chengdu, org, csv.toString(), true);
 		assertThat(posted).hasStatus3xxRedirection();
-		long job = jobOf(posted);
+		java.util.UUID job = jobOf(posted);
 		// The page shows the platform's progress bar (polled by htmx while the job runs).
 		assertThat(mvc.get().uri("/organisations/imports?job={id}", job).session(chengdu)).hasStatusOk()
 			.bodyText()
@@ -411,7 +419,7 @@ class MemberImportTests {
 		assertThat(await(job, Duration.ofSeconds(180))).isEqualTo("SUCCEEDED");
 		assertThat(mvc.get().uri("/organisations/imports").session(chengdu)).bodyText().doesNotContain("job=" + job);
 		// Progress was written as the rows went in: the last report counts every row of the file.
-		assertThat(jdbc.sql("select done || '/' || total || ' ' || phase from platform_job where id = ?").param(job)
+		assertThat(jdbc.sql("select done || '/' || total || ' ' || phase from platform_job where public_id = ?").param(job)
 			.query(String.class)
 			.single()).isEqualTo("3000/3000 memberImport.phase.importing");
 		assertThat(mvc.get().uri("/organisations/imports/jobs/{id}/result", job).session(chengdu)).hasStatusOk()
@@ -426,7 +434,7 @@ class MemberImportTests {
 		assertThat(jdbc.sql("select count(*) from people_person where name like ?").param("批量" + seq + "-%")
 			.query(Long.class)
 			.single()).isEqualTo(3000);
-		assertThat(jdbc.sql("select count(*) from org_member_import where organisation_id = ? and job_id = ?")
+		assertThat(jdbc.sql("select count(*) from org_member_import where organisation_id = ? and job_id = (select id from platform_job where public_id = ?)")
 			.params(org, job)
 			.query(Long.class)
 			.single()).isOne();
@@ -442,7 +450,7 @@ class MemberImportTests {
 			csv.append("某人,,13800000000,会员\n");
 		}
 		MvcTestResult posted = upload(chengdu, org, csv.toString(), false);
-		long job = jobOf(posted);
+		java.util.UUID job = jobOf(posted);
 		assertThat(await(job, Duration.ofSeconds(60))).isEqualTo("FAILED");
 		assertThat(mvc.get().uri("/organisations/imports?job={id}", job).session(chengdu)).hasStatusOk()
 			.bodyText()

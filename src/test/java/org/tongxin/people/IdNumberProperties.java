@@ -80,7 +80,7 @@ class IdNumberProperties {
 	}
 
 	@Example
-	void maskingKeepsTheAreaAndTheLastFour() {
-		assertThat(IdNumber.parse("11010519491231002X").orElseThrow().masked()).isEqualTo("110105********002X");
+	void theMaskShowsNoCharacterOfTheNumber() {
+		assertThat(IdNumber.parse("11010519491231002X").orElseThrow().masked()).isEqualTo("******************");
 	}
 }

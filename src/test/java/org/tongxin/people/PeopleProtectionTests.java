@@ -63,7 +63,7 @@ class PeopleProtectionTests {
 	void sensitiveValuesAreMaskedByDefault() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		var json = assertThat(mvc.get().uri("/api/v1/people/{id}", person).session(chengdu)).hasStatusOk().bodyJson();
-		json.extractingPath("$.idNumber").isEqualTo(ID.substring(0, 6) + "********" + ID.substring(14));
+		json.extractingPath("$.idNumber").isEqualTo("*".repeat(18));
 		json.extractingPath("$.phone").isEqualTo("139****4321");
 		json.extractingPath("$.religion").isEqualTo("***");
 		assertThat(mvc.get().uri("/people/{id}", person).session(chengdu)).hasStatusOk()
@@ -142,7 +142,7 @@ class PeopleProtectionTests {
 	void exportsAreMaskedWithoutPeopleRevealAndClearWithIt() throws Exception {
 		String staff = mvc.get().uri("/people/export.csv?q={q}", NAME).session(SignIn.as(mvc, "chengdu")).exchange()
 			.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(staff).contains(NAME).contains(ID.substring(0, 6) + "********").contains("139****4321")
+		assertThat(staff).contains(NAME).contains("*".repeat(18)).contains("139****4321")
 			.doesNotContain(ID).doesNotContain(PHONE);
 		String office = mvc.get().uri("/people/export.csv?q={q}", NAME).session(SignIn.as(mvc, "central")).exchange()
 			.getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -192,7 +192,13 @@ class PeopleScopeTests {
 				}
 			}
 		}
-		assertThat(places).hasSize((int) countUnder("1.510000.510100")).allSatisfy(p -> assertThat(p).contains("成都市"));
+		// Persons who withdrew their basic consent are left out of exports (issue 9, item 7).
+		long withdrawn = jdbc.sql("""
+				select count(*) from people_person p join platform_unit u on u.id = p.unit_id
+				where u.path <@ cast(? as ltree) and p.anonymised_at is null and p.consent_state = 'WITHDRAWN'""")
+			.param("1.510000.510100").query(Long.class).single();
+		assertThat(places).hasSize((int) (countUnder("1.510000.510100") - withdrawn))
+			.allSatisfy(p -> assertThat(p).contains("成都市"));
 
 		String csv = mvc.get().uri("/people/export.csv?group=NEW_MEDIA").session(chengdu).exchange().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);

@@ -83,6 +83,29 @@ public class Enrolments {
 			.list();
 	}
 
+	/**
+	 * The door's list: confirmed registrations of an event of the scope, in order of registration (keyset on id).
+	 * {@code persons}: the registry's matches for the search box, already resolved in the caller's scope; null
+	 * for no search.
+	 */
+	public List<Registration> forCheckIn(DataScope scope, EventId event, @Nullable List<Long> persons,
+			@Nullable Long after, int size) {
+		return scope
+			.bind(jdbc.sql(SELECT + " where r.event_id = :event and " + scope.restrict("e.unit_id") + """
+					 and r.status = 'REGISTERED'
+					 and (cast(:persons as bigint[]) is null or r.person_id = any(cast(:persons as bigint[])))
+					 and (cast(:after as bigint) is null or r.id > :after)
+					 order by r.id limit :size"""))
+			.param("event", event.value())
+			// An array literal of numbers: a bound Long[] would be expanded into a list of parameters.
+			.param("persons", persons == null ? null
+					: "{" + String.join(",", persons.stream().map(String::valueOf).toList()) + "}")
+			.param("after", after)
+			.param("size", size)
+			.query(Enrolments::map)
+			.list();
+	}
+
 	public List<Registration> ofPerson(DataScope scope, PersonId person) {
 		return scope
 			.bind(jdbc.sql(SELECT + " where r.person_id = :person and " + scope.restrict("e.unit_id")
@@ -197,6 +220,19 @@ public class Enrolments {
 				update act_registration set checked_in_at = ?, checked_in_by = ?, updated_at = now()
 				 where id = ? and checked_in_at is null""")
 			.params(Timestamp.from(at), by, id.value())
+			.update() == 1;
+	}
+
+	/**
+	 * Takes a check-in back if it was made at or after {@code since} and nothing hangs on the attendance yet
+	 * (volunteer hours, feedback); false otherwise.
+	 */
+	public boolean undoCheckIn(RegistrationId id, Instant since) {
+		return jdbc.sql("""
+				update act_registration r set checked_in_at = null, checked_in_by = null, updated_at = now()
+				 where r.id = ? and r.checked_in_at >= ? and r.volunteer_hours is null
+				   and not exists (select 1 from act_feedback f where f.registration_id = r.id)""")
+			.params(id.value(), Timestamp.from(since))
 			.update() == 1;
 	}
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,21 +56,30 @@ class ActivitiesApi {
 		this.figures = figures;
 	}
 
+	/** Times with their offset (ISO 8601, +08:00), so that no client has to guess the zone. */
 	record EventView(long id, long unit, String unitName, @Nullable Long series, @Nullable String seriesName,
-			String title, EventKind kind, List<Long> organisers, @Nullable Long site, @Nullable String address, LocalDateTime startsAt,
-			LocalDateTime endsAt, @Nullable Integer capacity, Audience audience, List<String> audienceGroups,
-			List<Long> audienceOrganisations, @Nullable LocalDateTime registrationOpens,
-			@Nullable LocalDateTime registrationCloses, @Nullable String description, int registered, int waitlisted,
+			String title, EventKind kind, List<Long> organisers, @Nullable Long site, @Nullable String address, OffsetDateTime startsAt,
+			OffsetDateTime endsAt, @Nullable Integer capacity, Audience audience, List<String> audienceGroups,
+			List<Long> audienceOrganisations, @Nullable OffsetDateTime registrationOpens,
+			@Nullable OffsetDateTime registrationCloses, @Nullable String description, int registered, int waitlisted,
 			int checkedIn, int version) {
 
 		static EventView of(Event e) {
 			return new EventView(e.id().value(), e.unit().value(), e.unitName(),
 					e.series() == null ? null : e.series().value(), e.seriesName(), e.title(), e.kind(),
 					e.organisers().stream().map(OrganisationId::value).toList(),
-					e.site() == null ? null : e.site().value(), e.address(), e.start(), e.end(),
+					e.site() == null ? null : e.site().value(), e.address(), offset(e.startsAt()), offset(e.endsAt()),
 					e.capacity(), e.audience(), e.audienceGroups(),
-					e.audienceOrganisations().stream().map(OrganisationId::value).toList(), e.opens(), e.closes(),
+					e.audienceOrganisations().stream().map(OrganisationId::value).toList(), offsetOrNull(e.registrationOpens()), offsetOrNull(e.registrationCloses()),
 					e.description(), e.registered(), e.waitlisted(), e.checkedIn(), e.version());
+		}
+
+		private static OffsetDateTime offset(Instant instant) {
+			return instant.atZone(Event.CHINA).toOffsetDateTime();
+		}
+
+		private static @Nullable OffsetDateTime offsetOrNull(@Nullable Instant instant) {
+			return instant == null ? null : offset(instant);
 		}
 	}
 
@@ -155,7 +164,8 @@ class ActivitiesApi {
 
 	@PostMapping("/checkins")
 	@PreAuthorize("hasAuthority('activities:checkin')")
-	@Operation(summary = "Check in with a registration's code at an event; a code of another event is refused (OTHER_EVENT)")
+	@Operation(summary = "Check in with a registration's code at an event; a code of another event is refused (OTHER_EVENT), "
+			+ "and so is any code earlier than tongxin.activities.check-in-opens-before (default 2h) before the start (TOO_EARLY, at: when it opens)")
 	ResponseEntity<CheckInView> checkIn(@Valid @RequestBody CheckInRequest request) {
 		CheckIn result = registrations.checkIn(new EventId(java.util.Objects.requireNonNull(request.eventId())),
 				java.util.Objects.requireNonNull(request.code()));
@@ -163,7 +173,7 @@ class ActivitiesApi {
 				result.registration() == null ? null : result.registration().value(), result.name(), result.at());
 		return switch (result.outcome()) {
 			case CHECKED_IN, ALREADY_CHECKED_IN -> ResponseEntity.ok(view);
-			case OTHER_EVENT, NOT_CONFIRMED -> ResponseEntity.status(409).body(view);
+			case OTHER_EVENT, NOT_CONFIRMED, TOO_EARLY -> ResponseEntity.status(409).body(view);
 			case UNKNOWN_CODE -> ResponseEntity.status(404).body(view);
 		};
 	}

@@ -1,5 +1,10 @@
 package org.tongxin.activities.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -12,16 +17,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.activities.Activities;
+import org.tongxin.activities.Attendee;
 import org.tongxin.activities.CheckIn;
 import org.tongxin.activities.Event;
 import org.tongxin.activities.EventId;
+import org.tongxin.activities.RegistrationId;
 import org.tongxin.activities.RegistrationRefused;
 import org.tongxin.activities.Registrations;
 import org.tongxin.people.PersonId;
 
 /**
  * The door of an event, made for a phone: one big field that a scanner types into (or a person), the
- * outcome in large letters, and walk-ins found by name and admitted on the spot.
+ * outcome in large letters, the list of registered people with a button each (search by name or phone tail,
+ * undo within the day), and walk-ins found by name and admitted on the spot.
  */
 @Controller
 class CheckInController {
@@ -30,12 +38,19 @@ class CheckInController {
 
 	private final Registrations registrations;
 
+	private static final int PAGE_SIZE = 20;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	private final MessageSource messages;
 
-	CheckInController(Activities activities, Registrations registrations, MessageSource messages) {
+	private final Clock clock;
+
+	CheckInController(Activities activities, Registrations registrations, MessageSource messages, Clock clock) {
 		this.activities = activities;
 		this.registrations = registrations;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/activities/events/{id}/checkin")
@@ -72,15 +87,65 @@ class CheckInController {
 		}
 	}
 
+	/** htmx: one page of the door's list of registered people, narrowed by a name or a phone tail. */
+	@GetMapping("/activities/events/{id}/checkin/list")
+	@PreAuthorize("hasAuthority('activities:checkin')")
+	String list(@PathVariable long id, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long after, Model model) {
+		EventId event = new EventId(id);
+		List<Attendee> page = registrations.checkInList(event, Forms.blank(q), after, PAGE_SIZE + 1);
+		boolean more = page.size() > PAGE_SIZE;
+		List<Attendee> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		model.addAttribute("eventId", id);
+		model.addAttribute("attendees", shown);
+		model.addAttribute("q", Forms.blank(q));
+		model.addAttribute("first", after == null);
+		model.addAttribute("next", more ? shown.get(shown.size() - 1).registration().id().value() : null);
+		model.addAttribute("today", LocalDate.now(clock.withZone(Event.CHINA)));
+		return "activities/checkin-list :: rows";
+	}
+
+	/** The button beside a name: checks that registration in, then shows the door again with the outcome. */
+	@PostMapping("/activities/events/{id}/checkin/{registration}")
+	@PreAuthorize("hasAuthority('activities:checkin')")
+	String checkInListed(@PathVariable long id, @PathVariable long registration,
+			@RequestParam(required = false) @Nullable String q, Locale locale, Model model) {
+		Event event = activities.getEvent(new EventId(id));
+		model.addAttribute("q", Forms.blank(q));
+		return result(event, registrations.checkIn(event.id(), new RegistrationId(registration)), locale, model);
+	}
+
+	/** Takes back a check-in of today (China Standard Time) made by mistake. */
+	@PostMapping("/activities/events/{id}/checkin/{registration}/undo")
+	@PreAuthorize("hasAuthority('activities:checkin')")
+	String undo(@PathVariable long id, @PathVariable long registration,
+			@RequestParam(required = false) @Nullable String q, Locale locale, Model model) {
+		Event event = activities.getEvent(new EventId(id));
+		model.addAttribute("q", Forms.blank(q));
+		try {
+			String name = registrations.undoCheckIn(event.id(), new RegistrationId(registration));
+			model.addAttribute("outcome", "UNDONE");
+			model.addAttribute("message", Forms.text(messages, "activities.checkin.undone", locale, name == null ? "" : name));
+		}
+		catch (RegistrationRefused e) {
+			model.addAttribute("outcome", "REFUSED");
+			model.addAttribute("message", Forms.refusal(messages, e, locale));
+		}
+		return view(activities.getEvent(event.id()), model);
+	}
+
 	private String result(Event event, CheckIn result, Locale locale, Model model) {
 		model.addAttribute("outcome", result.outcome().name());
+		String at = result.at() == null ? "" : TIME.format(result.at().atZone(Event.CHINA));
 		model.addAttribute("message", Forms.text(messages, "activities.checkin." + result.outcome(), locale,
-				result.name() == null ? "" : result.name()));
+				result.name() == null ? "" : result.name(), at));
 		return view(activities.getEvent(event.id()), model);
 	}
 
 	private String view(Event event, Model model) {
 		model.addAttribute("e", event);
+		model.addAttribute("opens", LocalDateTime.ofInstant(registrations.checkInOpens(event), Event.CHINA));
+		model.addAttribute("open", !clock.instant().isBefore(registrations.checkInOpens(event)));
 		return "activities/checkin";
 	}
 

@@ -183,10 +183,14 @@ class OrganisationsDemoData implements ApplicationRunner {
 		Map<String, OrganisationId> ids = new LinkedHashMap<>();
 		Map<Long, List<PersonSummary>> pools = new LinkedHashMap<>();
 		Map<Long, Integer> used = new LinkedHashMap<>();
+		int sequence = 0;
 		for (Demo demo : demos()) {
+			// A made-up contact (the 1380000xxxx block) so the masked phone and its audited reveal can be shown;
+			// it goes through the same insert as the screens, so it is stored encrypted.
+			String phone = "1380000%04d".formatted(++sequence);
 			OrganisationForm form = new OrganisationForm(demo.unit(), demo.name(), demo.kind(),
 					demo.parent() == null ? null : ids.get(demo.parent()).value(), null, demo.founded(), demo.registered(),
-					demo.address(), null, null, demo.description(), demo.groups(), demo.form(), demo.partyMembers(),
+					demo.address(), "联络员", phone, demo.description(), demo.groups(), demo.form(), demo.partyMembers(),
 					demo.instructor());
 			OrganisationId id = organisations.insert(new UnitId(demo.unit()), form);
 			ids.put(demo.name(), id);

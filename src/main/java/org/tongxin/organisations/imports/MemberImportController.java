@@ -2,6 +2,7 @@ package org.tongxin.organisations.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,6 @@ import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.jobs.JobId;
 
 /** 成员导入: upload a member list for one organisation, see the outcome, download the error report. */
 @Controller
@@ -37,7 +37,7 @@ class MemberImportController {
 	@GetMapping("/organisations/imports")
 	@PreAuthorize("hasAuthority('organisations:read')")
 	String list(@RequestParam(required = false) @Nullable Long organisation,
-			@RequestParam(required = false) @Nullable Long before, @RequestParam(required = false) @Nullable Long job,
+			@RequestParam(required = false) @Nullable Long before, @RequestParam(required = false) @Nullable UUID job,
 			Model model) {
 		if (job != null) {
 			MemberImports.ImportJob view = find(job);
@@ -45,7 +45,7 @@ class MemberImportController {
 			model.addAttribute("job", view.job());
 		}
 		recent(before, model);
-		model.addAttribute("unfinished", imports.unfinished().stream().filter(i -> job == null || i.job().id().value() != job).toList());
+		model.addAttribute("unfinished", imports.unfinished().stream().filter(i -> job == null || !i.job().publicId().equals(job)).toList());
 		model.addAttribute("organisations", organisations.active());
 		model.addAttribute("organisation", organisation);
 		return "organisations/imports";
@@ -57,7 +57,7 @@ class MemberImportController {
 	 */
 	@GetMapping("/organisations/imports/jobs/{id}/result")
 	@PreAuthorize("hasAuthority('organisations:read')")
-	String result(@PathVariable long id, Model model) {
+	String result(@PathVariable UUID id, Model model) {
 		MemberImports.ImportJob view = find(id);
 		model.addAttribute("view", view);
 		if (view.job().status().finished()) {
@@ -91,9 +91,9 @@ class MemberImportController {
 		if (!file.isEmpty()) {
 			String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 			try (InputStream in = file.getInputStream()) {
-				JobId id = imports.submit(new OrganisationId(organisation), name, String.valueOf(file.getContentType()),
+				UUID id = imports.submit(new OrganisationId(organisation), name, String.valueOf(file.getContentType()),
 						in, createUnknown);
-				return "redirect:/organisations/imports?organisation=" + organisation + "&job=" + id.value();
+				return "redirect:/organisations/imports?organisation=" + organisation + "&job=" + id;
 			}
 			catch (MemberImports.Unusable e) {
 				model.addAttribute("uploadError", e.key());
@@ -126,7 +126,7 @@ class MemberImportController {
 		model.addAttribute("before", before);
 	}
 
-	private MemberImports.ImportJob find(long job) {
-		return imports.find(new JobId(job)).orElseThrow(() -> new NotFound("import job " + job));
+	private MemberImports.ImportJob find(UUID job) {
+		return imports.find(job).orElseThrow(() -> new NotFound("import job " + job));
 	}
 }

@@ -120,6 +120,12 @@ class MemberImportJob implements JobHandler {
 		return KIND;
 	}
 
+	/** Who may open the imports page follows the member imports of the scope; everyone else only their own. */
+	@Override
+	public String followPermission() {
+		return "organisations:read";
+	}
+
 	@Override
 	public void run(JobContext context) throws Exception {
 		Job job = context.job();
@@ -133,7 +139,7 @@ class MemberImportJob implements JobHandler {
 		if (options.createUnknown() && !currentUser.actor().can(MemberImports.PEOPLE_WRITE)) {
 			throw new JobFailure("memberImport.create.forbidden");
 		}
-		Path file = Files.createTempFile("org-import-", ".upload");
+		Path file = context.scratch().resolve("upload");
 		try {
 			try (InputStream in = context.input(INPUT)) {
 				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
@@ -173,7 +179,7 @@ class MemberImportJob implements JobHandler {
 				throw new JobFailure("memberImport.tooMany");
 			}
 		});
-		HeaderMapping.Located header = new HeaderMapping(MemberImports.HEADERS).locate(top, 2)
+		HeaderMapping.Located header = new HeaderMapping(MemberImports.HEADERS, MemberImports.KEYWORDS).locate(top, 2)
 			.orElseThrow(() -> new JobFailure("memberImport.header.missing"));
 		if (!header.columns().containsKey("idNumber") && !header.columns().containsKey("phone")) {
 			throw new JobFailure("memberImport.header.key");

@@ -82,13 +82,33 @@ public class MembershipRecords {
 			.list();
 	}
 
-	/** Open positions (roles other than MEMBER, active, no end) of an organisation: what a new term closes. */
+	/**
+	 * Positions (roles other than MEMBER) of an organisation that are active today: their term has no end or
+	 * a planned end that has not passed. The 换届 form lists them as what it closes.
+	 */
 	public List<Membership> openPositions(OrganisationId organisation) {
 		return jdbc.sql("""
 				select m.* from org_membership m
-				where m.organisation_id = :organisation and m.role <> 'MEMBER' and m.status = 'ACTIVE' and m.term_end is null
+				where m.organisation_id = :organisation and m.role <> 'MEMBER' and m.status = 'ACTIVE'
+				  and (m.term_end is null or m.term_end >= current_date)
 				order by m.id""")
 			.param("organisation", organisation.value())
+			.query(MembershipRecords::map)
+			.list();
+	}
+
+	/**
+	 * Positions that still run on the day after {@code end}, whatever their status but LEFT and whether or not
+	 * their term has a planned end: what 换届 on {@code end + 1} must close.
+	 */
+	public List<Membership> positionsRunningAfter(OrganisationId organisation, LocalDate end) {
+		return jdbc.sql("""
+				select m.* from org_membership m
+				where m.organisation_id = :organisation and m.role <> 'MEMBER' and m.status <> 'LEFT'
+				  and (m.term_end is null or m.term_end > :end)
+				order by m.id""")
+			.param("organisation", organisation.value())
+			.param("end", Date.valueOf(end))
 			.query(MembershipRecords::map)
 			.list();
 	}
@@ -124,12 +144,17 @@ public class MembershipRecords {
 			.update() == 1;
 	}
 
-	/** Ends the open positions of an organisation on {@code end}: the old term of 换届. */
+	/**
+	 * Ends on {@code end} every position of an organisation that would still run after it: the old term of 换届.
+	 * A planned later end is brought forward too, or the old office-holder would stay in office beside the new one.
+	 */
 	public int closePositions(OrganisationId organisation, LocalDate end) {
 		return jdbc.sql("""
-				update org_membership set term_end = ?, updated_at = now(), version = version + 1
-				where organisation_id = ? and role <> 'MEMBER' and status = 'ACTIVE' and term_end is null""")
-			.params(Date.valueOf(end), organisation.value())
+				update org_membership set term_end = :end, updated_at = now(), version = version + 1
+				where organisation_id = :organisation and role <> 'MEMBER' and status <> 'LEFT'
+				  and (term_end is null or term_end > :end)""")
+			.param("end", Date.valueOf(end))
+			.param("organisation", organisation.value())
 			.update();
 	}
 

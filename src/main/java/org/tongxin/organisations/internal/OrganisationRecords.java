@@ -26,6 +26,7 @@ import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.programme.TargetGroup;
 
 /**
@@ -54,8 +55,11 @@ public class OrganisationRecords {
 
 	private final JdbcClient jdbc;
 
-	OrganisationRecords(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	OrganisationRecords(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	/** One page, newest first; {@code before} is the id of the last organisation of the previous page. */
@@ -65,7 +69,7 @@ public class OrganisationRecords {
 				" and (cast(:before as bigint) is null or o.id < :before) order by o.id desc limit :size")
 			.param("before", before)
 			.param("size", size)
-			.query(OrganisationRecords::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -75,13 +79,13 @@ public class OrganisationRecords {
 	}
 
 	public Stream<Organisation> stream(DataScope scope, OrganisationFilter filter, @Nullable String unitPath) {
-		return filtered(scope, filter, unitPath, SELECT, " order by o.id").query(OrganisationRecords::map).stream();
+		return filtered(scope, filter, unitPath, SELECT, " order by o.id").query(this::map).stream();
 	}
 
 	public Optional<Organisation> find(DataScope scope, OrganisationId id) {
 		return scope.bind(jdbc.sql(SELECT + " where o.id = :id and " + scope.restrict("o.unit_id")))
 			.param("id", id.value())
-			.query(OrganisationRecords::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -90,7 +94,7 @@ public class OrganisationRecords {
 		return scope.bind(jdbc.sql(SELECT + " where o.parent_id = :parent and " + scope.restrict("o.unit_id")
 				+ " order by o.dissolved_on nulls first, o.name"))
 			.param("parent", parent.value())
-			.query(OrganisationRecords::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -122,9 +126,10 @@ public class OrganisationRecords {
 	public OrganisationId insert(UnitId unit, OrganisationForm form) {
 		return new OrganisationId(jdbc.sql("""
 				insert into org_organisation (unit_id, name, kind, parent_id, site_id, founded_on, registered, address,
-				    contact_name, contact_phone, description, target_groups, party_org_form, party_members, party_instructor)
+				    contact_name, contact_phone_cipher, contact_phone_hash, description, target_groups, party_org_form,
+				    party_members, party_instructor)
 				values (:unit, :name, :kind, :parent, :site, :foundedOn, :registered, :address, :contactName,
-				    :contactPhone, :description, cast(:groups as text[]), :form, :partyMembers, :instructor)
+				    :phoneCipher, :phoneHash, :description, cast(:groups as text[]), :form, :partyMembers, :instructor)
 				returning id""")
 			.param("unit", unit.value())
 			.params(fields(form))
@@ -132,13 +137,19 @@ public class OrganisationRecords {
 			.single());
 	}
 
-	/** Optimistic: false when someone else saved the organisation since {@code version} was read. */
+	/**
+	 * Optimistic: false when someone else saved the organisation since {@code version} was read. A blank contact
+	 * phone keeps the stored one: the form never holds it in clear.
+	 */
 	public boolean update(OrganisationId id, int version, UnitId unit, OrganisationForm form) {
 		return jdbc.sql("""
 				update org_organisation
 				   set unit_id = :unit, name = :name, kind = :kind, parent_id = :parent, site_id = :site,
 				       founded_on = :foundedOn, registered = :registered, address = :address,
-				       contact_name = :contactName, contact_phone = :contactPhone, description = :description,
+				       contact_name = :contactName,
+				       contact_phone_cipher = case when :keepPhone then contact_phone_cipher else :phoneCipher end,
+				       contact_phone_hash = case when :keepPhone then contact_phone_hash else :phoneHash end,
+				       description = :description,
 				       target_groups = cast(:groups as text[]), party_org_form = :form, party_members = :partyMembers,
 				       party_instructor = :instructor, updated_at = now(), version = version + 1
 				 where id = :id and version = :version""")
@@ -188,7 +199,18 @@ public class OrganisationRecords {
 			.param("includeDissolved", filter.includeDissolved());
 	}
 
-	private static Map<String, @Nullable Object> fields(OrganisationForm form) {
+	/** The contact phone in clear, for an audited reveal only. */
+	public Optional<String> contactPhone(DataScope scope, OrganisationId id) {
+		return scope
+			.bind(jdbc.sql("select o.contact_phone_cipher from org_organisation o where o.id = :id and "
+					+ scope.restrict("o.unit_id")))
+			.param("id", id.value())
+			.query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(cipher::decrypt))
+			.optional()
+			.flatMap(phone -> phone);
+	}
+
+	private Map<String, @Nullable Object> fields(OrganisationForm form) {
 		Map<String, @Nullable Object> f = new HashMap<>();
 		f.put("name", form.name() == null ? null : form.name().strip());
 		f.put("kind", form.kind());
@@ -198,7 +220,10 @@ public class OrganisationRecords {
 		f.put("registered", Boolean.TRUE.equals(form.registered()));
 		f.put("address", blankToNull(form.address()));
 		f.put("contactName", blankToNull(form.contactName()));
-		f.put("contactPhone", blankToNull(form.contactPhone()));
+		String phone = blankToNull(form.contactPhone());
+		f.put("keepPhone", phone == null);
+		f.put("phoneCipher", phone == null ? null : cipher.encrypt(phone.strip()));
+		f.put("phoneHash", phone == null ? null : ContactPhones.hash(cipher, phone.strip()));
 		f.put("description", blankToNull(form.description()));
 		f.put("groups", "{" + String.join(",", form.groups().stream().distinct().map(Enum::name).toList()) + "}");
 		f.put("form", form.partyOrgForm() == null ? PartyOrgForm.NONE.name() : form.partyOrgForm().name());
@@ -208,7 +233,8 @@ public class OrganisationRecords {
 	}
 
 
-	static Organisation map(ResultSet rs, int row) throws SQLException {
+	Organisation map(ResultSet rs, int row) throws SQLException {
+		byte[] phone = rs.getBytes("contact_phone_cipher");
 		long parent = rs.getLong("parent_id");
 		OrganisationId parentId = rs.wasNull() ? null : new OrganisationId(parent);
 		long site = rs.getLong("site_id");
@@ -223,7 +249,7 @@ public class OrganisationRecords {
 		return new Organisation(new OrganisationId(rs.getLong("id")), rs.getString("name"), rs.getString("kind"),
 				new UnitId(rs.getLong("unit_id")), "", parentId, rs.getString("parent_name"), siteId,
 				founded == null ? null : founded.toLocalDate(), rs.getBoolean("registered"), rs.getString("address"),
-				rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("description"),
+				rs.getString("contact_name"), phone == null ? null : ContactPhones.mask(cipher.decrypt(phone)), rs.getString("description"),
 				List.copyOf(targetGroups), PartyOrgForm.valueOf(rs.getString("party_org_form")),
 				rs.getInt("party_members"), rs.getBoolean("party_instructor"),
 				dissolved == null ? null : dissolved.toLocalDate(), rs.getInt("current_term"),

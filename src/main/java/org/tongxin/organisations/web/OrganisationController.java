@@ -202,6 +202,19 @@ class OrganisationController {
 		return "redirect:/organisations/" + id;
 	}
 
+	/** htmx: the contact phone in clear in place of the mask, for this page view only (audited). */
+	@PostMapping("/organisations/{id}/reveal")
+	@PreAuthorize("hasAuthority('organisations:reveal')")
+	String reveal(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model) {
+		model.addAttribute("organisationId", id);
+		if (reason.isBlank()) {
+			model.addAttribute("reasonMissing", true);
+			return "organisations/reveal :: form";
+		}
+		model.addAttribute("value", organisations.revealContactPhone(new OrganisationId(id), reason));
+		return "organisations/reveal :: revealed";
+	}
+
 	@PostMapping("/organisations/{id}/dissolve")
 	@PreAuthorize("hasAuthority('organisations:write')")
 	String dissolve(@PathVariable long id, @RequestParam boolean dissolved, RedirectAttributes redirect) {

@@ -55,7 +55,7 @@ class OrganisationsApi {
 
 	record OrganisationView(long id, String name, String kind, long unit, String place, @Nullable Long parent,
 			@Nullable String parentName, @Nullable Long site, @Nullable LocalDate foundedOn, boolean registered,
-			@Nullable String address, @Nullable String contactName, @Nullable String contactPhone,
+			@Nullable String address, @Nullable String contactName, @Nullable String contactPhoneMasked,
 			@Nullable String description, List<TargetGroup> targetGroups, boolean hasPartyOrg,
 			PartyOrgForm partyOrgForm, int partyMembers, boolean partyInstructor, long activeMembers, int currentTerm,
 			@Nullable LocalDate dissolvedOn, int version) {
@@ -63,7 +63,7 @@ class OrganisationsApi {
 		static OrganisationView of(Organisation o) {
 			return new OrganisationView(o.id().value(), o.name(), o.kind(), o.unit().value(), o.place(),
 					o.parent() == null ? null : o.parent().value(), o.parentName(), o.site(), o.foundedOn(),
-					o.registered(), o.address(), o.contactName(), o.contactPhone(), o.description(), o.targetGroups(),
+					o.registered(), o.address(), o.contactName(), o.contactPhoneMasked(), o.description(), o.targetGroups(),
 					o.hasPartyOrg(), o.partyOrgForm(), o.partyMembers(), o.partyInstructor(), o.activeMembers(),
 					o.currentTerm(), o.dissolvedOn(), o.version());
 		}
@@ -138,6 +138,20 @@ class OrganisationsApi {
 				: version != null ? version : current.version();
 		Organisation o = organisations.update(organisation, expected, form);
 		return ResponseEntity.ok().eTag(Integer.toString(o.version())).body(OrganisationView.of(o));
+	}
+
+	record RevealRequest(@Nullable String reason) {
+	}
+
+	record RevealView(String field, @Nullable String value) {
+	}
+
+	@PostMapping("/{id}/reveal")
+	@PreAuthorize("hasAuthority('organisations:reveal')")
+	@Operation(summary = "The contact phone in clear, with a reason; audited like a person's reveal")
+	RevealView reveal(@PathVariable long id, @RequestBody RevealRequest request) {
+		return new RevealView("contactPhone", organisations.revealContactPhone(new OrganisationId(id),
+				request.reason() == null ? "" : request.reason()));
 	}
 
 	@GetMapping("/{id}/members")

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,7 +23,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.people.HistoryField;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
+import org.tongxin.people.MergeUndone;
 import org.tongxin.people.PersonId;
+import org.tongxin.people.PersonsMerged;
 import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.platform.Actor;
@@ -60,8 +63,11 @@ public class Deduplication {
 
 	private final TransactionTemplate readOnly;
 
+	private final ApplicationEventPublisher events;
+
 	Deduplication(Duplicates duplicates, Merges merges, PeopleRegistry registry, FieldCipher cipher, Units units,
-			CurrentUser currentUser, AuditLog audit, PlatformTransactionManager transactions) {
+			CurrentUser currentUser, AuditLog audit, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.duplicates = duplicates;
 		this.merges = merges;
 		this.registry = registry;
@@ -71,6 +77,7 @@ public class Deduplication {
 		this.audit = audit;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
+		this.events = events;
 	}
 
 	/** Examines the persons changed since the last run; for events and the schedule (no user). */
@@ -195,13 +202,15 @@ public class Deduplication {
 		long mergeId = merges.insert(id, survivor, merged, snapshot, merges.version(survivor), consents, history,
 				accounts, written, by);
 		duplicates.decide(id, DuplicateStatus.MERGED, by);
+		// Listeners run synchronously in this transaction: memberships and registrations move with the merge,
+		// or nothing does.
+		events.publishEvent(new PersonsMerged(mergeId, new PersonId(survivor), new PersonId(merged)));
 
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("merge", mergeId);
 		detail.put("taken", taken);
-		detail.put("before", before);
-		detail.put("merged", other);
-		detail.put("after", after);
+		detail.put("merged", other.id());
+		detail.put("changes", audit.changes(before, after, PeopleRegistry.AUDITED).fields());
 		audit.record(AuditLog.Action.UPDATE, PeopleRegistry.AUDIT_TYPE, survivor, detail, "merge");
 		return mergeId;
 	}
@@ -224,13 +233,14 @@ public class Deduplication {
 		merges.moveBack("people_platform_account", merge.movedAccounts(), merge.mergedId());
 		merges.restore(merge.survivorId(), mergeId);
 		merges.markMerged(merge.mergedId(), null);
+		events.publishEvent(new MergeUndone(mergeId, new PersonId(merge.survivorId()), new PersonId(merge.mergedId())));
 		merges.undone(mergeId, by);
 		duplicates.decide(merge.duplicateId(), DuplicateStatus.OPEN, null);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("merge", mergeId);
-		detail.put("before", before);
-		detail.put("after", registry.get(new PersonId(merge.survivorId())));
-		detail.put("restored", registry.get(new PersonId(merge.mergedId())));
+		detail.put("changes", audit.changes(before, registry.get(new PersonId(merge.survivorId())), PeopleRegistry.AUDITED)
+			.fields());
+		detail.put("restored", merge.mergedId());
 		audit.record(AuditLog.Action.UPDATE, PeopleRegistry.AUDIT_TYPE, merge.survivorId(), detail, "merge undone");
 	}
 
@@ -260,7 +270,9 @@ public class Deduplication {
 	}
 
 	private DuplicatePair.Side side(PairRow.Side s, Places places) {
-		return new DuplicatePair.Side(s.id(), places.of(s.unitId()), s.name(), s.sex(), s.birthDate(), s.employer(),
+		boolean revealer = currentUser.find().map(a -> a.can(PeopleRegistry.REVEAL)).orElse(false);
+		return new DuplicatePair.Side(s.id(), places.of(s.unitId()), s.name(), s.sex(), revealer ? s.birthDate() : null,
+				Masks.birthDecade(s.birthDate(), java.time.LocalDate.now()), s.employer(),
 				Masks.phone(decrypted(s.phoneCipher())), Masks.idNumber(decrypted(s.idNumberCipher())));
 	}
 

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 public record DuplicatePair(long id, Side low, Side high, int score, List<String> reasons, DuplicateStatus status,
 		Instant foundAt, @Nullable Long mergeId) {
 
-	/** One person of the pair, sensitive values masked. */
+	/** One person of the pair, sensitive values masked; the birth date only for holders of people:reveal. */
 	public record Side(long id, String place, @Nullable String name, @Nullable String sex,
-			java.time.@Nullable LocalDate birthDate, @Nullable String employer, @Nullable String phoneMasked,
+			java.time.@Nullable LocalDate birthDate, @Nullable Integer birthDecade, @Nullable String employer, @Nullable String phoneMasked,
 			@Nullable String idNumberMasked) {
 	}
 

@@ -10,9 +10,9 @@ public enum MergeField {
 
 	NAME("name"), SEX("sex"), BIRTH_DATE("birth_date"), ETHNICITY("ethnicity"),
 	ID_NUMBER("id_number_cipher", "id_number_hash"), PHONE("phone_cipher", "phone_hash", "phone_suffix_hash"),
-	EMAIL("email"), EDUCATION("education"), AFFILIATION("affiliation", "party"), RELIGION("religion_cipher"),
+	EMAIL("email_cipher"), EDUCATION("education"), AFFILIATION("affiliation", "party"), RELIGION("religion_cipher"),
 	GROUP("group_code", "subgroup"), EMPLOYER("employer"), POSITION("position"), SECTOR("sector"),
-	ADDRESS("address"), UNIT("unit_id", "region_code"), TAGS("tags"), NOTES("notes"), LEGAL_BASIS("legal_basis");
+	ADDRESS("address_cipher"), UNIT("unit_id", "region_code"), TAGS("tags"), NOTES("notes"), LEGAL_BASIS("legal_basis");
 
 	private final List<String> columns;
 

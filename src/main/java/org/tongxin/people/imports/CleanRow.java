@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 record CleanRow(int row, long unitId, boolean unitGiven, String regionCode, String place, String name, String sex,
 		@Nullable LocalDate birthDate, @Nullable String ethnicity, byte @Nullable [] idCipher, byte @Nullable [] idHash,
 		@Nullable String idMasked, byte @Nullable [] phoneCipher, byte @Nullable [] phoneHash,
-		byte @Nullable [] phoneSuffixHash, @Nullable String phoneMasked, @Nullable String email,
+		byte @Nullable [] phoneSuffixHash, @Nullable String phoneMasked, byte @Nullable [] emailCipher,
 		@Nullable String education, @Nullable String affiliation, @Nullable String party,
 		byte @Nullable [] religionCipher, String group, @Nullable String subgroup, @Nullable String employer,
-		@Nullable String position, @Nullable String sector, @Nullable String address, List<String> tags,
+		@Nullable String position, @Nullable String sector, byte @Nullable [] addressCipher, List<String> tags,
 		@Nullable String notes, boolean consent) {
 }

@@ -25,7 +25,8 @@ enum ImportField {
 	AFFILIATION("政治面貌", "AFFILIATION"),
 	PARTY("民主党派", "PARTY", "所属民主党派", "党派"),
 	RELIGION("宗教信仰", null, "宗教"),
-	GROUP("类别", "GROUP", "人士类别", "群体", "所属群体"),
+	GROUP("类别", "GROUP", "人士类别", "群体", "所属群体", "群体类别", "人员类别", "人士类型", "人员类型", "群体类型", "类型",
+			"所属类别"),
 	SUBGROUP("细分类别", "SUBGROUP", "子类", "细分群体", "子类别"),
 	EMPLOYER("工作单位", null, "单位", "单位名称", "所在单位"),
 	POSITION("职务", null, "职位", "职称职务"),
@@ -66,9 +67,24 @@ enum ImportField {
 		return "import.field." + name();
 	}
 
+	/** The field of that name, in any case ("group" as well as "GROUP"). */
 	static @Nullable ImportField of(String name) {
-		return Arrays.stream(values()).filter(f -> f.name().equals(name)).findFirst().orElse(null);
+		return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(name.strip())).findFirst().orElse(null);
 	}
+
+	/**
+	 * Key words that name a field inside a longer header, tried in this order after the names: the more
+	 * specific first (细分类别 is a subgroup before it is a 类别; 单位电话 is a phone before it is a 单位).
+	 */
+	static final List<Map.Entry<String, String>> KEYWORDS = List.of(Map.entry("细分", SUBGROUP.name()),
+			Map.entry("子类", SUBGROUP.name()), Map.entry("身份证", ID_NUMBER.name()), Map.entry("证件号", ID_NUMBER.name()),
+			Map.entry("手机", PHONE.name()), Map.entry("电话", PHONE.name()), Map.entry("邮箱", EMAIL.name()),
+			Map.entry("出生", BIRTH_DATE.name()), Map.entry("民族", ETHNICITY.name()), Map.entry("学历", EDUCATION.name()),
+			Map.entry("面貌", AFFILIATION.name()), Map.entry("党派", PARTY.name()), Map.entry("宗教", RELIGION.name()),
+			Map.entry("单位", EMPLOYER.name()), Map.entry("职务", POSITION.name()), Map.entry("行业", SECTOR.name()),
+			Map.entry("类别", GROUP.name()), Map.entry("群体", GROUP.name()), Map.entry("姓名", NAME.name()),
+			Map.entry("性别", SEX.name()), Map.entry("城市", CITY.name()), Map.entry("区县", DISTRICT.name()),
+			Map.entry("区", DISTRICT.name()), Map.entry("县", DISTRICT.name()), Map.entry("地址", ADDRESS.name()));
 
 	static HeaderMapping mapping() {
 		Map<String, List<String>> synonyms = new LinkedHashMap<>();
@@ -77,6 +93,6 @@ enum ImportField {
 			names.add(field.header);
 			synonyms.put(field.name(), names);
 		}
-		return new HeaderMapping(synonyms);
+		return new HeaderMapping(synonyms, KEYWORDS);
 	}
 }

@@ -21,7 +21,7 @@ final class ImportMerge {
 			new Key("s.id_hash is not null", "p.id_number_hash = s.id_hash", "ID_NUMBER", "s.id_masked"),
 			new Key("s.phone_hash is not null", "p.phone_hash = s.phone_hash", "PHONE", "s.phone_masked"),
 			new Key("s.birth_date is not null", "p.name = s.name and p.birth_date = s.birth_date", "NAME",
-					"s.name || ' ' || s.birth_date"));
+					"s.name"));
 
 	private static final Map<String, String> PARTITIONS = Map.of("ID_NUMBER", "id_hash", "PHONE", "phone_hash", "NAME",
 			"name, birth_date");
@@ -104,8 +104,24 @@ final class ImportMerge {
 			.update();
 	}
 
-	/** Marks what happens to matched rows; returns how many are merged into existing persons. */
+	/**
+	 * Marks what happens to matched rows; returns how many are merged into existing persons. A row that would
+	 * update a person who withdrew basic consent is refused instead, until consent is given again.
+	 */
 	long decide(ImportMode mode) {
+		if (mode != ImportMode.SKIP) {
+			jdbc.sql("""
+					with refused as (
+					    update people_import_row s set failed = true
+					    from people_person p
+					    where s.person_id = p.id and not s.failed and not (%s)
+					    returning s.row_no, s.name)
+					insert into people_import_error (row_no, column_name, value, reason)
+					select row_no, :column, name, 'import.reason.consentWithdrawn' from refused"""
+				.formatted(org.tongxin.people.internal.Persons.NOT_WITHDRAWN))
+				.param("column", columns.header(ImportField.NAME))
+				.update();
+		}
 		return jdbc.sql("update people_import_row set action = :action where not failed and person_id is not null")
 			.param("action", mode.name())
 			.update();
@@ -134,7 +150,7 @@ final class ImportMerge {
 				phone_cipher = coalesce(s.phone_cipher, p.phone_cipher),
 				phone_hash = coalesce(s.phone_hash, p.phone_hash),
 				phone_suffix_hash = coalesce(s.phone_suffix_hash, p.phone_suffix_hash),
-				email = coalesce(s.email, p.email),
+				email_cipher = coalesce(s.email_cipher, p.email_cipher),
 				education = coalesce(s.education, p.education),
 				affiliation = coalesce(s.affiliation, p.affiliation),
 				party = case when s.affiliation is not null then s.party else p.party end,
@@ -144,7 +160,7 @@ final class ImportMerge {
 				employer = coalesce(s.employer, p.employer),
 				position = coalesce(s.position, p.position),
 				sector = coalesce(s.sector, p.sector),
-				address = coalesce(s.address, p.address),
+				address_cipher = coalesce(s.address_cipher, p.address_cipher),
 				tags = case when cardinality(s.tags) > 0 then s.tags else p.tags end,
 				notes = coalesce(s.notes, p.notes)""" : """
 				birth_date = coalesce(p.birth_date, s.birth_date),
@@ -154,7 +170,7 @@ final class ImportMerge {
 				phone_cipher = case when p.phone_hash is null then s.phone_cipher else p.phone_cipher end,
 				phone_hash = coalesce(p.phone_hash, s.phone_hash),
 				phone_suffix_hash = case when p.phone_hash is null then s.phone_suffix_hash else p.phone_suffix_hash end,
-				email = coalesce(p.email, s.email),
+				email_cipher = coalesce(p.email_cipher, s.email_cipher),
 				education = coalesce(p.education, s.education),
 				affiliation = coalesce(p.affiliation, s.affiliation),
 				party = case when coalesce(p.affiliation, s.affiliation) = 'DEMOCRATIC' then coalesce(p.party, s.party)
@@ -164,7 +180,7 @@ final class ImportMerge {
 				employer = coalesce(p.employer, s.employer),
 				position = coalesce(p.position, s.position),
 				sector = coalesce(p.sector, s.sector),
-				address = coalesce(p.address, s.address),
+				address_cipher = coalesce(p.address_cipher, s.address_cipher),
 				tags = case when cardinality(p.tags) = 0 then s.tags else p.tags end,
 				notes = coalesce(p.notes, s.notes)""";
 		jdbc.sql("""
@@ -217,12 +233,12 @@ final class ImportMerge {
 		return jdbc.sql("""
 				with inserted as (
 				    insert into people_person (unit_id, region_code, name, sex, birth_date, ethnicity, id_number_cipher,
-				        id_number_hash, phone_cipher, phone_hash, phone_suffix_hash, email, education, affiliation, party,
-				        religion_cipher, group_code, subgroup, employer, position, sector, address, tags, notes, legal_basis,
+				        id_number_hash, phone_cipher, phone_hash, phone_suffix_hash, email_cipher, education, affiliation,
+				        party, religion_cipher, group_code, subgroup, employer, position, sector, address_cipher, tags, notes, legal_basis,
 				        consent_state, import_job_id)
 				    select unit_id, region_code, name, sex, birth_date, ethnicity, id_cipher, id_hash, phone_cipher,
-				        phone_hash, phone_suffix_hash, email, education, affiliation, party, religion_cipher, group_code,
-				        subgroup, employer, position, sector, address, tags, notes,
+				        phone_hash, phone_suffix_hash, email_cipher, education, affiliation, party, religion_cipher,
+				        group_code, subgroup, employer, position, sector, address_cipher, tags, notes,
 				        case when consent then 'CONSENT' else 'DUTY' end, case when consent then 'GIVEN' else 'NONE' end, :job
 				    from people_import_row
 				    where not failed and person_id is null

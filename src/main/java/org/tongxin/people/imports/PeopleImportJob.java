@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -82,9 +84,12 @@ class PeopleImportJob implements JobHandler {
 
 	private final ObjectProvider<ImportCheckpoint> checkpoints;
 
+	private final Duration dryRunKept;
+
 	PeopleImportJob(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, FieldCipher cipher,
 			Dictionaries dictionaries, Units units, AuditLog audit, MessageSource messages, ImportMappings mappings,
-			ObjectProvider<ImportCheckpoint> checkpoints) {
+			ObjectProvider<ImportCheckpoint> checkpoints,
+			@Value("${tongxin.people.imports.dry-run-kept-for:24h}") Duration dryRunKept) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -97,11 +102,18 @@ class PeopleImportJob implements JobHandler {
 		this.messages = messages;
 		this.mappings = mappings;
 		this.checkpoints = checkpoints;
+		this.dryRunKept = dryRunKept;
 	}
 
 	@Override
 	public String kind() {
 		return KIND;
+	}
+
+	/** Staff who may import people follow the imports of their scope; everyone else only their own. */
+	@Override
+	public String followPermission() {
+		return PeopleImports.PERMISSION;
 	}
 
 	@Override
@@ -113,7 +125,7 @@ class PeopleImportJob implements JobHandler {
 			context.result(committed.get());
 			return;
 		}
-		Path work = Files.createTempDirectory("tongxin-import-");
+		Path work = context.scratch();
 		try {
 			Path file = work.resolve("input");
 			try (InputStream in = context.input(INPUT)) {
@@ -142,6 +154,11 @@ class PeopleImportJob implements JobHandler {
 				saveReport(context, report);
 			}
 			context.result(java.util.Objects.requireNonNull(result));
+			if (options.dryRun()) {
+				// The upload stays (encrypted) so that "import for real" needs no second upload; the real import
+				// takes it over, and it is deleted when that ends or when this time has passed.
+				context.keepInputs(dryRunKept);
+			}
 		}
 		finally {
 			try (var files = Files.list(work)) {
@@ -162,7 +179,8 @@ class PeopleImportJob implements JobHandler {
 		}
 		Unit owner = units.get(job.unit());
 		Unit defaultUnit = places(owner) ? owner : null;
-		HeaderMapping mapping = ImportField.mapping().with(mappings.of(job.unit()));
+		HeaderMapping mapping = ImportField.mapping().with(mappings.of(job.unit()))
+			.with(options.mapping() == null ? Map.of() : options.mapping());
 		Places places = new Places(units);
 		Lists lists = new Lists(dictionaries.all());
 		try (ErrorSpill spill = new ErrorSpill(work)) {
@@ -212,6 +230,7 @@ class PeopleImportJob implements JobHandler {
 			long skipped = merge.count("action = 'SKIP'");
 			long failed = spill.rows() + merge.count("failed");
 			progress(context, "import.phase.report", 3, 4);
+			ShownErrors shown = new ShownErrors(columns);
 			if (spill.rows() > 0 || failed > 0) {
 				try (OutputStream out = Files.newOutputStream(report);
 						var checked = jdbc.sql("""
@@ -220,11 +239,11 @@ class PeopleImportJob implements JobHandler {
 							.query((rs, n) -> new RowError(rs.getInt(1), rs.getString(2),
 									rs.getString(3) == null ? "" : rs.getString(3), rs.getString(4), rs.getString(5)))
 							.stream()) {
-					ErrorReport.write(out, spill.read(), checked.iterator(), messages);
+					ErrorReport.write(out, shown.fromReading(spill.read()), shown.fromChecks(checked.iterator()), messages);
 				}
 			}
 			return new ImportResult(options.dryRun(), options.mode(), total, inserted, updated, skipped, failed,
-					reader.unknownHeaders);
+					reader.unknownHeaders, shown.first(), reader.used);
 		}
 	}
 
@@ -260,7 +279,7 @@ class PeopleImportJob implements JobHandler {
 			.param(job.id().value())
 			.query((rs, n) -> new ImportResult(false, ImportMode.valueOf(rs.getString("mode")), rs.getLong("total"),
 					rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("skipped"), rs.getLong("failed"),
-					List.of((String[]) rs.getArray("unknown_headers").getArray())))
+					List.of((String[]) rs.getArray("unknown_headers").getArray()), null, null))
 			.optional()
 			.filter(r -> !options.dryRun());
 	}
@@ -313,6 +332,8 @@ class PeopleImportJob implements JobHandler {
 
 		private List<String> unknownHeaders = Collections.emptyList();
 
+		private Map<String, String> used = Map.of();
+
 		private long total;
 
 		private long read;
@@ -344,6 +365,7 @@ class PeopleImportJob implements JobHandler {
 				}
 				cleaner = new RowCleaner(located.columns(), header, lists, places, cipher, defaultUnit);
 				unknownHeaders = List.copyOf(located.unknownHeaders());
+				used = new LinkedHashMap<>(located.used());
 				top.clear();
 			});
 			if (cleaner == null && top.size() >= 20) {

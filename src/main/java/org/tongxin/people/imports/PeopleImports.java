@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,6 +22,7 @@ import org.tongxin.platform.jobs.BackgroundJobs;
 import org.tongxin.platform.jobs.Job;
 import org.tongxin.platform.jobs.JobId;
 import org.tongxin.platform.jobs.StoredFile;
+import org.tongxin.platform.tabular.HeaderMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,16 +65,103 @@ public class PeopleImports {
 		this.json = json;
 	}
 
+	/** @return the public id of the queued job, for its URLs */
 	@Transactional
-	public JobId submit(String fileName, String contentType, InputStream content, ImportMode mode, boolean dryRun) {
+	public UUID submit(String fileName, String contentType, InputStream content, ImportMode mode, boolean dryRun) {
+		return submit(fileName, contentType, content, mode, dryRun, Map.of());
+	}
+
+	/**
+	 * @param mapping header → field name (any case) or {@code IGNORE}, for this file only; an unknown field is
+	 * refused with {@link InvalidMapping}
+	 * @return the public id of the queued job, for its URLs
+	 */
+	@Transactional
+	public UUID submit(String fileName, String contentType, InputStream content, ImportMode mode, boolean dryRun,
+			Map<String, String> mapping) {
 		if (!currentUser.actor().can(PERMISSION)) {
 			throw new AccessDeniedException(PERMISSION + " required");
 		}
-		return jobs.submit(PeopleImportJob.KIND, new ImportOptions(mode, dryRun, fileName),
+		JobId id = jobs.submit(PeopleImportJob.KIND, new ImportOptions(mode, dryRun, fileName, canonical(mapping)),
 				List.of(new BackgroundJobs.Upload(PeopleImportJob.INPUT, contentType, content)));
+		return jobs.find(id).orElseThrow().publicId();
 	}
 
-	public Optional<ImportJob> find(JobId id) {
+	/** A mapping refused: {@code header} is mapped to a field that does not exist. */
+	public static class InvalidMapping extends RuntimeException {
+
+		private final String header;
+
+		private final String field;
+
+		InvalidMapping(String header, String field) {
+			super("unknown field " + field + " for header " + header);
+			this.header = header;
+			this.field = field;
+		}
+
+		public String header() {
+			return header;
+		}
+
+		public String field() {
+			return field;
+		}
+	}
+
+	/** The import can no longer start from the dry run's file: taken by another import, or its time has passed. */
+	public static class DryRunFileGone extends RuntimeException {
+
+		DryRunFileGone(UUID id) {
+			super("the file of dry run " + id + " is no longer kept");
+		}
+	}
+
+	/**
+	 * Runs for real the import a dry run of the caller's scope checked: the same file (kept, encrypted, since the
+	 * dry run), mode and mapping, without a second upload. The file then belongs to the new import.
+	 */
+	@Transactional
+	public UUID importForReal(UUID dryRun) {
+		if (!currentUser.actor().can(PERMISSION)) {
+			throw new AccessDeniedException(PERMISSION + " required");
+		}
+		ImportJob checked = find(dryRun).filter(view -> view.options().dryRun())
+			.orElseThrow(() -> new DryRunFileGone(dryRun));
+		ImportOptions options = checked.options();
+		JobId real = jobs.submitFrom(checked.job().id(), PeopleImportJob.INPUT, PeopleImportJob.KIND,
+				new ImportOptions(options.mode(), false, options.fileName(), options.mapping()))
+			.orElseThrow(() -> new DryRunFileGone(dryRun));
+		return jobs.find(real).orElseThrow().publicId();
+	}
+
+	/** Whether an import of the caller's scope is a dry run whose file is kept for the real import. */
+	public boolean canImportForReal(ImportJob view) {
+		return view.options().dryRun() && view.job().status() == org.tongxin.platform.jobs.JobStatus.SUCCEEDED
+				&& jobs.keeps(view.job().id(), PeopleImportJob.INPUT);
+	}
+
+	/** Field names as the import knows them ("group" is GROUP); blank means leave the column out. */
+	static Map<String, String> canonical(Map<String, String> mapping) {
+		Map<String, String> canonical = new java.util.LinkedHashMap<>();
+		mapping.forEach((header, field) -> {
+			if (header == null || header.isBlank()) {
+				return;
+			}
+			if (field == null || field.isBlank() || HeaderMapping.IGNORE.equalsIgnoreCase(field.strip())) {
+				canonical.put(header.strip(), HeaderMapping.IGNORE);
+				return;
+			}
+			ImportField known = ImportField.of(field);
+			if (known == null || header.length() > 100) {
+				throw new InvalidMapping(header, field);
+			}
+			canonical.put(header.strip(), known.name());
+		});
+		return canonical;
+	}
+
+	public Optional<ImportJob> find(UUID id) {
 		return jobs.find(id).filter(job -> PeopleImportJob.KIND.equals(job.kind())).map(this::view);
 	}
 
@@ -81,7 +170,7 @@ public class PeopleImports {
 	}
 
 	/** The error report of an import of the caller's scope, if it has one. */
-	public Optional<StoredFile> errors(JobId id) {
+	public Optional<StoredFile> errors(UUID id) {
 		return find(id).flatMap(job -> jobs.output(id, ErrorReport.FILE));
 	}
 
@@ -116,8 +205,9 @@ public class PeopleImports {
 			throw new AccessDeniedException(PERMISSION + " required");
 		}
 		headerToField.forEach((header, field) -> {
-			if (ImportField.of(field) != null && !header.isBlank() && header.length() <= 100) {
-				mappings.save(actor.unit(), header.strip(), field, actor.username());
+			ImportField known = ImportField.of(field);
+			if (known != null && !header.isBlank() && header.length() <= 100) {
+				mappings.save(actor.unit(), header.strip(), known.name(), actor.username());
 			}
 		});
 		audit.record(AuditLog.Action.UPDATE, "person-import-mapping", actor.unit(), Map.of("after", headerToField), null);

@@ -3,12 +3,20 @@ package org.tongxin.people.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.tongxin.platform.tabular.HeaderMapping;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tongxin.platform.Problems;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.jobs.JobId;
 import org.tongxin.platform.jobs.StoredFile;
 
 /** Imports over the API: submit a file, follow the job, fetch its error report. Jobs of other units: 404. */
@@ -34,35 +42,150 @@ class PeopleImportsApi {
 
 	private final MessageSource messages;
 
-	PeopleImportsApi(PeopleImports imports, MessageSource messages) {
+	private final JsonMapper json;
+
+	private final Problems problems;
+
+	PeopleImportsApi(PeopleImports imports, MessageSource messages, JsonMapper json, Problems problems) {
 		this.imports = imports;
 		this.messages = messages;
+		this.json = json;
+		this.problems = problems;
 	}
 
+	/**
+	 * @param mode SKIP, UPDATE or FILL_EMPTY, in any case
+	 * @param mapping JSON object header → field ({@code {"群体类别":"GROUP","备用电话":"IGNORE"}}) for this file: it
+	 * wins over the recognised headers and the unit's saved mapping
+	 */
 	@PostMapping(consumes = "multipart/form-data")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasAuthority('people:import')")
 	Map<String, Object> submit(@RequestParam MultipartFile file,
-			@RequestParam(defaultValue = "SKIP") ImportMode mode,
-			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+			@RequestParam(defaultValue = "SKIP") String mode,
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestParam(required = false) @Nullable String mapping) throws IOException {
+		ImportMode chosen = choice(ImportMode.class, "mode", mode);
+		Map<String, String> headerToField = mapping(mapping);
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (InputStream in = file.getInputStream()) {
-			JobId id = imports.submit(name, String.valueOf(file.getContentType()), in, mode, dryRun);
-			return Map.of("id", id.value());
+			UUID id = imports.submit(name, String.valueOf(file.getContentType()), in, chosen, dryRun, headerToField);
+			return Map.of("id", id);
 		}
+	}
+
+	/** The real import of a dry run, from the file the dry run kept, with its mode and mapping. */
+	@PostMapping("/{id}/import-for-real")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@PreAuthorize("hasAuthority('people:import')")
+	Map<String, Object> importForReal(@PathVariable UUID id) {
+		imports.find(id).orElseThrow(() -> new ImportNotFound(id));
+		return Map.of("id", imports.importForReal(id));
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('people:import')")
-	Map<String, Object> status(@PathVariable long id, Locale locale) {
-		PeopleImports.ImportJob view = imports.find(new JobId(id)).orElseThrow(() -> new ImportNotFound(id));
-		return described(view, messages, locale);
+	Map<String, Object> status(@PathVariable UUID id, Locale locale) {
+		PeopleImports.ImportJob view = imports.find(id).orElseThrow(() -> new ImportNotFound(id));
+		Map<String, Object> body = described(view, messages, locale);
+		if (view.result() != null) {
+			body.put("errors", view.result().errors().stream().map(e -> {
+				Map<String, Object> error = new LinkedHashMap<>();
+				error.put("row", e.row());
+				error.put("column", e.column());
+				error.put("value", e.value());
+				error.put("code", e.reason());
+				error.put("reason", messages.getMessage(e.reason(),
+						e.argument() == null ? null : new Object[] { e.argument() }, e.reason(), locale));
+				return error;
+			}).toList());
+		}
+		body.put("importForReal", imports.canImportForReal(view)
+				? "/api/v1/people/imports/" + view.job().publicId() + "/import-for-real" : null);
+		return body;
+	}
+
+	/** An enum parameter in any case; an invalid value is refused with the valid ones. */
+	static <E extends Enum<E>> E choice(Class<E> type, String parameter, String value) {
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(value.strip())) {
+				return constant;
+			}
+		}
+		throw new InvalidChoice(parameter, value,
+				java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+	}
+
+	private Map<String, String> mapping(@Nullable String mapping) {
+		if (mapping == null || mapping.isBlank()) {
+			return Map.of();
+		}
+		JsonNode tree;
+		try {
+			tree = json.readTree(mapping);
+		}
+		catch (JacksonException e) {
+			throw new MalformedMapping();
+		}
+		if (!tree.isObject()) {
+			throw new MalformedMapping();
+		}
+		Map<String, String> headerToField = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : tree.properties()) {
+			if (!entry.getValue().isString() && !entry.getValue().isNull()) {
+				throw new MalformedMapping();
+			}
+			headerToField.put(entry.getKey(), entry.getValue().isNull() ? "" : entry.getValue().asString());
+		}
+		return headerToField;
+	}
+
+	static class InvalidChoice extends RuntimeException {
+
+		final String parameter;
+
+		final List<String> valid;
+
+		InvalidChoice(String parameter, String value, List<String> valid) {
+			super(parameter + "=" + value);
+			this.parameter = parameter;
+			this.valid = valid;
+		}
+	}
+
+	static class MalformedMapping extends RuntimeException {
+	}
+
+	@ExceptionHandler(InvalidChoice.class)
+	ProblemDetail invalidChoice(InvalidChoice e, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "import.api.invalidChoice", locale, e.parameter,
+				String.join(", ", e.valid));
+	}
+
+	@ExceptionHandler(MalformedMapping.class)
+	ProblemDetail malformedMapping(MalformedMapping e, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "import.api.mappingMalformed", locale);
+	}
+
+	@ExceptionHandler(PeopleImports.InvalidMapping.class)
+	ProblemDetail invalidMapping(PeopleImports.InvalidMapping e, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "import.api.mappingField", locale, e.header(), e.field(),
+				String.join(", ", imports.fields()) + ", " + HeaderMapping.IGNORE);
+	}
+
+	@ExceptionHandler(PeopleImports.DryRunFileGone.class)
+	ProblemDetail dryRunFileGone(PeopleImports.DryRunFileGone e, Locale locale) {
+		return problem(HttpStatus.CONFLICT, "import.forReal.gone", locale);
+	}
+
+	private ProblemDetail problem(HttpStatus status, String code, Locale locale, Object... arguments) {
+		return problems.of(status, code, arguments, locale);
 	}
 
 	@GetMapping("/{id}/errors.xlsx")
 	@PreAuthorize("hasAuthority('people:import')")
-	void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
-		StoredFile file = imports.errors(new JobId(id)).orElseThrow(() -> new ImportNotFound(id));
+	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		StoredFile file = imports.errors(id).orElseThrow(() -> new ImportNotFound(id));
 		XlsxExport.prepare(response, "导入错误报告-" + id);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
@@ -71,11 +194,12 @@ class PeopleImportsApi {
 
 	static Map<String, Object> described(PeopleImports.ImportJob view, MessageSource messages, Locale locale) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", view.job().id().value());
+		body.put("id", view.job().publicId());
 		body.put("status", view.job().status().name());
 		body.put("file", view.options().fileName());
 		body.put("mode", view.options().mode().name());
 		body.put("dryRun", view.options().dryRun());
+		body.put("requestedMapping", view.options().mapping() == null ? Map.of() : view.options().mapping());
 		Map<String, Object> progress = new LinkedHashMap<>();
 		progress.put("phase", view.job().phase());
 		progress.put("done", view.job().done());
@@ -91,7 +215,9 @@ class PeopleImportsApi {
 			counts.put("failed", view.result().failed());
 			body.put("counts", counts);
 			body.put("unknownHeaders", view.result().unknownHeaders());
-			body.put("errorReport", view.result().failed() > 0 ? "/api/v1/people/imports/" + view.job().id().value()
+			body.put("mapping", view.result().mapping());
+			body.put("unusedHeaders", view.result().unknownHeaders());
+			body.put("errorReport", view.result().failed() > 0 ? "/api/v1/people/imports/" + view.job().publicId()
 					+ "/errors.xlsx" : null);
 		}
 		body.put("error", error(view.job().error(), messages, locale));
@@ -108,9 +234,8 @@ class PeopleImportsApi {
 			return null;
 		}
 		String text = messages.getMessage(error, null, null, locale);
-		String code = text == null ? UNEXPECTED : error;
 		Map<String, String> described = new LinkedHashMap<>();
-		described.put("code", code);
+		described.put("code", text == null ? UNEXPECTED : error);
 		described.put("detail", text == null ? messages.getMessage(UNEXPECTED, null, locale) : text);
 		return described;
 	}
@@ -118,7 +243,7 @@ class PeopleImportsApi {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	static class ImportNotFound extends RuntimeException {
 
-		ImportNotFound(long id) {
+		ImportNotFound(UUID id) {
 			super("import " + id + " not found in scope");
 		}
 	}

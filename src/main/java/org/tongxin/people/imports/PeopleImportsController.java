@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.jobs.JobId;
 import org.tongxin.platform.jobs.StoredFile;
 
 /** The import page: upload, the list of imports, one import's progress, counts and error report. */
@@ -28,8 +28,12 @@ class PeopleImportsController {
 
 	private final PeopleImports imports;
 
-	PeopleImportsController(PeopleImports imports) {
+	private final long keptHours;
+
+	PeopleImportsController(PeopleImports imports,
+			@org.springframework.beans.factory.annotation.Value("${tongxin.people.imports.dry-run-kept-for:24h}") java.time.Duration kept) {
 		this.imports = imports;
+		this.keptHours = kept.toHours();
 	}
 
 	@GetMapping("/people/imports")
@@ -52,33 +56,55 @@ class PeopleImportsController {
 		}
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (InputStream in = file.getInputStream()) {
-			JobId id = imports.submit(name, String.valueOf(file.getContentType()), in, mode, dryRun);
-			return "redirect:/people/imports/" + id.value();
+			UUID id = imports.submit(name, String.valueOf(file.getContentType()), in, mode, dryRun);
+			return "redirect:/people/imports/" + id;
 		}
 	}
 
 	@GetMapping("/people/imports/{id}")
 	@PreAuthorize("hasAuthority('people:import')")
-	String show(@PathVariable long id, Model model) {
-		model.addAttribute("view", find(id));
-		model.addAttribute("job", find(id).job());
+	String show(@PathVariable UUID id, Model model) {
+		PeopleImports.ImportJob view = find(id);
+		model.addAttribute("view", view);
+		model.addAttribute("job", view.job());
 		model.addAttribute("fields", imports.fields());
+		forReal(view, model);
 		return "people/imports/show";
+	}
+
+	/** The dry run's real import, from the file it kept: no second upload. */
+	@PostMapping("/people/imports/{id}/import-for-real")
+	@PreAuthorize("hasAuthority('people:import')")
+	String importForReal(@PathVariable UUID id) {
+		find(id);
+		try {
+			return "redirect:/people/imports/" + imports.importForReal(id);
+		}
+		catch (PeopleImports.DryRunFileGone e) {
+			return "redirect:/people/imports/" + id + "?forRealGone";
+		}
+	}
+
+	private void forReal(PeopleImports.ImportJob view, Model model) {
+		model.addAttribute("canImportForReal", imports.canImportForReal(view));
+		model.addAttribute("keptHours", keptHours);
 	}
 
 	/** The result panel, polled until the job is done; then it carries no trigger and polling stops. */
 	@GetMapping("/people/imports/{id}/result")
 	@PreAuthorize("hasAuthority('people:import')")
-	String result(@PathVariable long id, Model model) {
-		model.addAttribute("view", find(id));
+	String result(@PathVariable UUID id, Model model) {
+		PeopleImports.ImportJob view = find(id);
+		model.addAttribute("view", view);
 		model.addAttribute("fields", imports.fields());
+		forReal(view, model);
 		return "people/imports/show :: result";
 	}
 
 	@GetMapping("/people/imports/{id}/errors.xlsx")
 	@PreAuthorize("hasAuthority('people:import')")
-	void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
-		StoredFile file = imports.errors(new JobId(id)).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
+	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		StoredFile file = imports.errors(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
 		XlsxExport.prepare(response, "导入错误报告-" + id);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
@@ -95,7 +121,7 @@ class PeopleImportsController {
 	/** Saves the user's choices for the headers the import did not know: header[i] → field[i]. */
 	@PostMapping("/people/imports/{id}/mapping")
 	@PreAuthorize("hasAuthority('people:import')")
-	String saveMapping(@PathVariable long id, @RequestParam(name = "header", required = false) List<String> headers,
+	String saveMapping(@PathVariable UUID id, @RequestParam(name = "header", required = false) List<String> headers,
 			@RequestParam(name = "field", required = false) List<String> fields) {
 		find(id);
 		Map<String, String> mapping = new LinkedHashMap<>();
@@ -110,7 +136,7 @@ class PeopleImportsController {
 		return "redirect:/people/imports/" + id + "?mappingSaved";
 	}
 
-	private PeopleImports.ImportJob find(long id) {
-		return imports.find(new JobId(id)).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
+	private PeopleImports.ImportJob find(UUID id) {
+		return imports.find(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
 	}
 }

@@ -163,9 +163,9 @@ final class RowCleaner {
 					phone == null ? null : cipher.encrypt(phone),
 					phone == null ? null : cipher.hash(FieldCipher.Purpose.PHONE, phone),
 					phone == null ? null : cipher.hash(FieldCipher.Purpose.PHONE_SUFFIX, phone.substring(phone.length() - 4)),
-					Masks.phone(phone), email, education, affiliation, party,
+					Masks.phone(phone), email == null ? null : cipher.encrypt(email), education, affiliation, party,
 					religion == null ? null : cipher.encrypt(religion), group, subgroup, employer, position, sector,
-					address, tags, notes, consent), List.of());
+					address == null ? null : cipher.encrypt(address), tags, notes, consent), List.of());
 		}
 		return new Outcome(null, r.errors);
 	}
@@ -313,7 +313,23 @@ final class RowCleaner {
 		}
 
 		void error(ImportField field, String reason, @Nullable String argument) {
-			errors.add(new RowError(sheetRow.number(), header(field), raw(field).strip(), reason, argument));
+			errors.add(new RowError(sheetRow.number(), header(field), shown(field, raw(field).strip()), reason, argument));
+		}
+
+		/**
+		 * The value as the error report may show it: the report outlives the upload and is read by others, so the
+		 * ID number, phone and birth date are masked as the registry masks them (the row number finds the cell).
+		 */
+		private static String shown(ImportField field, String value) {
+			if (value.isEmpty()) {
+				return value;
+			}
+			return switch (field) {
+				case ID_NUMBER -> Masks.ID_NUMBER;
+				case PHONE -> java.util.Objects.requireNonNull(Masks.phone(value));
+				case BIRTH_DATE -> "****";
+				default -> value;
+			};
 		}
 	}
 }

@@ -36,7 +36,7 @@ final class Staging implements AutoCloseable {
 			    phone_hash        bytea,
 			    phone_suffix_hash bytea,
 			    phone_masked      text,
-			    email             text,
+			    email_cipher      bytea,
 			    education         text,
 			    affiliation       text,
 			    party             text,
@@ -46,7 +46,7 @@ final class Staging implements AutoCloseable {
 			    employer          text,
 			    position          text,
 			    sector            text,
-			    address           text,
+			    address_cipher    bytea,
 			    tags              text[] not null,
 			    notes             text,
 			    consent           boolean not null,
@@ -64,8 +64,8 @@ final class Staging implements AutoCloseable {
 
 	private static final String COPY = """
 			copy people_import_row (row_no, unit_id, unit_given, region_code, place, name, sex, birth_date, ethnicity, id_cipher,
-			    id_hash, id_masked, phone_cipher, phone_hash, phone_suffix_hash, phone_masked, email, education,
-			    affiliation, party, religion_cipher, group_code, subgroup, employer, position, sector, address, tags,
+			    id_hash, id_masked, phone_cipher, phone_hash, phone_suffix_hash, phone_masked, email_cipher, education,
+			    affiliation, party, religion_cipher, group_code, subgroup, employer, position, sector, address_cipher, tags,
 			    notes, consent)
 			from stdin""";
 
@@ -100,7 +100,7 @@ final class Staging implements AutoCloseable {
 		bytes(r.phoneHash());
 		bytes(r.phoneSuffixHash());
 		field(r.phoneMasked());
-		field(r.email());
+		bytes(r.emailCipher());
 		field(r.education());
 		field(r.affiliation());
 		field(r.party());
@@ -110,7 +110,7 @@ final class Staging implements AutoCloseable {
 		field(r.employer());
 		field(r.position());
 		field(r.sector());
-		field(r.address());
+		bytes(r.addressCipher());
 		field(Persons.arrayLiteral(r.tags()));
 		field(r.notes());
 		buffer.append(r.consent() ? 't' : 'f').append('\n');

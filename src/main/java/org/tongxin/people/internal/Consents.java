@@ -31,6 +31,33 @@ public class Consents {
 			.list();
 	}
 
+	/** Whether the latest event of {@code scope} in the person's ledger is a withdrawal. */
+	public boolean withdrawn(long person, ConsentScope scope) {
+		return jdbc.sql("""
+				select event from people_consent where person_id = ? and scope = ?
+				order by at desc, id desc limit 1""")
+			.params(person, scope.name())
+			.query(String.class)
+			.optional()
+			.map("WITHDRAWN"::equals)
+			.orElse(false);
+	}
+
+	/**
+	 * Of the persons in the scope, those whose latest SENSITIVE event is a withdrawal: an export in clear masks
+	 * their ID number and religion. Few in any scope, so read once per export.
+	 */
+	public java.util.Set<Long> sensitiveWithdrawn(DataScope scope) {
+		return new java.util.HashSet<>(scope.bind(jdbc.sql("""
+				select l.person_id from (
+				    select distinct on (c.person_id) c.person_id, c.event from people_consent c
+				    where c.scope = 'SENSITIVE' order by c.person_id, c.at desc, c.id desc) l
+				join people_person p on p.id = l.person_id
+				where l.event = 'WITHDRAWN' and %s""".formatted(scope.restrict("p.unit_id"))))
+			.query(Long.class)
+			.list());
+	}
+
 	public void append(long person, ConsentForm form, String recordedBy) {
 		jdbc.sql("""
 				insert into people_consent (person_id, event, scope, notice_version, channel, recorded_by)

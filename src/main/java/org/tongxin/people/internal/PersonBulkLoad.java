@@ -26,8 +26,8 @@ public class PersonBulkLoad {
 
 	private static final String COPY = """
 			copy people_person (unit_id, region_code, name, sex, birth_date, ethnicity, id_number_cipher, id_number_hash,
-			    phone_cipher, phone_hash, phone_suffix_hash, email, education, affiliation, party, religion_cipher,
-			    group_code, subgroup, employer, position, sector, address, tags, legal_basis, consent_state)
+			    phone_cipher, phone_hash, phone_suffix_hash, email_cipher, education, affiliation, party,
+			    religion_cipher, group_code, subgroup, employer, position, sector, address_cipher, tags, legal_basis, consent_state)
 			from stdin""";
 
 	private static final int FLUSH_BYTES = 1 << 20;
@@ -90,7 +90,7 @@ public class PersonBulkLoad {
 		bytes(line, phone == null ? null : cipher.encrypt(phone));
 		bytes(line, phone == null ? null : cipher.hash(FieldCipher.Purpose.PHONE, phone));
 		bytes(line, phone == null ? null : cipher.hash(FieldCipher.Purpose.PHONE_SUFFIX, phone.substring(phone.length() - 4)));
-		field(line, p.email());
+		bytes(line, p.email() == null ? null : cipher.encrypt(p.email()));
 		field(line, p.education());
 		field(line, p.affiliation());
 		field(line, p.party());
@@ -100,7 +100,7 @@ public class PersonBulkLoad {
 		field(line, p.employer());
 		field(line, p.position());
 		field(line, p.sector());
-		field(line, p.address());
+		bytes(line, p.address() == null ? null : cipher.encrypt(p.address()));
 		field(line, Persons.arrayLiteral(p.tags()));
 		field(line, p.legalBasis());
 		line.append(escaped(p.consentState())).append('\n');

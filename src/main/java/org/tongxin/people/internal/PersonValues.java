@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 public record PersonValues(long unitId, String regionCode, String name, @Nullable String sex,
 		@Nullable LocalDate birthDate, @Nullable String ethnicity, byte @Nullable [] idNumberCipher,
 		byte @Nullable [] idNumberHash, byte @Nullable [] phoneCipher, byte @Nullable [] phoneHash,
-		byte @Nullable [] phoneSuffixHash, @Nullable String email, @Nullable String education,
+		byte @Nullable [] phoneSuffixHash, byte @Nullable [] emailCipher, @Nullable String education,
 		@Nullable String affiliation, @Nullable String party, byte @Nullable [] religionCipher, String group,
 		@Nullable String subgroup, @Nullable String employer, @Nullable String position, @Nullable String sector,
-		@Nullable String address, List<String> tags, @Nullable String notes, String legalBasis, boolean keepIdNumber,
-		boolean keepPhone, boolean keepReligion) {
+		byte @Nullable [] addressCipher, List<String> tags, @Nullable String notes, String legalBasis, boolean keepIdNumber,
+		boolean keepPhone, boolean keepReligion, boolean keepEmail, boolean keepAddress) {
 }

@@ -37,8 +37,8 @@ public class Persons {
 
 	private static final String COLUMNS = """
 			p.id, p.unit_id, p.region_code, p.name, p.sex, p.birth_date, p.ethnicity, p.id_number_cipher, p.phone_cipher,
-			p.email, p.education, p.affiliation, p.party, p.religion_cipher, p.group_code, p.subgroup, p.employer,
-			p.position, p.sector, p.address, p.tags, p.notes, p.legal_basis, p.consent_state, p.created_at,
+			p.email_cipher, p.education, p.affiliation, p.party, p.religion_cipher, p.group_code, p.subgroup, p.employer,
+			p.position, p.sector, p.address_cipher, p.tags, p.notes, p.legal_basis, p.consent_state, p.created_at,
 			p.updated_at, p.version, p.anonymised_at""";
 
 	private final JdbcClient jdbc;
@@ -128,6 +128,18 @@ public class Persons {
 			.list();
 	}
 
+	/** The number of rows {@link #exported} gives. */
+	public long exportedCount(DataScope scope, PersonFilter filter) {
+		Where where = where(scope, filter);
+		where.and(NOT_WITHDRAWN);
+		return where.bind(jdbc.sql("select count(*) from people_person p where " + where.sql()))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Exports and imports' updates leave out persons whose latest basic-consent event is a withdrawal. */
+	public static final String NOT_WITHDRAWN = "p.consent_state <> 'WITHDRAWN'";
+
 	public long count(DataScope scope, PersonFilter filter) {
 		Where where = where(scope, filter);
 		return where.bind(jdbc.sql("select count(*) from people_person p where " + where.sql()))
@@ -148,9 +160,13 @@ public class Persons {
 			.single();
 	}
 
-	/** The filtered set in id order, from a cursor: call inside a read transaction and close the stream. */
-	public Stream<PersonRow> stream(DataScope scope, PersonFilter filter) {
+	/**
+	 * What an export of the filtered set holds, in id order, from a cursor: call inside a read transaction and
+	 * close the stream. Persons who withdrew their basic consent are left out until they give it again.
+	 */
+	public Stream<PersonRow> exported(DataScope scope, PersonFilter filter) {
 		Where where = where(scope, filter);
+		where.and(NOT_WITHDRAWN);
 		return where.bind(jdbc.sql("select " + COLUMNS + " from people_person p where " + where.sql() + " order by p.id"))
 			.query(Persons::map)
 			.stream();
@@ -161,6 +177,15 @@ public class Persons {
 				+ scope.restrict("p.unit_id")))
 			.param("id", id)
 			.query(Persons::map)
+			.optional();
+	}
+
+	/** The survivor a person of the scope was merged into as a duplicate; empty for a person of the registry. */
+	public Optional<Long> mergedInto(DataScope scope, long id) {
+		return scope.bind(jdbc.sql("select p.merged_into from people_person p where p.id = :id and p.merged_into is not null and "
+				+ scope.restrict("p.unit_id")))
+			.param("id", id)
+			.query(Long.class)
 			.optional();
 	}
 
@@ -202,11 +227,11 @@ public class Persons {
 	public long insert(PersonValues v) {
 		return jdbc.sql("""
 				insert into people_person (unit_id, region_code, name, sex, birth_date, ethnicity, id_number_cipher,
-				    id_number_hash, phone_cipher, phone_hash, phone_suffix_hash, email, education, affiliation, party,
-				    religion_cipher, group_code, subgroup, employer, position, sector, address, tags, notes, legal_basis)
+				    id_number_hash, phone_cipher, phone_hash, phone_suffix_hash, email_cipher, education, affiliation, party,
+				    religion_cipher, group_code, subgroup, employer, position, sector, address_cipher, tags, notes, legal_basis)
 				values (:unit, :region, :name, :sex, :birthDate, :ethnicity, :idCipher, :idHash, :phoneCipher,
-				    :phoneHash, :phoneSuffixHash, :email, :education, :affiliation, :party, :religionCipher, :group,
-				    :subgroup, :employer, :position, :sector, :address, cast(:tags as text[]), :notes, :legalBasis)
+				    :phoneHash, :phoneSuffixHash, :emailCipher, :education, :affiliation, :party, :religionCipher, :group,
+				    :subgroup, :employer, :position, :sector, :addressCipher, cast(:tags as text[]), :notes, :legalBasis)
 				returning id""")
 			.params(values(v))
 			.query(Long.class)
@@ -236,16 +261,20 @@ public class Persons {
 				       phone_cipher = case when :keepPhone then phone_cipher else :phoneCipher end,
 				       phone_hash = case when :keepPhone then phone_hash else :phoneHash end,
 				       phone_suffix_hash = case when :keepPhone then phone_suffix_hash else :phoneSuffixHash end,
-				       email = :email, education = :education, affiliation = :affiliation, party = :party,
+				       email_cipher = case when :keepEmail then email_cipher else :emailCipher end,
+				       education = :education, affiliation = :affiliation, party = :party,
 				       religion_cipher = case when :keepReligion then religion_cipher else :religionCipher end,
 				       group_code = :group, subgroup = :subgroup, employer = :employer, position = :position,
-				       sector = :sector, address = :address, tags = cast(:tags as text[]), notes = :notes, legal_basis = :legalBasis,
+				       sector = :sector,
+				       address_cipher = case when :keepAddress then address_cipher else :addressCipher end, tags = cast(:tags as text[]), notes = :notes, legal_basis = :legalBasis,
 				       updated_at = now(), version = version + 1
 				 where id = :id and version = :version and anonymised_at is null and merged_into is null""")
 			.params(values(v))
 			.param("keepId", v.keepIdNumber())
 			.param("keepPhone", v.keepPhone())
 			.param("keepReligion", v.keepReligion())
+			.param("keepEmail", v.keepEmail())
+			.param("keepAddress", v.keepAddress())
 			.param("id", id)
 			.param("version", version)
 			.update() == 1;
@@ -261,7 +290,8 @@ public class Persons {
 				update people_person
 				   set name = null, birth_date = date_trunc('year', birth_date)::date, id_number_cipher = null,
 				       id_number_hash = null, phone_cipher = null, phone_hash = null, phone_suffix_hash = null,
-				       email = null, religion_cipher = null, employer = null, position = null, address = null,
+				       email = null, email_cipher = null, religion_cipher = null, employer = null, position = null,
+				       address = null, address_cipher = null,
 				       tags = '{}', notes = null, anonymised_at = now(), updated_at = now(), version = version + 1
 				 where id = ? and anonymised_at is null""")
 			.param(id)
@@ -289,7 +319,7 @@ public class Persons {
 		m.put("phoneCipher", v.phoneCipher());
 		m.put("phoneHash", v.phoneHash());
 		m.put("phoneSuffixHash", v.phoneSuffixHash());
-		m.put("email", v.email());
+		m.put("emailCipher", v.emailCipher());
 		m.put("education", v.education());
 		m.put("affiliation", v.affiliation());
 		m.put("party", v.party());
@@ -299,7 +329,7 @@ public class Persons {
 		m.put("employer", v.employer());
 		m.put("position", v.position());
 		m.put("sector", v.sector());
-		m.put("address", v.address());
+		m.put("addressCipher", v.addressCipher());
 		m.put("tags", arrayLiteral(v.tags()));
 		m.put("notes", v.notes());
 		m.put("legalBasis", v.legalBasis());
@@ -327,10 +357,18 @@ public class Persons {
 		}
 		LocalDate today = LocalDate.now();
 		if (filter.minAge() != null) {
-			where.and("p.birth_date <= :bornBy", "bornBy", Date.valueOf(today.minusYears(filter.minAge())));
+			LocalDate bornBy = today.minusYears(filter.minAge());
+			if (filter.wholeDecades()) {
+				bornBy = LocalDate.of(bornBy.getYear() / 10 * 10 + 9, 12, 31);
+			}
+			where.and("p.birth_date <= :bornBy", "bornBy", Date.valueOf(bornBy));
 		}
 		if (filter.maxAge() != null) {
-			where.and("p.birth_date > :bornAfter", "bornAfter", Date.valueOf(today.minusYears(filter.maxAge() + 1L)));
+			LocalDate bornAfter = today.minusYears(filter.maxAge() + 1L);
+			if (filter.wholeDecades()) {
+				bornAfter = LocalDate.of(bornAfter.getYear() / 10 * 10, 1, 1).minusDays(1);
+			}
+			where.and("p.birth_date > :bornAfter", "bornAfter", Date.valueOf(bornAfter));
 		}
 		if (filter.tag() != null) {
 			where.and("p.tags @> array[cast(:tag as text)]", "tag", filter.tag());
@@ -476,10 +514,10 @@ public class Persons {
 		Timestamp anonymised = rs.getTimestamp("anonymised_at");
 		return new PersonRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("region_code"), rs.getString("name"),
 				rs.getString("sex"), birth == null ? null : birth.toLocalDate(), rs.getString("ethnicity"),
-				rs.getBytes("id_number_cipher"), rs.getBytes("phone_cipher"), rs.getString("email"),
+				rs.getBytes("id_number_cipher"), rs.getBytes("phone_cipher"), rs.getBytes("email_cipher"),
 				rs.getString("education"), rs.getString("affiliation"), rs.getString("party"),
 				rs.getBytes("religion_cipher"), rs.getString("group_code"), rs.getString("subgroup"),
-				rs.getString("employer"), rs.getString("position"), rs.getString("sector"), rs.getString("address"),
+				rs.getString("employer"), rs.getString("position"), rs.getString("sector"), rs.getBytes("address_cipher"),
 				tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getString("notes"),
 				rs.getString("legal_basis"), rs.getString("consent_state"), instant(rs.getTimestamp("created_at")),
 				instant(rs.getTimestamp("updated_at")), rs.getInt("version"),

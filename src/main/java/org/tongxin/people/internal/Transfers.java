@@ -21,7 +21,7 @@ import org.tongxin.platform.DataScope;
 public class Transfers {
 
 	private static final String SELECT = """
-			select t.*, p.name, p.sex, extract(year from p.birth_date)::int as birth_year, p.group_code
+			select t.*, p.name, p.sex, p.birth_date, p.group_code
 			from people_transfer t join people_person p on p.id = t.person_id
 			""";
 
@@ -83,16 +83,15 @@ public class Transfers {
 
 	/** A transfer as stored, with the person's name still in clear: the facade masks it. */
 	public record Row(long id, PersonId person, long fromUnit, long toUnit, @Nullable String name,
-			@Nullable String sex, @Nullable Integer birthYear, String group, String reason, Transfer.Status status,
+			@Nullable String sex, java.time.@Nullable LocalDate birthDate, String group, String reason, Transfer.Status status,
 			String requestedBy, Timestamp requestedAt, @Nullable String decidedBy, @Nullable Timestamp decidedAt,
 			@Nullable String comment) {
 	}
 
 	private static Row map(ResultSet rs, int n) throws SQLException {
-		int year = rs.getInt("birth_year");
-		Integer birthYear = rs.wasNull() ? null : year;
+		java.sql.Date birth = rs.getDate("birth_date");
 		return new Row(rs.getLong("id"), new PersonId(rs.getLong("person_id")), rs.getLong("from_unit"),
-				rs.getLong("to_unit"), rs.getString("name"), rs.getString("sex"), birthYear,
+				rs.getLong("to_unit"), rs.getString("name"), rs.getString("sex"), birth == null ? null : birth.toLocalDate(),
 				rs.getString("group_code"), rs.getString("reason"), Transfer.Status.valueOf(rs.getString("status")),
 				rs.getString("requested_by"), rs.getTimestamp("requested_at"), rs.getString("decided_by"),
 				rs.getTimestamp("decided_at"), rs.getString("comment"));

@@ -3,6 +3,8 @@ package org.tongxin.people.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,16 +38,21 @@ class DuplicatesController {
 
 	static final int PAGE_SIZE = 20;
 
+	private static final DateTimeFormatter FOUND_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	private final Deduplication deduplication;
 
 	private final PeopleRegistry registry;
 
 	private final MessageSource messages;
 
-	DuplicatesController(Deduplication deduplication, PeopleRegistry registry, MessageSource messages) {
+	private final Clock clock;
+
+	DuplicatesController(Deduplication deduplication, PeopleRegistry registry, MessageSource messages, Clock clock) {
 		this.deduplication = deduplication;
 		this.registry = registry;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/people/duplicates")
@@ -179,11 +186,11 @@ class DuplicatesController {
 		String value = switch (field) {
 			case NAME -> p.name();
 			case SEX -> p.sex() == null ? null : text("person.sex." + p.sex(), locale);
-			case BIRTH_DATE -> p.birthDate() == null ? null : p.birthDate().toString();
+			case BIRTH_DATE -> Births.text(p.birthDate(), p.birthDecade(), messages, locale);
 			case ETHNICITY -> labels.of("ETHNICITY", p.ethnicity());
 			case ID_NUMBER -> p.idNumberMasked();
 			case PHONE -> p.phoneMasked();
-			case EMAIL -> p.email();
+			case EMAIL -> p.emailMasked();
 			case EDUCATION -> labels.of("EDUCATION", p.education());
 			case AFFILIATION -> p.party() == null ? labels.of("AFFILIATION", p.affiliation()) : labels.of("PARTY", p.party());
 			case RELIGION -> p.religionRecorded() ? "***" : null;
@@ -191,7 +198,7 @@ class DuplicatesController {
 			case EMPLOYER -> p.employer();
 			case POSITION -> p.position();
 			case SECTOR -> labels.of("SECTOR", p.sector());
-			case ADDRESS -> p.address();
+			case ADDRESS -> p.addressMasked();
 			case UNIT -> p.place();
 			case TAGS -> String.join(" ", p.tags());
 			case NOTES -> p.notes();
@@ -210,12 +217,13 @@ class DuplicatesController {
 		cells.add(String.join("、", pair.reasons().stream().map(r -> text("duplicate.reason." + r, locale)).toList()));
 		for (DuplicatePair.Side side : List.of(pair.low(), pair.high())) {
 			cells.add(orEmpty(side.name()));
-			cells.add(side.birthDate() == null ? "" : side.birthDate().toString());
+			cells.add(Births.text(side.birthDate(), side.birthDecade(), messages, locale));
 			cells.add(side.place());
 			cells.add(orEmpty(side.employer()));
 			cells.add(orEmpty(side.phoneMasked()));
 		}
-		cells.add(pair.foundAt().toString());
+		// In the display zone like every other time shown, not as a UTC instant.
+		cells.add(FOUND_AT.format(pair.foundAt().atZone(clock.getZone())));
 		return cells;
 	}
 

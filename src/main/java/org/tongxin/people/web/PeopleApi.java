@@ -44,12 +44,12 @@ class PeopleApi {
 	}
 
 	record SummaryView(long id, long unit, String place, @Nullable String name, @Nullable Sex sex,
-			@Nullable LocalDate birthDate, String group, @Nullable String subgroup, @Nullable String employer,
-			@Nullable String position, @Nullable String phone, ConsentState consent) {
+			@Nullable LocalDate birthDate, @Nullable Integer birthDecade, String group, @Nullable String subgroup,
+			@Nullable String employer, @Nullable String position, @Nullable String phone, ConsentState consent) {
 
 		static SummaryView of(PersonSummary p) {
 			return new SummaryView(p.id().value(), p.unit().value(), p.place(), p.name(), p.sex(), p.birthDate(),
-					p.group(), p.subgroup(), p.employer(), p.position(), p.phoneMasked(), p.consentState());
+					p.birthDecade(), p.group(), p.subgroup(), p.employer(), p.position(), p.phoneMasked(), p.consentState());
 		}
 	}
 
@@ -57,7 +57,8 @@ class PeopleApi {
 	}
 
 	record PersonView(long id, long unit, String place, String regionCode, @Nullable String name, @Nullable Sex sex,
-			@Nullable LocalDate birthDate, @Nullable String ethnicity, @Nullable String idNumber, @Nullable String phone,
+			@Nullable LocalDate birthDate, @Nullable Integer birthDecade, @Nullable String ethnicity,
+			@Nullable String idNumber, @Nullable String phone,
 			@Nullable String email, @Nullable String education, @Nullable String affiliation, @Nullable String party,
 			@Nullable String religion, String group, @Nullable String subgroup, @Nullable String employer,
 			@Nullable String position, @Nullable String sector, @Nullable String address, List<String> tags,
@@ -65,9 +66,9 @@ class PeopleApi {
 
 		static PersonView of(Person p) {
 			return new PersonView(p.id().value(), p.unit().value(), p.place(), p.regionCode(), p.name(), p.sex(),
-					p.birthDate(), p.ethnicity(), p.idNumberMasked(), p.phoneMasked(), p.email(), p.education(),
+					p.birthDate(), p.birthDecade(), p.ethnicity(), p.idNumberMasked(), p.phoneMasked(), p.emailMasked(), p.education(),
 					p.affiliation(), p.party(), p.religionRecorded() ? "***" : null, p.group(), p.subgroup(),
-					p.employer(), p.position(), p.sector(), p.address(), p.tags(), p.notes(), p.legalBasis(),
+					p.employer(), p.position(), p.sector(), p.addressMasked(), p.tags(), p.notes(), p.legalBasis(),
 					p.consentState(), p.anonymised(), p.version());
 		}
 	}
@@ -97,9 +98,12 @@ class PeopleApi {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('people:read')")
-	@Operation(summary = "One person, sensitive values masked; the ETag is the version for If-Match")
+	@Operation(summary = "One person, sensitive values masked; the ETag is the version for If-Match. "
+			+ "A person merged away as a duplicate answers 410 Gone with the survivor's id in mergedInto")
 	ResponseEntity<PersonView> get(@PathVariable long id) {
 		Person person = registry.get(new PersonId(id));
+		// A duplicate merged away answers 410 Gone with the survivor's id (PeopleApiErrors), not its old record.
+		registry.requireNotMergedAway(person.id());
 		return ResponseEntity.ok().eTag(Integer.toString(person.version())).body(PersonView.of(person));
 	}
 
@@ -127,7 +131,7 @@ class PeopleApi {
 
 	@PostMapping("/{id}/reveal")
 	@PreAuthorize("hasAuthority('people:reveal')")
-	@Operation(summary = "One sensitive value in clear (ID_NUMBER, PHONE, RELIGION); a reason is required and audited")
+	@Operation(summary = "One sensitive value in clear (ID_NUMBER, PHONE, RELIGION, EMAIL, ADDRESS); a reason is required and audited; 409 once the person withdrew the consent that covers it")
 	RevealView reveal(@PathVariable long id, @Valid @RequestBody RevealRequest request) {
 		SensitiveField field = java.util.Objects.requireNonNull(request.field());
 		return new RevealView(field,

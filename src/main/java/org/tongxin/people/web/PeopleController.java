@@ -42,6 +42,7 @@ import org.tongxin.people.PersonSummary;
 import org.tongxin.people.PlatformAccountForm;
 import org.tongxin.people.SensitiveField;
 import org.tongxin.people.Sex;
+import org.tongxin.people.internal.ExactSearches;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
@@ -61,9 +62,12 @@ class PeopleController {
 
 	private final MessageSource messages;
 
-	PeopleController(PeopleRegistry registry, MessageSource messages) {
+	private final org.tongxin.platform.DemoMode demoMode;
+
+	PeopleController(PeopleRegistry registry, MessageSource messages, org.tongxin.platform.DemoMode demoMode) {
 		this.registry = registry;
 		this.messages = messages;
+		this.demoMode = demoMode;
 	}
 
 	@GetMapping("/people")
@@ -126,6 +130,8 @@ class PeopleController {
 		Person person = registry.get(new PersonId(id));
 		String shown = TABS.contains(tab) ? tab : "profile";
 		model.addAttribute("person", person);
+		// A duplicate merged away is shown read-only, with the way to the record it lives on as.
+		model.addAttribute("mergedInto", registry.mergedInto(person.id()).orElse(null));
 		model.addAttribute("beyondRetention", registry.beyondRetention(person));
 		model.addAttribute("tab", shown);
 		model.addAttribute("tabs", TABS);
@@ -175,7 +181,14 @@ class PeopleController {
 			model.addAttribute("reasonMissing", true);
 			return "people/reveal :: form";
 		}
-		model.addAttribute("value", registry.reveal(new PersonId(id), field, reason));
+		try {
+			model.addAttribute("value", registry.reveal(new PersonId(id), field, reason));
+		}
+		catch (PeopleRegistry.ConsentWithdrawn e) {
+			// 200, so that htmx swaps the message in where the form was.
+			model.addAttribute("scope", e.scope());
+			return "people/reveal :: withdrawn";
+		}
 		return "people/reveal :: revealed";
 	}
 
@@ -277,6 +290,7 @@ class PeopleController {
 		if (person.anonymised()) {
 			throw new PeopleRegistry.PersonNotFound(person.id());
 		}
+		registry.requireNotMergedAway(person.id());
 		return person;
 	}
 
@@ -291,6 +305,24 @@ class PeopleController {
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("legalBases", LegalBasis.values());
 		return "people/form";
+	}
+
+	/**
+	 * Too many searches for whole phone or ID numbers this minute (list or export): a page that says so, with
+	 * 429; the refusal is already audited.
+	 */
+	@org.springframework.web.bind.annotation.ExceptionHandler(ExactSearches.TooManyExactSearches.class)
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS)
+	org.springframework.web.servlet.ModelAndView tooManyExactSearches(ExactSearches.TooManyExactSearches e,
+			jakarta.servlet.http.HttpServletRequest request) {
+		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("people/limited");
+		page.addObject("perMinute", e.perMinute());
+		// An exception handler's model does not get the shell's @ModelAttributes (ShellAdvice): the layout's own.
+		page.addObject("demoMode", demoMode.enabled());
+		page.addObject("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
+		page.addObject("switchToEnglish", request.getRequestURI() + "?lang=en");
+		page.addObject("switchToChinese", request.getRequestURI() + "?lang=zh-CN");
+		return page;
 	}
 
 	/** Units for the list filter: the cities of the scope, or — for one city or less — the city and its districts. */
@@ -318,11 +350,11 @@ class PeopleController {
 		List<Object> cells = new ArrayList<>();
 		cells.add(orEmpty(p.name()));
 		cells.add(p.sex() == null ? "" : text("person.sex." + p.sex(), locale));
-		cells.add(p.birthDate() == null ? "" : p.birthDate().toString());
+		cells.add(Births.text(p.birthDate(), p.birthDecade(), messages, locale));
 		cells.add(labels.of("ETHNICITY", p.ethnicity()));
 		cells.add(orEmpty(row.idNumber()));
 		cells.add(orEmpty(row.phone()));
-		cells.add(orEmpty(p.email()));
+		cells.add(orEmpty(row.email()));
 		cells.add(labels.of("EDUCATION", p.education()));
 		cells.add(p.party() == null ? labels.of("AFFILIATION", p.affiliation()) : labels.of("PARTY", p.party()));
 		cells.add(labels.of("GROUP", p.group()));

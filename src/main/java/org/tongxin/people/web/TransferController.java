@@ -64,6 +64,7 @@ class TransferController {
 	@PreAuthorize("hasAuthority('people:write')")
 	String form(@PathVariable long id, @RequestParam(required = false) @Nullable Long city, Model model) {
 		Person person = registry.get(new PersonId(id));
+		registry.requireNotMergedAway(person.id());
 		model.addAttribute("person", person);
 		// Every city of the country is a possible destination: reference data, not personal data.
 		model.addAttribute("cities", units.within(new DataScope(UnitId.CENTRAL, "1"), UnitLevel.PROVINCE, UnitLevel.CITY)

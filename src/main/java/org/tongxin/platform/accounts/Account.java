@@ -10,14 +10,18 @@ import org.tongxin.platform.UnitId;
 public record Account(long id, String username, String displayName, UnitId unitId, String unitName, String unitPath,
 		String passwordHash, Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts,
 		@Nullable Instant lockedUntil, @Nullable String totpSecret, boolean totpEnabled, @Nullable String locale,
-		boolean enabled, @Nullable Instant lastLoginAt, Set<String> roles, Set<String> permissions) {
+		boolean enabled, @Nullable Instant lastLoginAt, Set<String> roles, Set<String> permissions,
+		boolean holdsAdministratorPermission) {
 
 	public boolean lockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
-	/** The three administrators (三员) whose second factor 等保2.0 requires. */
+	/**
+	 * The three administrators (三员) whose second factor 等保2.0 requires: by role, or by a custom role that
+	 * holds an administrator's permissions.
+	 */
 	public boolean isAdministrator() {
-		return roles.stream().anyMatch(Roles.ADMINISTRATORS::contains);
+		return holdsAdministratorPermission || roles.stream().anyMatch(Roles.ADMINISTRATORS::contains);
 	}
 }

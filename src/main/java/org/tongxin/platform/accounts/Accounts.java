@@ -30,7 +30,10 @@ public class Accounts {
 			select a.*, u.name as unit_name, u.path::text as unit_path,
 			       array(select r.role from platform_account_role r where r.account_id = a.id order by r.role) as roles,
 			       array(select distinct p.permission from platform_account_role r
-			             join platform_role_permission p on p.role = r.role where r.account_id = a.id) as permissions
+			             join platform_role_permission p on p.role = r.role where r.account_id = a.id) as permissions,
+			       exists (select 1 from platform_account_role r join platform_role_permission p on p.role = r.role
+			               where r.account_id = a.id and p.permission in (select permission from platform_role_permission
+			                     where role in ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'))) as administrator
 			from platform_account a join platform_unit u on u.id = a.unit_id
 			""";
 
@@ -85,6 +88,16 @@ public class Accounts {
 			.single();
 	}
 
+	/** Whether the account may still use its sessions: it exists, is enabled and not locked. */
+	public boolean isActive(long id) {
+		return jdbc.sql("""
+				select enabled and (locked_until is null or locked_until <= now()) from platform_account where id = ?""")
+			.param(id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	public boolean exists(String username) {
 		return jdbc.sql("select exists (select 1 from platform_account where username = ?)")
 			.param(username)
@@ -106,6 +119,9 @@ public class Accounts {
 			.query(Long.class)
 			.single();
 		setRoles(id, roles);
+		if (!mustChangePassword) {
+			remember(id, passwordHash);
+		}
 		return id;
 	}
 
@@ -126,7 +142,8 @@ public class Accounts {
 
 	/**
 	 * Counts a failed sign-in; the attempt that reaches {@code maxAttempts} locks the account for
-	 * {@code lockFor} and starts the count again.
+	 * {@code lockFor} and starts the count again. Failures while the account is locked do not count, so that
+	 * guessing on does not stretch the lock.
 	 *
 	 * @return whether this failure locked the account
 	 */
@@ -136,7 +153,7 @@ public class Accounts {
 				   set failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end,
 				       locked_until = case when failed_attempts + 1 >= :max then now() + make_interval(secs => :seconds)
 				                           else locked_until end
-				 where username = :username
+				 where username = :username and (locked_until is null or locked_until <= now())
 				returning locked_until is not null and locked_until > now()""")
 			.param("max", maxAttempts)
 			.param("seconds", lockFor.toSeconds())
@@ -161,10 +178,38 @@ public class Accounts {
 		jdbc.sql("update platform_account set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
 	}
 
+	@Transactional
 	public void changePassword(long id, String passwordHash, boolean mustChange) {
 		jdbc.sql("""
 				update platform_account set password_hash = ?, password_changed_at = now(), must_change_password = ?
 				where id = ?""").params(passwordHash, mustChange, id).update();
+		if (!mustChange) {
+			remember(id, passwordHash);
+		}
+	}
+
+	/** How many passwords an account chose itself are remembered; a new one must differ from all of them. */
+	public static final int PASSWORD_HISTORY = 5;
+
+	/** The hashes of the account's last {@value #PASSWORD_HISTORY} self-chosen passwords, newest first. */
+	public List<String> passwordHistory(long id) {
+		return jdbc.sql("""
+				select password_hash from platform_password_history where account_id = ? order by id desc limit ?""")
+			.params(id, PASSWORD_HISTORY)
+			.query(String.class)
+			.list();
+	}
+
+	private void remember(long id, String passwordHash) {
+		jdbc.sql("insert into platform_password_history (account_id, password_hash) values (?, ?)")
+			.params(id, passwordHash)
+			.update();
+		jdbc.sql("""
+				delete from platform_password_history where account_id = :id and id not in
+				  (select id from platform_password_history where account_id = :id order by id desc limit :keep)""")
+			.param("id", id)
+			.param("keep", PASSWORD_HISTORY)
+			.update();
 	}
 
 	public void updateLocale(long id, String locale) {
@@ -208,7 +253,7 @@ public class Accounts {
 				rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
 				instant(rs.getTimestamp("locked_until")), totpSecret(rs.getString("totp_secret")), rs.getBoolean("totp_enabled"),
 				rs.getString("locale"), rs.getBoolean("enabled"), instant(rs.getTimestamp("last_login_at")),
-				strings(rs.getArray("roles")), strings(rs.getArray("permissions")));
+				strings(rs.getArray("roles")), strings(rs.getArray("permissions")), rs.getBoolean("administrator"));
 	}
 
 	/** TOTP secrets are kept encrypted like any other secret that would let someone sign in. */

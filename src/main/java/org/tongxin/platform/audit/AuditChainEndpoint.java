@@ -25,14 +25,19 @@ class AuditChainEndpoint {
 		this.verifier = verifier;
 	}
 
-	/** @param problem "hash mismatch" or "prev_hash does not follow" */
-	record Report(boolean ok, long entriesChecked, @Nullable Long firstBrokenId, @Nullable String problem) {
+	/**
+	 * @param problem "hash mismatch", "prev_hash does not follow", … ({@link AuditVerifier.Problem})
+	 * @param anchoredId the entry named by the last signed anchor, checked to be still there; null before the
+	 * first anchor
+	 */
+	record Report(boolean ok, long entriesChecked, @Nullable Long firstBrokenId, @Nullable String problem,
+			@Nullable Long anchoredId) {
 	}
 
 	@ReadOperation
 	Report verify() {
 		AuditVerifier.Verification result = verifier.verify();
 		return new Report(result.ok(), result.entriesChecked(), result.firstBrokenId(),
-				result.problem() == null ? null : result.problem().description());
+				result.problem() == null ? null : result.problem().description(), result.anchoredId());
 	}
 }

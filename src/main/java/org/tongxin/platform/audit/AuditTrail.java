@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AuditTrail {
 
-	static final String COLUMNS = "id, at, actor, actor_unit, action, object_type, object_id, detail, reason, ip, prev_hash, hash";
+	static final String COLUMNS = "id, at, actor, actor_unit, action, object_type, object_id, detail, reason, ip, prev_hash, hash, chain_alg";
 
 	/** Rows fetched per round trip while streaming an export, so memory stays flat at any size. */
 	private static final int EXPORT_FETCH_SIZE = 1000;
@@ -113,7 +113,7 @@ public class AuditTrail {
 		return new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
 				rs.getString("actor"), rs.getObject("actor_unit", Long.class), rs.getString("action"),
 				rs.getString("object_type"), rs.getString("object_id"), rs.getString("detail"), rs.getString("reason"),
-				rs.getString("ip"), rs.getString("prev_hash"), rs.getString("hash"));
+				rs.getString("ip"), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("chain_alg"));
 	}
 
 	/**

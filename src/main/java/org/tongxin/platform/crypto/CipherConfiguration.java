@@ -13,4 +13,9 @@ class CipherConfiguration {
 	FieldCipher fieldCipher(CryptoSettings settings, DemoMode demoMode) {
 		return new FieldCipher(settings, demoMode.enabled());
 	}
+
+	@Bean
+	AuditKey auditKey(CryptoSettings settings, FieldCipher demoKeysChecked) {
+		return new AuditKey(settings);
+	}
 }

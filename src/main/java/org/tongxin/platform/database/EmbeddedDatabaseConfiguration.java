@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import javax.sql.DataSource;
 
@@ -12,6 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -69,9 +71,12 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
+	DataSource dataSource(EmbeddedPostgres postgres, @Value("${tongxin.time-zone:Asia/Shanghai}") ZoneId zone)
+			throws SQLException {
 		createDatabaseIfMissing(postgres);
 		HikariDataSource dataSource = new HikariDataSource();
+		// pgjdbc overrides the server's zone with the JVM's; sessions reckon dates in the display zone.
+		dataSource.setConnectionInitSql("set time zone '" + zone.getId() + "'");
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(10);

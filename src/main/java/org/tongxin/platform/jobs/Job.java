@@ -1,15 +1,17 @@
 package org.tongxin.platform.jobs;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.tongxin.platform.UnitId;
 
 /**
  * A job as stored. {@code parameters} and {@code result} are JSON written by the job's handler;
- * {@code phase}, {@code done} and {@code total} drive the progress bar.
+ * {@code phase}, {@code done} and {@code total} drive the progress bar. {@code id} stays inside the
+ * application; URLs and API answers name a job by its random {@code publicId} only.
  */
-public record Job(JobId id, String kind, UnitId unit, String owner, JobStatus status, @Nullable String parameters,
+public record Job(JobId id, UUID publicId, String kind, UnitId unit, String owner, JobStatus status, @Nullable String parameters,
 		@Nullable String phase, long done, @Nullable Long total, @Nullable String result, @Nullable String error,
 		int attempts, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
 

@@ -22,12 +22,25 @@ public interface JobContext {
 
 	InputStream input(String name) throws IOException;
 
+	/**
+	 * A private directory (0700) for working copies the job needs as files (a spreadsheet reader wants random
+	 * access), deleted when the run ends, and after a crash by the file store's cleanup — use it instead of the
+	 * system's temp directory, where a crashed run would leave an upload in clear.
+	 */
+	java.nio.file.Path scratch() throws IOException;
+
 	void output(String name, String contentType, OutputWriter writer) throws IOException;
 
 	/** The summary shown when the job is done (counts and the like), stored as JSON. */
 	void result(Object summary);
 
 	boolean cancelled();
+
+	/**
+	 * Keeps the job's inputs for a while after it has succeeded, instead of deleting them when it ends: a dry
+	 * run's upload, from which the real run can start ({@link BackgroundJobs#submitFrom}).
+	 */
+	void keepInputs(java.time.Duration duration);
 
 	@FunctionalInterface
 	interface OutputWriter {

@@ -50,6 +50,8 @@ class JobRunner {
 
 	private final FileStore files;
 
+	private final JobFiles jobFiles;
+
 	private final Units units;
 
 	private final JsonMapper json;
@@ -64,12 +66,13 @@ class JobRunner {
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	JobRunner(Jobs jobs, FileStore files, Units units, JsonMapper json, List<JobHandler> handlers,
+	JobRunner(Jobs jobs, FileStore files, JobFiles jobFiles, Units units, JsonMapper json, List<JobHandler> handlers,
 			UserDetailsService accounts,
 			@Value("${tongxin.jobs.abandoned-after:30s}") Duration abandonedAfter,
 			@Value("${tongxin.jobs.concurrency:2}") int concurrency) {
 		this.jobs = jobs;
 		this.files = files;
+		this.jobFiles = jobFiles;
 		this.units = units;
 		this.json = json;
 		this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
@@ -129,6 +132,9 @@ class JobRunner {
 		}
 		finally {
 			SecurityContextHolder.clearContext();
+			context.dropScratch();
+			// An ended job's upload goes at once (it holds personal data); a job that will be retried keeps it.
+			jobFiles.ended(job.id());
 		}
 	}
 
@@ -197,6 +203,8 @@ class JobRunner {
 
 		private boolean cancelled;
 
+		private java.nio.file.@Nullable Path scratch;
+
 		Context(Job job) {
 			this.job = job;
 			this.scope = new DataScope(job.unit(), units.get(job.unit()).path());
@@ -237,6 +245,30 @@ class JobRunner {
 		@Override
 		public void result(Object summary) {
 			this.result = json.writeValueAsString(summary);
+		}
+
+		@Override
+		public java.nio.file.Path scratch() throws IOException {
+			if (scratch == null) {
+				scratch = files.scratch(job.id());
+			}
+			return scratch;
+		}
+
+		void dropScratch() {
+			if (scratch != null) {
+				try {
+					FileStore.deleteTree(scratch);
+				}
+				catch (IOException e) {
+					log.warn("Could not delete the scratch directory of job {}; the cleanup will: {}", job.id(), e.toString());
+				}
+			}
+		}
+
+		@Override
+		public void keepInputs(Duration duration) {
+			jobs.keepInputs(job.id(), Instant.now().plus(duration));
 		}
 
 		@Override

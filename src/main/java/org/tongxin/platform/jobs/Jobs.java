@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,15 +36,40 @@ class Jobs {
 		return jdbc.sql("select * from platform_job where id = ?").param(id.value()).query(Jobs::map).optional();
 	}
 
-	Optional<Job> find(DataScope scope, JobId id) {
-		return scope.bind(jdbc.sql("select * from platform_job j where j.id = :id and " + scope.restrict("j.unit_id")))
+	/**
+	 * Who may see a job: within the data scope, its owner, and accounts holding the permission with which the
+	 * job's kind may be followed ({@code followedKinds}).
+	 */
+	record Viewer(DataScope scope, String username, List<String> followedKinds) {
+
+		String restrict() {
+			return scope.restrict("j.unit_id") + " and (j.owner = :viewer or j.kind in (:followed))";
+		}
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+			// "in ()" is not SQL: an empty list becomes a kind no job has.
+			return scope.bind(spec)
+				.param("viewer", username)
+				.param("followed", followedKinds.isEmpty() ? List.of("") : followedKinds);
+		}
+	}
+
+	Optional<Job> find(Viewer viewer, JobId id) {
+		return viewer.bind(jdbc.sql("select * from platform_job j where j.id = :id and " + viewer.restrict()))
 			.param("id", id.value())
 			.query(Jobs::map)
 			.optional();
 	}
 
-	List<Job> recent(DataScope scope, String kind, @Nullable Long before, int size) {
-		return scope.bind(jdbc.sql("select * from platform_job j where j.kind = :kind and " + scope.restrict("j.unit_id")
+	Optional<Job> find(Viewer viewer, UUID publicId) {
+		return viewer.bind(jdbc.sql("select * from platform_job j where j.public_id = :id and " + viewer.restrict()))
+			.param("id", publicId)
+			.query(Jobs::map)
+			.optional();
+	}
+
+	List<Job> recent(Viewer viewer, String kind, @Nullable Long before, int size) {
+		return viewer.bind(jdbc.sql("select * from platform_job j where j.kind = :kind and " + viewer.restrict()
 				+ " and (cast(:before as bigint) is null or j.id < :before) order by j.id desc limit :size"))
 			.param("kind", kind)
 			.param("before", before)
@@ -116,9 +142,9 @@ class Jobs {
 			.update();
 	}
 
-	boolean cancel(DataScope scope, JobId id) {
-		return scope.bind(jdbc.sql("update platform_job j set status = 'CANCELLED', finished_at = now() where j.id = :id"
-				+ " and j.status in ('QUEUED', 'RUNNING') and " + scope.restrict("j.unit_id")))
+	boolean cancel(Viewer viewer, JobId id) {
+		return viewer.bind(jdbc.sql("update platform_job j set status = 'CANCELLED', finished_at = now() where j.id = :id"
+				+ " and j.status in ('QUEUED', 'RUNNING') and " + viewer.restrict()))
 			.param("id", id.value())
 			.update() == 1;
 	}
@@ -149,10 +175,78 @@ class Jobs {
 			.optional();
 	}
 
+	/** Keeps the job's inputs after it has ended, until then (a dry run's upload, for the real run). */
+	void keepInputs(JobId job, Instant until) {
+		jdbc.sql("update platform_job_file set keep_until = ? where job_id = ? and purpose = 'INPUT'")
+			.params(java.sql.Timestamp.from(until), job.value())
+			.update();
+	}
+
+	/**
+	 * Files no longer needed: the inputs of ended jobs (kept ones only while the job succeeded and the time
+	 * has not passed), and outputs older than the retention. {@code job} narrows it to one job's inputs.
+	 */
+	List<StoredFile> unneeded(@Nullable JobId job, java.time.Duration outputRetention) {
+		return jdbc.sql("""
+				select f.* from platform_job_file f join platform_job j on j.id = f.job_id
+				where (cast(:job as bigint) is null or f.job_id = :job)
+				  and ((f.purpose = 'INPUT' and j.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')
+				        and (j.status <> 'SUCCEEDED' or f.keep_until is null or f.keep_until < now()))
+				    or (cast(:job as bigint) is null and f.purpose = 'OUTPUT'
+				        and f.created_at < now() - make_interval(secs => :seconds)))
+				order by f.id""")
+			.param("job", job == null ? null : job.value())
+			.param("seconds", outputRetention.toSeconds())
+			.query(Jobs::file)
+			.list();
+	}
+
+	boolean running(JobId job) {
+		return jdbc.sql("select count(*) from platform_job where id = ? and status = 'RUNNING'")
+			.param(job.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void deleteFile(long id) {
+		jdbc.sql("delete from platform_job_file where id = ?").param(id).update();
+	}
+
+	/** Every file the store should hold, by location. */
+	java.util.Set<String> locations() {
+		return new java.util.HashSet<>(jdbc.sql("select location from platform_job_file").query(String.class).list());
+	}
+
+	/** A kept input of a succeeded job of the scope, still within its time. */
+	Optional<StoredFile> keptInput(Viewer viewer, JobId job, String name) {
+		return viewer.bind(jdbc.sql("""
+				select f.* from platform_job_file f join platform_job j on j.id = f.job_id
+				where f.job_id = :job and f.purpose = 'INPUT' and f.name = :name and j.status = 'SUCCEEDED'
+				  and f.keep_until > now() and %s""".formatted(viewer.restrict())))
+			.param("job", job.value())
+			.param("name", name)
+			.query(Jobs::file)
+			.optional();
+	}
+
+	/** Hands a kept input over to another job, which then owns it (and deletes it when it ends). */
+	boolean moveInput(StoredFile file, JobId to) {
+		return jdbc.sql("""
+				update platform_job_file set job_id = ?, keep_until = null where id = ? and keep_until > now()""")
+			.params(to.value(), file.id())
+			.update() == 1;
+	}
+
+	private static StoredFile file(ResultSet rs, int row) throws SQLException {
+		return new StoredFile(rs.getLong("id"), new JobId(rs.getLong("job_id")), rs.getString("purpose"),
+				rs.getString("name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+				rs.getString("location"));
+	}
+
 	private static Job map(ResultSet rs, int row) throws SQLException {
 		long total = rs.getLong("total");
 		Long totalOrNull = rs.wasNull() ? null : total;
-		return new Job(new JobId(rs.getLong("id")), rs.getString("kind"), new UnitId(rs.getLong("unit_id")),
+		return new Job(new JobId(rs.getLong("id")), rs.getObject("public_id", UUID.class), rs.getString("kind"), new UnitId(rs.getLong("unit_id")),
 				rs.getString("owner"), JobStatus.valueOf(rs.getString("status")), rs.getString("parameters"),
 				rs.getString("phase"), rs.getLong("done"), totalOrNull, rs.getString("result"), rs.getString("error"),
 				rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")),

@@ -65,4 +65,18 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 	public void eraseCredentials() {
 		password = "";
 	}
+
+	/**
+	 * Equal by user name (unique and never changed), so that the session registry finds every session of an
+	 * account whichever sign-in created its principal.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof AccountPrincipal that && that.actor.username().equals(actor.username());
+	}
+
+	@Override
+	public int hashCode() {
+		return actor.username().hashCode();
+	}
 }

@@ -79,6 +79,17 @@ public class ApiTokens {
 			.update() == 1;
 	}
 
+	/**
+	 * Revokes every active token of the account: on disabling, a password reset or change.
+	 *
+	 * @return how many tokens were revoked
+	 */
+	public int revokeAll(long accountId) {
+		return jdbc.sql("update platform_api_token set revoked_at = now() where account_id = ? and revoked_at is null")
+			.param(accountId)
+			.update();
+	}
+
 	/** The account behind an active token; marks the token used (at most once a minute, to spare writes). */
 	Optional<String> usernameFor(String secret) {
 		Optional<String> username = jdbc.sql("""

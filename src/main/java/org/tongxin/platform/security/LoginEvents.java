@@ -7,6 +7,8 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.AuditLog.Action;
@@ -22,10 +24,17 @@ class LoginEvents {
 
 	private final SecuritySettings settings;
 
-	LoginEvents(Accounts accounts, AuditLog audit, SecuritySettings settings) {
+	private final AccountSessions sessions;
+
+	private final LoginThrottle throttle;
+
+	LoginEvents(Accounts accounts, AuditLog audit, SecuritySettings settings, AccountSessions sessions,
+			LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.settings = settings;
+		this.sessions = sessions;
 	}
 
 	@EventListener
@@ -40,9 +49,11 @@ class LoginEvents {
 	@EventListener
 	void badCredentials(AuthenticationFailureBadCredentialsEvent event) {
 		String username = event.getAuthentication().getName();
+		throttle(event.getAuthentication());
 		boolean locked = accounts.recordFailure(username, settings.lockoutAttempts(), settings.lockoutDuration());
 		audit.append(username, null, Action.LOGIN_FAILED, "account", username, Map.of("cause", "bad-credentials"), null);
 		if (locked) {
+			sessions.end(username, null);
 			audit.append(username, null, Action.LOCKED, "account", username,
 					Map.of("minutes", settings.lockoutDuration().toMinutes()), null);
 		}
@@ -51,7 +62,15 @@ class LoginEvents {
 	@EventListener
 	void whileLocked(AuthenticationFailureLockedEvent event) {
 		String username = event.getAuthentication().getName();
+		throttle(event.getAuthentication());
 		audit.append(username, null, Action.LOGIN_FAILED, "account", username, Map.of("cause", "locked"), null);
+	}
+
+	/** Every failure counts against the client address, whether or not the user name exists. */
+	private void throttle(Authentication attempt) {
+		if (attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+			throttle.failed(details.getRemoteAddress());
+		}
 	}
 
 	@EventListener

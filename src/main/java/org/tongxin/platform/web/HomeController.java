@@ -1,8 +1,10 @@
 package org.tongxin.platform.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.Units;
 
@@ -26,8 +28,12 @@ class HomeController {
 		return "platform/home";
 	}
 
+	/** @param throttled the seconds to wait, set by the sign-in throttle; shown only when it is a number */
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(required = false) @Nullable String throttled, Model model) {
+		if (throttled != null && throttled.matches("\\d{1,6}")) {
+			model.addAttribute("throttledSeconds", Long.toString(Long.parseLong(throttled)));
+		}
 		return "platform/login";
 	}
 }

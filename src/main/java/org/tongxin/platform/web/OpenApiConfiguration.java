@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +24,8 @@ class OpenApiConfiguration {
 						or with the browser session (then send the CSRF token on POST/PUT)."""))
 			.components(new Components().addSecuritySchemes("token",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-			.addSecurityItem(new SecurityRequirement().addList("token"));
+			.addSecurityItem(new SecurityRequirement().addList("token"))
+			// Relative: springdoc would otherwise describe the server as the request's Host header.
+			.addServersItem(new Server().url("/").description("Tongxin"));
 	}
 }

@@ -3,7 +3,7 @@ package org.tongxin.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.tongxin.platform.DemoMode;
 
 /** What every page of the shell needs: the demo banner and links to the other language. */
@@ -28,11 +28,20 @@ class ShellAdvice {
 
 	@ModelAttribute("switchToEnglish")
 	String switchToEnglish(HttpServletRequest request) {
-		return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "en").build().toUriString();
+		return withLanguage(request, "en");
 	}
 
 	@ModelAttribute("switchToChinese")
 	String switchToChinese(HttpServletRequest request) {
-		return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "zh-CN").build().toUriString();
+		return withLanguage(request, "zh-CN");
+	}
+
+	/** This page in another language, as a path: an absolute URL would carry the client's Host header. */
+	private static String withLanguage(HttpServletRequest request, String language) {
+		return UriComponentsBuilder.fromPath(request.getRequestURI())
+			.query(request.getQueryString())
+			.replaceQueryParam("lang", language)
+			.build()
+			.toUriString();
 	}
 }

@@ -97,8 +97,10 @@ public class Assignments {
 				where a.id = ? order by c.sort, c.id""")
 			.param(assignment)
 			.query((rs, n) -> {
-				int score = rs.getInt(2);
-				return new Score(rs.getLong(1), rs.wasNull() ? null : score, rs.getString(3));
+				// getObject, not getInt + wasNull: wasNull answers for the last column read, and reading the
+				// criterion id after the score made every empty score a 0 — an untouched form then submitted zeros.
+				Integer score = rs.getObject(2, Integer.class);
+				return new Score(rs.getLong(1), score, rs.getString(3));
 			})
 			.list();
 	}

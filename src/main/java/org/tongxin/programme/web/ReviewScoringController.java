@@ -3,6 +3,7 @@ package org.tongxin.programme.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,9 @@ import org.tongxin.programme.ReviewNotFound;
 import org.tongxin.programme.ReviewRejected;
 import org.tongxin.programme.ReviewRound;
 import org.tongxin.programme.ReviewRoundId;
+import org.tongxin.programme.Rubric;
 import org.tongxin.programme.Score;
+import org.tongxin.programme.ScoresRejected;
 
 /**
  * A reviewer scoring one assigned project: the project with its indicators, milestones, reports and
@@ -72,7 +75,8 @@ class ReviewScoringController {
 		Assignment assignment = reviews.myAssignment(roundId, projectId);
 		ReviewRound reviewRound = reviews.roundOf(assignment);
 		List<Score> scores = new ArrayList<>();
-		boolean invalid = false;
+		// A score that is not a whole number never reaches the rules: it is refused here, at its criterion.
+		Map<Long, ReviewRejected> unreadable = new LinkedHashMap<>();
 		for (Criterion criterion : reviewRound.criteria()) {
 			String raw = fields.getOrDefault("score_" + criterion.id(), "").strip();
 			Integer value = null;
@@ -81,19 +85,40 @@ class ReviewScoringController {
 					value = Integer.valueOf(raw);
 				}
 				catch (NumberFormatException e) {
-					invalid = true;
+					unreadable.put(criterion.id(),
+							new ReviewRejected("score.range.criterion", criterion.name(), Rubric.MAX_SCORE));
 				}
 			}
 			scores.add(new Score(criterion.id(), value, fields.get("comment_" + criterion.id())));
 		}
 		try {
-			if (invalid) {
-				throw new ReviewRejected("score.range");
+			if (!unreadable.isEmpty()) {
+				// Said together with what the rules find at the other criteria, so one correction round suffices.
+				Map<Long, ReviewRejected> problems = new LinkedHashMap<>();
+				for (int i = 0; i < scores.size(); i++) {
+					Criterion criterion = reviewRound.criteria().get(i);
+					ReviewRejected problem = unreadable.containsKey(criterion.id()) ? unreadable.get(criterion.id())
+							: Rubric.problem(criterion, scores.get(i), "submit".equals(action));
+					if (problem != null) {
+						problems.put(criterion.id(), problem);
+					}
+				}
+				throw new ScoresRejected(problems);
 			}
 			reviews.score(roundId, projectId, scores, "submit".equals(action));
 		}
 		catch (ReviewRejected e) {
-			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
+			model.addAttribute("error", text(e, locale));
+			if (e instanceof ScoresRejected rejected) {
+				Map<Long, String> problems = new LinkedHashMap<>();
+				Map<Long, Boolean> reasons = new LinkedHashMap<>();
+				rejected.problems().forEach((criterion, problem) -> {
+					problems.put(criterion, text(problem, locale));
+					reasons.put(criterion, Rubric.REASON_REQUIRED.equals(problem.key()));
+				});
+				model.addAttribute("problems", problems);
+				model.addAttribute("reasonProblems", reasons);
+			}
 			return page(model, assignment, scores);
 		}
 		redirect.addFlashAttribute("saved", "submit".equals(action) ? "submitted" : "draft");
@@ -130,7 +155,18 @@ class ReviewScoringController {
 		model.addAttribute("scores", scoresByCriterion(scores));
 		model.addAttribute("weighted", reviewRound.rubric().weighted(complete(scores)));
 		model.addAttribute("editable", reviewRound.open() && !assignment.submitted());
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+			model.addAttribute("reasonProblems", Map.of());
+		}
+		model.addAttribute("reasonBelow", Rubric.REASON_BELOW_PERCENT * Rubric.MAX_SCORE / 100);
+		model.addAttribute("reasonAbove", Rubric.REASON_ABOVE_PERCENT * Rubric.MAX_SCORE / 100);
+		model.addAttribute("maxScore", Rubric.MAX_SCORE);
 		return "programme/reviews/score";
+	}
+
+	private String text(ReviewRejected e, Locale locale) {
+		return messages.getMessage(e.key(), e.arguments(), e.key(), locale);
 	}
 
 	private static Map<Long, Score> scoresByCriterion(List<Score> scores) {

@@ -28,14 +28,14 @@ class ImportApiErrorTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	long submit(MockHttpSession session, String name, String type, byte[] content) throws Exception {
+	String submit(MockHttpSession session, String name, String type, byte[] content) throws Exception {
 		var submitted = mvc.post().uri("/api/v1/people/imports").session(session).with(csrf())
 			.multipart().file(new MockMultipartFile("file", name, type, content)).param("dryRun", "true").exchange();
 		assertThat(submitted).hasStatus(202);
-		return ((Number) JsonPath.read(submitted.getResponse().getContentAsString(), "$.id")).longValue();
+		return JsonPath.read(submitted.getResponse().getContentAsString(), "$.id").toString();
 	}
 
-	String finished(MockHttpSession session, long id, String language) throws Exception {
+	String finished(MockHttpSession session, String id, String language) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
 			var status = mvc.get().uri("/api/v1/people/imports/{id}", id).session(session)
@@ -55,7 +55,7 @@ class ImportApiErrorTests {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		byte[] sheet = ImportFiles.xlsx(List.of(), List.of("姓名", "性别", "所在城市"),
 				List.of(List.of(ImportFiles.name("列"), "女", "成都市")));
-		long id = submit(chengdu, "缺列.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet);
+		String id = submit(chengdu, "缺列.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet);
 
 		String zh = finished(chengdu, id, "zh-CN");
 		assertThat(JsonPath.<String>read(zh, "$.status")).isEqualTo("FAILED");
@@ -72,7 +72,7 @@ class ImportApiErrorTests {
 	void aDamagedFileIsReportedAsUnreadableWithoutTheLibrarysText() throws Exception {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		byte[] damaged = { 'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
-		long id = submit(chengdu, "坏的.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", damaged);
+		String id = submit(chengdu, "坏的.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", damaged);
 
 		String body = finished(chengdu, id, "zh-CN");
 		assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("FAILED");

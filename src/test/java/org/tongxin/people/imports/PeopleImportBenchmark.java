@@ -24,7 +24,6 @@ import org.tongxin.people.internal.NewPerson;
 import org.tongxin.people.internal.PersonBulkLoad;
 import org.tongxin.people.internal.SyntheticPeople;
 import org.tongxin.platform.PlatformTest;
-import org.tongxin.platform.jobs.JobId;
 
 /**
  * The import benchmark (not part of the test run: the name does not end in Tests). Run with
@@ -118,7 +117,7 @@ class PeopleImportBenchmark {
 		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
 			.filter(p -> p.getType() == MemoryType.HEAP).toList();
 		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-		JobId id;
+		java.util.UUID id;
 		try (InputStream in = Files.newInputStream(csv)) {
 			id = imports.submit("bench.csv", "text/csv", in, ImportMode.SKIP, false);
 		}

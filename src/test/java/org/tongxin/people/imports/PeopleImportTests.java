@@ -29,7 +29,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
-import org.tongxin.platform.jobs.JobId;
 import org.tongxin.platform.jobs.JobStatus;
 import org.tongxin.platform.tabular.TabularFiles;
 
@@ -68,6 +67,9 @@ class PeopleImportTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	org.tongxin.platform.crypto.FieldCipher cipher;
+
 	void signIn(String username) {
 		SignIn.onThisThread(users, username);
 	}
@@ -80,11 +82,12 @@ class PeopleImportTests {
 	PeopleImports.ImportJob run(String user, String file, byte[] content, ImportMode mode, boolean dryRun)
 			throws InterruptedException {
 		signIn(user);
-		JobId id = imports.submit(file, "application/octet-stream", new ByteArrayInputStream(content), mode, dryRun);
+		java.util.UUID id = imports.submit(file, "application/octet-stream", new ByteArrayInputStream(content), mode,
+				dryRun);
 		return await(id);
 	}
 
-	PeopleImports.ImportJob await(JobId id) throws InterruptedException {
+	PeopleImports.ImportJob await(java.util.UUID id) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
 			PeopleImports.ImportJob job = imports.find(id).orElseThrow();
@@ -97,7 +100,7 @@ class PeopleImportTests {
 	}
 
 	List<List<String>> report(PeopleImports.ImportJob job) throws Exception {
-		try (InputStream in = imports.open(imports.errors(job.job().id()).orElseThrow())) {
+		try (InputStream in = imports.open(imports.errors(job.job().publicId()).orElseThrow())) {
 			return ImportFiles.read(in);
 		}
 	}
@@ -150,8 +153,9 @@ class PeopleImportTests {
 		List<List<String>> report = report(job);
 		// Title rows 1–2, header row 3: the first data row is row 4, so the scientific ID sits in row 14.
 		assertThat(report).containsExactly(
-				List.of("14", "身份证号", "1.10105E+17", messageOf("tabular.id.scientific")),
-				List.of("16", "姓名", twice + " 1980-01-01", "与文件第 15 行重复，已保留第 15 行"),
+				// The report masks ID numbers and leaves birth dates out, as the registry does (issue 9, item 1).
+				List.of("14", "身份证号", "*".repeat(18), messageOf("tabular.id.scientific")),
+				List.of("16", "姓名", twice, "与文件第 15 行重复，已保留第 15 行"),
 				List.of("18", "民族", "火星族", "不在代码字典中，请从模板的下拉列表中选择"),
 				List.of("19", "所在城市", "深圳市", "该城市或区县不在您的管辖范围内"));
 		ImportResult result = job.result();
@@ -162,11 +166,13 @@ class PeopleImportTests {
 		assertThat(result.failed()).isEqualTo(4);
 		assertThat(result.total()).isEqualTo(result.inserted() + result.updated() + result.skipped() + result.failed());
 
-		var fw = jdbc.sql("select unit_id, sex, birth_date, email, id_number_hash is not null as has_id, phone_hash is not null as has_phone, legal_basis, import_job_id from people_person where name = ?")
+		var fw = jdbc.sql("select unit_id, sex, birth_date, email, email_cipher, id_number_hash is not null as has_id, phone_hash is not null as has_phone, legal_basis, import_job_id from people_person where name = ?")
 			.param(fullWidth).query().singleRow();
 		assertThat(fw.get("unit_id")).isEqualTo(510107L);
 		assertThat(fw.get("birth_date").toString()).isEqualTo("1972-04-05");
-		assertThat(fw.get("email")).isEqualTo("ABC@example.com");
+		// Stored encrypted, the plaintext column empty (issue 9, item 6).
+		assertThat(fw.get("email")).isNull();
+		assertThat(cipher.decrypt((byte[]) fw.get("email_cipher"))).isEqualTo("ABC@example.com");
 		assertThat(fw.get("has_id")).isEqualTo(true);
 		assertThat(fw.get("has_phone")).isEqualTo(true);
 		assertThat(fw.get("legal_basis")).isEqualTo("DUTY");
@@ -275,9 +281,15 @@ class PeopleImportTests {
 		assertThat(persons(name)).isEqualTo(1);
 	}
 
+	/** The email as stored: encrypted, the plaintext column empty (issue 9, item 6). */
 	List<String> employerAndEmail(long id) {
-		return jdbc.sql("select employer, email from people_person where id = ?").param(id)
-			.query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2))).single();
+		return jdbc.sql("select employer, email_cipher, email from people_person where id = ?").param(id)
+			.query((rs, n) -> {
+				assertThat(rs.getString(3)).isNull();
+				byte[] email = rs.getBytes(2);
+				return Arrays.asList(rs.getString(1), email == null ? null : cipher.decrypt(email));
+			})
+			.single();
 	}
 
 	@Test
@@ -305,13 +317,13 @@ class PeopleImportTests {
 		jdbc.sql("""
 				update platform_job set status = 'RUNNING', runner = 'dead', result = null, finished_at = null,
 				       heartbeat_at = now() - interval '5 minutes' where id = ?""").param(jobId).update();
-		PeopleImports.ImportJob again = await(job.job().id());
+		PeopleImports.ImportJob again = await(job.job().publicId());
 		assertThat(again.job().attempts()).isEqualTo(3);
 		assertThat(again.result().inserted()).isEqualTo(50);
 		for (String name : names) {
 			assertThat(persons(name)).isEqualTo(1);
 		}
-		assertThat(imports.errors(job.job().id())).isEmpty();
+		assertThat(imports.errors(job.job().publicId())).isEmpty();
 	}
 
 	/** Progress is reported, and cancellation checked, on another connection while the COPY is open. */
@@ -362,9 +374,10 @@ class PeopleImportTests {
 		var submitted = mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
 			.multipart().file(new MockMultipartFile("file", "api.csv", "text/csv", file)).param("mode", "SKIP").exchange();
 		assertThat(submitted).hasStatus(202).bodyJson().extractingPath("$.id").isNotNull();
-		long id = ((Number) com.jayway.jsonpath.JsonPath.read(submitted.getResponse().getContentAsString(), "$.id")).longValue();
+		java.util.UUID id = java.util.UUID
+			.fromString(com.jayway.jsonpath.JsonPath.read(submitted.getResponse().getContentAsString(), "$.id"));
 		signIn("chengdu");
-		await(new JobId(id));
+		await(id);
 
 		assertThat(mvc.get().uri("/api/v1/people/imports/{id}", id).session(chengdu)).hasStatusOk()
 			.bodyJson()
@@ -410,11 +423,149 @@ class PeopleImportTests {
 		PeopleImports.ImportJob first = run("chengdu", "m.csv", file, ImportMode.SKIP, true);
 		assertThat(first.result().unknownHeaders()).containsExactly("就职机构");
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(mvc.post().uri("/people/imports/{id}/mapping", first.job().id().value()).session(chengdu).with(csrf())
+		assertThat(mvc.post().uri("/people/imports/{id}/mapping", first.job().publicId()).session(chengdu).with(csrf())
 			.param("header", "就职机构").param("field", "EMPLOYER")).hasStatus3xxRedirection();
 
 		PeopleImports.ImportJob second = run("chengdu", "m.csv", file, ImportMode.SKIP, false);
 		assertThat(second.result().unknownHeaders()).isEmpty();
 		assertThat(jdbc.sql("select employer from people_person where name = ?").param(name).query(String.class).single()).isEqualTo("映射工作室");
+	}
+
+	java.util.UUID jobId(org.springframework.test.web.servlet.assertj.MvcTestResult result) throws Exception {
+		return java.util.UUID.fromString(com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.id"));
+	}
+
+	@Test
+	void aSheetWhoseGroupColumnIsHeadedDifferentlyIsImported() throws Exception {
+		String name = ImportFiles.name("表头");
+		byte[] file = ImportFiles.xlsx(List.of("2026年人士名单"), List.of("姓 名（必填）", "性别：", "群体类别", "所在城市"),
+				List.of(row(name, "女", "自由职业人员", "成都市")));
+
+		PeopleImports.ImportJob job = run("chengdu", "h.xlsx", file, ImportMode.SKIP, false);
+
+		assertThat(job.job().status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(job.result().inserted()).isEqualTo(1);
+		assertThat(job.result().mapping()).containsEntry("群体类别", "GROUP").containsEntry("姓 名（必填）", "NAME");
+		assertThat(persons(name)).isEqualTo(1);
+	}
+
+	@Test
+	void theApiTakesAMappingAndItsDryRunAnswersWithTheMappingUsedAndTheHeadersNotUsed() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		String name = ImportFiles.name("映射");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false,
+				List.of("姓名,性别,人群,就职机构,备注栏,所在城市", name + ",男,自由职业人员,接口工作室,无,成都市"));
+
+		var submitted = mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "map.csv", "text/csv", file))
+			.param("mode", "skip")
+			.param("dryRun", "true")
+			.param("mapping", "{\"人群\":\"group\",\"就职机构\":\"EMPLOYER\",\"备注栏\":\"IGNORE\"}")
+			.exchange();
+		assertThat(submitted).hasStatus(202);
+		java.util.UUID id = jobId(submitted);
+		signIn("chengdu");
+		await(id);
+
+		assertThat(mvc.get().uri("/api/v1/people/imports/{id}", id).session(chengdu)).hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.mode").isEqualTo("SKIP");
+				assertThat(json).extractingPath("$.dryRun").isEqualTo(true);
+				assertThat(json).extractingPath("$.counts.inserted").isEqualTo(1);
+				assertThat(json).extractingPath("$.counts.failed").isEqualTo(0);
+				assertThat(json).extractingPath("$.mapping.人群").isEqualTo("GROUP");
+				assertThat(json).extractingPath("$.mapping.就职机构").isEqualTo("EMPLOYER");
+				assertThat(json).extractingPath("$.mapping.姓名").isEqualTo("NAME");
+				assertThat(json).extractingPath("$.unusedHeaders").asArray().containsExactly("备注栏");
+				assertThat(json).extractingPath("$.importForReal").asString().endsWith("/" + id + "/import-for-real");
+			});
+		assertThat(persons(name)).isZero();
+	}
+
+	@Test
+	void anInvalidModeOrMappingIsRefusedWithTheValidValues() throws Exception {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false, List.of("姓名,类别", "某某,自由职业人员"));
+
+		assertThat(mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "x.csv", "text/csv", file)).param("mode", "merge"))
+			.hasStatus(400)
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.code").isEqualTo("import.api.invalidChoice");
+				assertThat(json).extractingPath("$.detail").asString().contains("mode").contains("SKIP, UPDATE, FILL_EMPTY");
+			});
+		assertThat(mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "x.csv", "text/csv", file))
+			.param("mapping", "{\"人群\":\"TRIBE\"}"))
+			.hasStatus(400)
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.code").isEqualTo("import.api.mappingField");
+				assertThat(json).extractingPath("$.detail").asString().contains("TRIBE").contains("GROUP").contains("IGNORE");
+			});
+		assertThat(mvc.post().uri("/api/v1/people/imports").session(chengdu).with(csrf())
+			.multipart().file(new MockMultipartFile("file", "x.csv", "text/csv", file)).param("mapping", "[1,"))
+			.hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("import.api.mappingMalformed");
+	}
+
+	@Test
+	void aDryRunShowsItsErrorsMaskedOnThePageAndIsImportedForRealFromTheKeptFile() throws Exception {
+		String good = ImportFiles.name("正式");
+		String bad = ImportFiles.name("错误");
+		String id = ImportFiles.idNumber(LocalDate.of(1981, 8, 9));
+		String wrongId = id.substring(0, 17) + (id.endsWith("0") ? "1" : "0");
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false, List.of("姓名,身份证号码,手机号码,群体类别,所在城市",
+				good + "," + id + ",13912348832,自由职业人员,成都市",
+				bad + "," + wrongId + ",1391234,自由职业人员,成都市"));
+		PeopleImports.ImportJob dry = run("chengdu", "dry.csv", file, ImportMode.SKIP, true);
+		assertThat(dry.result().failed()).isEqualTo(1);
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+
+		var page = mvc.get().uri("/people/imports/{id}", dry.job().publicId()).session(chengdu).exchange();
+		assertThat(page).hasStatusOk()
+			.bodyText()
+			.contains("id=\"import-errors\"", "身份证号码", "校验", "手机号码", "id=\"import-for-real\"")
+			.contains(wrongId.substring(0, 6) + "********" + wrongId.substring(14))
+			.contains("139****1234")
+			.doesNotContain(wrongId)
+			.doesNotContain("1391234<");
+		assertThat(dry.result().errors()).extracting(RowError::row).containsOnly(3);
+		Long keptFile = jdbc.sql("select id from platform_job_file where job_id = ? and purpose = 'INPUT'")
+			.param(dry.job().id().value()).query(Long.class).single();
+
+		var started = mvc.post().uri("/people/imports/{id}/import-for-real", dry.job().publicId()).session(chengdu)
+			.with(csrf())
+			.exchange();
+		assertThat(started).hasStatus3xxRedirection();
+		java.util.UUID realPublicId = java.util.UUID.fromString(started.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+		assertThat(realPublicId).isNotEqualTo(dry.job().publicId());
+		signIn("chengdu");
+		PeopleImports.ImportJob real = await(realPublicId);
+		long realId = real.job().id().value();
+
+		assertThat(real.options().dryRun()).isFalse();
+		assertThat(real.options().fileName()).isEqualTo("dry.csv");
+		assertThat(real.result().inserted()).isEqualTo(1);
+		assertThat(real.result().failed()).isEqualTo(1);
+		assertThat(persons(good)).isEqualTo(1);
+		assertThat(persons(bad)).isZero();
+		assertThat(jdbc.sql("select count(*) from platform_job_file where id = ?").param(keptFile).query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from platform_job_file where job_id in (?, ?) and purpose = 'INPUT'")
+			.params(dry.job().id().value(), realId).query(Long.class).single()).isZero();
+
+		// Once taken, the dry run's file is gone: no second real import from it.
+		assertThat(mvc.post().uri("/people/imports/{id}/import-for-real", dry.job().publicId()).session(chengdu)
+			.with(csrf())).hasStatus3xxRedirection().redirectedUrl().endsWith("?forRealGone");
+		assertThat(mvc.post().uri("/api/v1/people/imports/{id}/import-for-real", dry.job().publicId())
+			.session(chengdu).with(csrf())).hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("import.forReal.gone");
+		assertThat(mvc.get().uri("/people/imports/{id}", dry.job().publicId()).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.doesNotContain("id=\"import-for-real\"");
 	}
 }

@@ -127,7 +127,7 @@ class AccountAdministrationTests {
 		assertThat(edited.displayName()).isEqualTo("渝中区委统战部 联络科");
 		assertThat(edited.unitId().value()).isEqualTo(500000);
 		assertThat(edited.roles()).containsExactly(Roles.REVIEWER, Roles.STAFF);
-		assertThat(audit("UPDATE", account.id())).contains("\"before\"", "\"after\"", "渝中区", "重庆市", "REVIEWER")
+		assertThat(audit("UPDATE", account.id())).contains("\"changes\"", "\"old\"", "\"new\"", "渝中区", "重庆市", "REVIEWER")
 			.doesNotContain("hash", "totp");
 
 		jdbc.sql("update platform_account set locked_until = now() + interval '10 minutes' where id = ?")

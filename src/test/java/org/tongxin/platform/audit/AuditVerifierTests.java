@@ -39,6 +39,9 @@ class AuditVerifierTests {
 	AuditVerifier verifier;
 
 	@Autowired
+	AuditChain auditChain;
+
+	@Autowired
 	PlatformTransactionManager transactionManager;
 
 	ChainFixtures chain;
@@ -105,7 +108,8 @@ class AuditVerifierTests {
 		chain.rolledBack(() -> {
 			AuditEntry original = chain.entry(rewritten);
 			String forgedDetail = "{\"after\":{\"name\":\"伪造\"}}";
-			String forgedHash = AuditChain.hash(original.prevHash(), original.at(), original.actor(),
+			// Even someone holding the key cannot rewrite one entry without breaking the link of the next.
+			String forgedHash = auditChain.hash(original.chainAlgorithm(), original.prevHash(), original.at(), original.actor(),
 					original.actorUnit(), original.action(), original.objectType(), original.objectId(), forgedDetail,
 					original.reason(), original.ip());
 			chain.pastTheTrigger(() -> jdbc.sql("update platform_audit_log set detail = ?, hash = ? where id = ?")

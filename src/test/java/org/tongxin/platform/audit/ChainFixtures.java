@@ -1,5 +1,10 @@
 package org.tongxin.platform.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +79,55 @@ public final class ChainFixtures {
 
 	private void setDetail(long id, String detail) {
 		jdbc.sql("update platform_audit_log set detail = ? where id = ?").params(detail, id).update();
+	}
+
+	/**
+	 * Runs the work with the anchor file set aside (for work on a stand-in log whose entries the real
+	 * anchors do not name), then puts it back as it was.
+	 */
+	public static void withoutAnchors(AuditAnchors anchors, Runnable work) {
+		Path file = anchors.file();
+		Path aside = file.resolveSibling(file.getFileName() + ".aside");
+		try {
+			boolean existed = Files.exists(file);
+			if (existed) {
+				Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+			}
+			try {
+				work.run();
+			}
+			finally {
+				Files.deleteIfExists(file);
+				if (existed) {
+					Files.move(aside, file);
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Runs the work (which may append to the anchor file, as an attacker would), then restores the file's content. */
+	public static void restoringAnchors(AuditAnchors anchors, Runnable work) {
+		Path file = anchors.file();
+		try {
+			byte[] before = Files.exists(file) ? Files.readAllBytes(file) : null;
+			try {
+				work.run();
+			}
+			finally {
+				if (before == null) {
+					Files.deleteIfExists(file);
+				}
+				else {
+					Files.write(file, before);
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	public interface Tampering extends AutoCloseable {

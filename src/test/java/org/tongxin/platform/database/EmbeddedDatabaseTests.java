@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,14 +22,14 @@ class EmbeddedDatabaseTests {
 		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(directory.toString(), 0, false);
 
 		try (EmbeddedPostgres first = configuration.embeddedPostgres(properties);
-				HikariDataSource pool = (HikariDataSource) configuration.dataSource(first)) {
+				HikariDataSource pool = (HikariDataSource) configuration.dataSource(first, ZoneId.of("Asia/Shanghai"))) {
 			JdbcClient jdbc = JdbcClient.create(pool);
 			jdbc.sql("create table kept (note text)").update();
 			jdbc.sql("insert into kept values ('同心')").update();
 		}
 
 		try (EmbeddedPostgres second = configuration.embeddedPostgres(properties);
-				HikariDataSource pool = (HikariDataSource) configuration.dataSource(second)) {
+				HikariDataSource pool = (HikariDataSource) configuration.dataSource(second, ZoneId.of("Asia/Shanghai"))) {
 			JdbcClient jdbc = JdbcClient.create(pool);
 			assertThat(jdbc.sql("select note from kept").query(String.class).single()).isEqualTo("同心");
 			assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");

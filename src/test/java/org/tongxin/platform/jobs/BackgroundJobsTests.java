@@ -1,10 +1,15 @@
 package org.tongxin.platform.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +47,11 @@ class BackgroundJobsTests {
 				@Override
 				public String kind() {
 					return "test.count";
+				}
+
+				@Override
+				public String followPermission() {
+					return "people:read";
 				}
 
 				@Override
@@ -87,6 +97,12 @@ class BackgroundJobsTests {
 					return "test.whoami";
 				}
 
+				/** So that a colleague can see the job of an account that was disabled. */
+				@Override
+				public String followPermission() {
+					return "people:write";
+				}
+
 				@Override
 				public void run(JobContext context) {
 					context.result(Map.of("username", currentUser.actor().username(), "scope",
@@ -107,6 +123,48 @@ class BackgroundJobsTests {
 				@Override
 				public void run(JobContext context) {
 					throw new IllegalStateException("connection reset by peer");
+				}
+			};
+		}
+
+		/** Reads its input, as a dry run does, and keeps it for a later job. */
+		@Bean
+		JobHandler keeper() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.keep";
+				}
+
+				@Override
+				public void run(JobContext context) throws Exception {
+					try (InputStream in = context.input("lines.txt")) {
+						context.result(Map.of("bytes", in.readAllBytes().length));
+					}
+					context.keepInputs(Duration.ofHours(24));
+				}
+			};
+		}
+
+		/** Copies its input into its scratch directory and says where that was. */
+		@Bean
+		JobHandler copier() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.scratch";
+				}
+
+				@Override
+				public void run(JobContext context) throws Exception {
+					Path copy = context.scratch().resolve("copy");
+					try (InputStream in = context.input("lines.txt")) {
+						Files.copy(in, copy);
+					}
+					context.result(Map.of("copy", copy.toString(), "directory",
+							PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.getParent()))));
 				}
 			};
 		}
@@ -158,6 +216,15 @@ class BackgroundJobsTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	Jobs store;
+
+	@Autowired
+	FileStore files;
+
+	@Autowired
+	JobFiles jobFiles;
+
 	void signIn(String username) {
 		SignIn.onThisThread(users, username);
 	}
@@ -196,11 +263,11 @@ class BackgroundJobsTests {
 		}
 
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(mvc.get().uri("/jobs/{id}/progress", id.value()).session(chengdu)).hasStatusOk()
+		assertThat(mvc.get().uri("/jobs/{id}/progress", done.publicId()).session(chengdu)).hasStatusOk()
 			.bodyText()
 			.contains("已完成")
 			.doesNotContain("hx-trigger");
-		assertThat(mvc.get().uri("/jobs/{id}/progress", id.value()).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
+		assertThat(mvc.get().uri("/jobs/{id}/progress", done.publicId()).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
 
 		signIn("shenzhen");
 		assertThat(jobs.find(id)).isEmpty();
@@ -225,13 +292,14 @@ class BackgroundJobsTests {
 	@Test
 	void aJobWhoseProcessDiedIsRunAgain() throws Exception {
 		signIn("chengdu");
-		JobId id = jobs.submit("test.count", Map.of(), List.of(new BackgroundJobs.Upload("lines.txt", "text/plain",
-				new ByteArrayInputStream("a\nb\n".getBytes(StandardCharsets.UTF_8)))));
-		await(id);
 		// As if a process had claimed it and been killed: RUNNING, a dead runner, no heartbeat for minutes.
-		jdbc.sql("""
-				update platform_job set status = 'RUNNING', runner = 'dead', result = null, finished_at = null,
-				       heartbeat_at = now() - interval '5 minutes' where id = ?""").param(id.value()).update();
+		JobId id = new JobId(jdbc.sql("""
+				insert into platform_job (kind, unit_id, owner, parameters, status, runner, attempts, started_at, heartbeat_at)
+				select 'test.count', unit_id, username, '{}', 'RUNNING', 'dead', 1, now() - interval '6 minutes',
+				       now() - interval '5 minutes' from platform_account where username = 'chengdu'
+				returning id""").query(Long.class).single());
+		store.addFile(id, "INPUT", "lines.txt", "text/plain",
+				files.write(new ByteArrayInputStream("a\nb\n".getBytes(StandardCharsets.UTF_8))));
 
 		Job again = await(id);
 
@@ -276,7 +344,7 @@ class BackgroundJobsTests {
 		assertThat(job.error()).isEqualTo("jobs.error.ownerUnavailable");
 
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(mvc.get().uri("/jobs/{id}/progress", job.id().value()).session(chengdu)).hasStatusOk()
+		assertThat(mvc.get().uri("/jobs/{id}/progress", job.publicId()).session(chengdu)).hasStatusOk()
 			.bodyText()
 			.contains("提交任务的账号已停用、锁定或不存在，任务未执行");
 	}
@@ -289,11 +357,213 @@ class BackgroundJobsTests {
 		assertThat(job.attempts()).isEqualTo(JobRunner.MAX_ATTEMPTS);
 		// The technical message stays with the job for the administrator; the page says what the user can do.
 		assertThat(job.error()).isEqualTo("connection reset by peer");
-		assertThat(mvc.get().uri("/jobs/{id}/progress", job.id().value()).session(SignIn.as(mvc, "chengdu")))
+		assertThat(mvc.get().uri("/jobs/{id}/progress", job.publicId()).session(SignIn.as(mvc, "chengdu")))
 			.hasStatusOk()
 			.bodyText()
 			.contains("任务执行出错，已重试多次仍未成功")
 			.doesNotContain("connection reset")
 			.doesNotContain("??");
+	}
+
+	static final String CSV = "姓名,身份证号码,手机号码\n张三,510104198803057610,13912348832\n";
+
+	BackgroundJobs.Upload upload(String text) {
+		return new BackgroundJobs.Upload("lines.txt", "text/csv",
+				new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	List<StoredFile> filesOf(JobId id) {
+		return jdbc.sql("select * from platform_job_file where job_id = ? order by id")
+			.param(id.value())
+			.query((rs, n) -> new StoredFile(rs.getLong("id"), new JobId(rs.getLong("job_id")), rs.getString("purpose"),
+					rs.getString("name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+					rs.getString("location")))
+			.list();
+	}
+
+	Path onDisk(StoredFile file) {
+		return files.root().resolve(file.location());
+	}
+
+	@Test
+	void anUploadIsEncryptedOnDiskReadableOnlyByTheApplicationAndReadBackAsUploaded() throws Exception {
+		signIn("chengdu");
+		// A kind no runner handles: the job stays queued and its upload stays where it is.
+		JobId id = jobs.submit("test.unhandled", Map.of(), List.of(upload(CSV)));
+
+		StoredFile file = filesOf(id).getFirst();
+		Path path = onDisk(file);
+		byte[] bytes = Files.readAllBytes(path);
+		assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("510104198803057610")
+			.doesNotContain("13912348832");
+		assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("张三").doesNotContain("姓名");
+		assertThat(Files.getPosixFilePermissions(path)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		for (Path d = path.getParent(); d.startsWith(files.root()); d = d.getParent()) {
+			assertThat(Files.getPosixFilePermissions(d)).as(d.toString())
+				.isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		}
+		assertThat(file.size()).isEqualTo(CSV.getBytes(StandardCharsets.UTF_8).length);
+		try (InputStream in = jobs.open(file)) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CSV);
+		}
+		jobs.cancel(id);
+	}
+
+	@Test
+	void aFileAlteredOnDiskIsRefused() throws Exception {
+		signIn("chengdu");
+		JobId id = jobs.submit("test.unhandled", Map.of(), List.of(upload(CSV)));
+		StoredFile file = filesOf(id).getFirst();
+		byte[] bytes = Files.readAllBytes(onDisk(file));
+		bytes[bytes.length - 20] ^= 0x01;
+		Files.write(onDisk(file), bytes);
+
+		assertThatThrownBy(() -> {
+			try (InputStream in = jobs.open(file)) {
+				in.readAllBytes();
+			}
+		}).isInstanceOf(IOException.class).hasMessageContaining("altered");
+		jobs.cancel(id);
+	}
+
+	@Test
+	void theUploadIsDeletedOnceItsJobHasSucceededFailedOrBeenCancelled() throws Exception {
+		signIn("chengdu");
+		JobId succeeded = jobs.submit("test.count", Map.of(), List.of(upload(CSV)));
+		JobId failed = jobs.submit("test.broken", Map.of(), List.of(upload(CSV)));
+		JobId cancelled = jobs.submit("test.unhandled", Map.of(), List.of(upload(CSV)));
+		Path[] uploads = { onDisk(filesOf(succeeded).getFirst()), onDisk(filesOf(failed).getFirst()),
+				onDisk(filesOf(cancelled).getFirst()) };
+		assertThat(uploads).allMatch(Files::exists);
+
+		assertThat(await(succeeded).status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(await(failed).status()).isEqualTo(JobStatus.FAILED);
+		assertThat(jobs.cancel(cancelled)).isTrue();
+
+		assertThat(uploads).noneMatch(Files::exists);
+		assertThat(filesOf(succeeded)).extracting(StoredFile::purpose).containsExactly("OUTPUT");
+		assertThat(filesOf(failed)).isEmpty();
+		assertThat(filesOf(cancelled)).isEmpty();
+	}
+
+	@Test
+	void anErrorReportIsDeletedOnceItsRetentionHasPassedAndAFreshOneIsKept() throws Exception {
+		signIn("chengdu");
+		JobId old = jobs.submit("test.count", Map.of(), List.of(upload("a\n")));
+		JobId fresh = jobs.submit("test.count", Map.of(), List.of(upload("b\n")));
+		await(old);
+		await(fresh);
+		StoredFile oldReport = jobs.output(old, "count.txt").orElseThrow();
+		StoredFile freshReport = jobs.output(fresh, "count.txt").orElseThrow();
+		jdbc.sql("update platform_job_file set created_at = now() - interval '31 days' where id = ?")
+			.param(oldReport.id())
+			.update();
+
+		jobFiles.sweep();
+
+		assertThat(Files.exists(onDisk(oldReport))).isFalse();
+		assertThat(jobs.output(old, "count.txt")).isEmpty();
+		assertThat(Files.exists(onDisk(freshReport))).isTrue();
+		assertThat(jobs.output(fresh, "count.txt")).isPresent();
+	}
+
+	@Test
+	void theStartupMigrationEncryptsOldFilesStillNeededAndDeletesTheOthers() throws Exception {
+		signIn("chengdu");
+		JobId queued = jobs.submit("test.unhandled", Map.of(), List.of(upload("x")));
+		JobId ended = jobs.submit("test.unhandled", Map.of(), List.of(upload("y")));
+		StoredFile needed = filesOf(queued).getFirst();
+		StoredFile unneeded = filesOf(ended).getFirst();
+		// Files as the version before wrote them: in clear, 0644.
+		Files.writeString(onDisk(needed), CSV);
+		Files.setPosixFilePermissions(onDisk(needed), PosixFilePermissions.fromString("rw-r--r--"));
+		Files.writeString(onDisk(unneeded), CSV);
+		jdbc.sql("update platform_job set status = 'SUCCEEDED', finished_at = now() where id = ?")
+			.param(ended.value())
+			.update();
+		Path orphan = files.root().resolve("2025/01/" + java.util.UUID.randomUUID());
+		Files.createDirectories(orphan.getParent());
+		Files.writeString(orphan, CSV);
+		Files.setLastModifiedTime(orphan, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+		JobFiles.Migrated migrated = jobFiles.migrate();
+
+		assertThat(migrated.encrypted()).isGreaterThanOrEqualTo(1);
+		assertThat(migrated.deleted()).isGreaterThanOrEqualTo(2);
+		byte[] bytes = Files.readAllBytes(onDisk(needed));
+		assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("510104198803057610");
+		assertThat(Files.getPosixFilePermissions(onDisk(needed))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		try (InputStream in = jobs.open(needed)) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CSV);
+		}
+		assertThat(Files.exists(onDisk(unneeded))).isFalse();
+		assertThat(Files.exists(orphan)).isFalse();
+		assertThat(Files.getPosixFilePermissions(orphan.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+
+		// Run again: nothing is encrypted twice.
+		JobFiles.Migrated again = jobFiles.migrate();
+		try (InputStream in = jobs.open(needed)) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CSV);
+		}
+		assertThat(again.encrypted()).isZero();
+		jobs.cancel(queued);
+	}
+
+	@Test
+	void aKeptUploadServesOneLaterJobOfTheScopeAndIsDeletedWhenThatJobEnds() throws Exception {
+		signIn("chengdu");
+		JobId dryRun = jobs.submit("test.keep", Map.of(), List.of(upload(CSV)));
+		assertThat(await(dryRun).status()).isEqualTo(JobStatus.SUCCEEDED);
+		Path kept = onDisk(filesOf(dryRun).getFirst());
+		assertThat(kept).exists();
+		assertThat(jobs.keeps(dryRun, "lines.txt")).isTrue();
+
+		signIn("shenzhen");
+		assertThat(jobs.submitFrom(dryRun, "lines.txt", "test.count", Map.of())).isEmpty();
+
+		signIn("chengdu");
+		JobId real = jobs.submitFrom(dryRun, "lines.txt", "test.count", Map.of()).orElseThrow();
+		assertThat(jobs.submitFrom(dryRun, "lines.txt", "test.count", Map.of())).isEmpty();
+		Job done = await(real);
+
+		assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+		assertThat(done.result()).isEqualTo("{\"lines\":2}");
+		assertThat(kept).doesNotExist();
+		assertThat(filesOf(dryRun)).isEmpty();
+	}
+
+	@Test
+	void aKeptUploadIsDeletedOnceItsTimeHasPassed() throws Exception {
+		signIn("chengdu");
+		JobId dryRun = jobs.submit("test.keep", Map.of(), List.of(upload(CSV)));
+		await(dryRun);
+		Path kept = onDisk(filesOf(dryRun).getFirst());
+		jdbc.sql("update platform_job_file set keep_until = now() - interval '1 minute' where job_id = ?")
+			.param(dryRun.value())
+			.update();
+
+		assertThat(jobs.keeps(dryRun, "lines.txt")).isFalse();
+		jobFiles.sweep();
+
+		assertThat(kept).doesNotExist();
+		assertThat(jobs.submitFrom(dryRun, "lines.txt", "test.count", Map.of())).isEmpty();
+	}
+
+	@Test
+	void aJobsWorkingCopiesLiveInAPrivateScratchDirectoryThatGoesWithTheRunOrAfterACrash() throws Exception {
+		signIn("chengdu");
+		Job done = await(jobs.submit("test.scratch", Map.of(), List.of(upload(CSV))));
+		assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+		String copy = (String) com.jayway.jsonpath.JsonPath.read(done.result(), "$.copy");
+		assertThat(Path.of(copy).startsWith(files.root().resolve("scratch"))).isTrue();
+		assertThat(Path.of(copy)).doesNotExist();
+		assertThat(Path.of(copy).getParent()).doesNotExist();
+		assertThat((String) com.jayway.jsonpath.JsonPath.read(done.result(), "$.directory")).isEqualTo("rwx------");
+
+		// What a killed run left behind: its job has ended (or was requeued) since.
+		Path left = files.scratch(done.id());
+		Files.writeString(left.resolve("input"), CSV);
+		jobFiles.sweep();
+		assertThat(left).doesNotExist();
 	}
 }

@@ -39,8 +39,11 @@ class LockoutTests {
 			assertThat(mvc.perform(formLogin("/login").user(username).password("Wrong#Pass" + attempt)))
 				.hasRedirectedUrl("/login?error");
 		}
-		// The right password no longer helps while the lock lasts.
-		assertThat(mvc.perform(formLogin("/login").user(username).password(PASSWORD))).hasRedirectedUrl("/login?locked");
+		// The right password no longer helps while the lock lasts, and the answer is the one an unknown user
+		// name gets: the sign-in page does not tell which accounts exist.
+		assertThat(mvc.perform(formLogin("/login").user(username).password(PASSWORD))).hasRedirectedUrl("/login?error");
+		assertThat(mvc.perform(formLogin("/login").user(TestAccounts.uniqueName("unknown")).password(PASSWORD)))
+			.hasRedirectedUrl("/login?error");
 		assertThat(auditCount(username, "LOCKED")).isEqualTo(1);
 
 		jdbc.sql("update platform_account set locked_until = now() - interval '1 second' where username = ?")

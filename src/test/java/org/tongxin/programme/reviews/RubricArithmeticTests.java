@@ -20,6 +20,7 @@ import org.tongxin.programme.ReviewRoundState;
 import org.tongxin.programme.RoundResults;
 import org.tongxin.programme.RoundResults.SubmittedScore;
 import org.tongxin.programme.Rubric;
+import org.tongxin.programme.Score;
 import org.tongxin.programme.Tier;
 
 /** The arithmetic of a review, by hand-checkable numbers: weights, weighted scores, mean, spread, outliers, ranks. */
@@ -69,11 +70,32 @@ class RubricArithmeticTests {
 
 	@Test
 	void scoresOutsideZeroToOneHundredAreRejected() {
-		assertThatThrownBy(() -> Rubric.checkScore(101)).hasMessage("score.range");
-		assertThatThrownBy(() -> Rubric.checkScore(-1)).hasMessage("score.range");
-		Rubric.checkScore(0);
-		Rubric.checkScore(100);
-		Rubric.checkScore(null);
+		Criterion innovation = new Criterion(1, "创新性", 25, null);
+		assertThat(Rubric.problem(innovation, new Score(1, 101, "理由"), false)).extracting(ReviewRejected::key)
+			.isEqualTo("score.range.criterion");
+		assertThat(Rubric.problem(innovation, new Score(1, -1, "理由"), true)).extracting(ReviewRejected::key)
+			.isEqualTo("score.range.criterion");
+		assertThat(Rubric.problem(innovation, new Score(1, 0, "理由"), true)).isNull();
+		assertThat(Rubric.problem(innovation, new Score(1, 100, "理由"), true)).isNull();
+		assertThat(Rubric.problem(innovation, new Score(1, null, null), false)).isNull();
+		assertThat(Rubric.problem(innovation, new Score(1, null, null), true)).extracting(ReviewRejected::key)
+			.isEqualTo("score.missing");
+	}
+
+	@Test
+	void aSubmittedScoreBelowSixtyOrAboveNinetyPercentNeedsAReason() {
+		Criterion innovation = new Criterion(1, "创新性", 25, null);
+		for (int score : new int[] { 0, 59, 91, 100 }) {
+			assertThat(Rubric.problem(innovation, new Score(1, score, null), true)).as("score " + score)
+				.extracting(ReviewRejected::key)
+				.isEqualTo(Rubric.REASON_REQUIRED);
+			assertThat(Rubric.problem(innovation, new Score(1, score, " "), true)).as("blank reason " + score).isNotNull();
+			assertThat(Rubric.problem(innovation, new Score(1, score, "理由"), true)).isNull();
+			assertThat(Rubric.problem(innovation, new Score(1, score, null), false)).as("draft " + score).isNull();
+		}
+		for (int score : new int[] { 60, 75, 90 }) {
+			assertThat(Rubric.problem(innovation, new Score(1, score, null), true)).as("score " + score).isNull();
+		}
 	}
 
 	@Test

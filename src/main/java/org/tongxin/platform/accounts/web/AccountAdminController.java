@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,7 +44,7 @@ import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.accounts.Account;
 import org.tongxin.platform.accounts.Accounts;
-import org.tongxin.platform.accounts.Roles;
+import org.tongxin.platform.accounts.RoleCatalogue;
 import org.tongxin.platform.security.PasswordPolicy;
 
 /**
@@ -96,8 +97,12 @@ class AccountAdminController {
 
 	private final Clock clock;
 
+	private final RoleCatalogue roleCatalogue;
+
 	AccountAdminController(CurrentUser currentUser, Accounts accounts, Units units, PasswordPolicy policy,
-			AccountAdministration administration, AuditLog audit, MessageSource messages, Clock clock) {
+			AccountAdministration administration, AuditLog audit, MessageSource messages, Clock clock,
+			RoleCatalogue roleCatalogue) {
+		this.roleCatalogue = roleCatalogue;
 		this.currentUser = currentUser;
 		this.accounts = accounts;
 		this.units = units;
@@ -110,7 +115,8 @@ class AccountAdminController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
-			Model model) {
+			Model model, Locale locale) {
+		model.addAttribute("roleLabels", roleCatalogue.labels(messages, locale));
 		DataScope scope = currentUser.scope();
 		String query = normalise(q);
 		List<Account> page = accounts.page(scope, query, before, PAGE_SIZE + 1);
@@ -139,6 +145,7 @@ class AccountAdminController {
 					"accounts.lastLogin")
 			.map(key -> message(key, locale))
 			.toList();
+		Map<String, String> roleLabels = roleCatalogue.labels(messages, locale);
 		// Keyset pages of the scoped query, fetched as the workbook streams out.
 		Stream<List<?>> rows = Stream
 			.iterate(accounts.page(scope, query, null, EXPORT_BATCH), page -> !page.isEmpty(),
@@ -146,7 +153,7 @@ class AccountAdminController {
 			.flatMap(List::stream)
 			.map(this::row)
 			.map(row -> List.of(row.username(), row.displayName(), row.unitName(),
-					String.join("、", row.roles().stream().map(role -> message("role." + role, locale)).toList()),
+					String.join("、", row.roles().stream().map(role -> roleLabels.getOrDefault(role, role)).toList()),
 					statusText(row, locale), row.lastLoginAt() == null ? "" : MINUTES.format(row.lastLoginAt())));
 		XlsxExport.prepare(response, name);
 		XlsxExport.write(response.getOutputStream(), name, headers, rows);
@@ -261,7 +268,7 @@ class AccountAdminController {
 		if (roles.isEmpty()) {
 			errors.rejectValue("roles", "accounts.roles.required");
 		}
-		Roles.separationViolation(roles).ifPresent(key -> errors.rejectValue("roles", key));
+		roleCatalogue.separationViolationOfRoles(roles).ifPresent(key -> errors.rejectValue("roles", key));
 		String code = form.getUnitCode().strip();
 		if (!code.isEmpty()) {
 			Optional<Unit> unit = code.matches("\\d{1,18}") ? units.find(scope, UnitId.of(code)) : Optional.empty();
@@ -297,7 +304,7 @@ class AccountAdminController {
 			Unit parent = unit.level() == UnitLevel.CITY && unit.parentId() != null ? byId.get(unit.parentId()) : null;
 			return new UnitChoice(unit.id().value(), parent == null ? unit.name() : parent.name() + " / " + unit.name());
 		}).toList());
-		model.addAttribute("allRoles", Roles.ALL);
+		model.addAttribute("allRoles", roleCatalogue.labels(messages, LocaleContextHolder.getLocale()));
 		if (account != null) {
 			model.addAttribute("account", row(account));
 			model.addAttribute("unitLineage", String.join(" / ", units.lineage(account.unitId())));
@@ -334,10 +341,10 @@ class AccountAdminController {
 		return instant == null ? null : LocalDateTime.ofInstant(instant, clock.getZone());
 	}
 
-	/** Only known role codes, in a stable order for the audit log. */
-	private static Set<String> roles(AccountForm form) {
+	/** Only known role codes (built in or custom), in a stable order for the audit log. */
+	private Set<String> roles(AccountForm form) {
 		Set<String> roles = new TreeSet<>(form.getRoles());
-		roles.retainAll(Roles.ALL);
+		roles.retainAll(roleCatalogue.codes());
 		return roles;
 	}
 

@@ -14,6 +14,8 @@ import org.tongxin.platform.Unit;
 import org.tongxin.platform.accounts.Account;
 import org.tongxin.platform.accounts.Accounts;
 import org.tongxin.platform.accounts.OneTimePasswords;
+import org.tongxin.platform.security.AccountSessions;
+import org.tongxin.platform.security.ApiTokens;
 import org.tongxin.platform.security.PasswordPolicy;
 
 /**
@@ -32,11 +34,18 @@ class AccountAdministration {
 
 	private final AuditLog audit;
 
-	AccountAdministration(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit) {
+	private final AccountSessions sessions;
+
+	private final ApiTokens tokens;
+
+	AccountAdministration(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit,
+			AccountSessions sessions, ApiTokens tokens) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = policy;
 		this.audit = audit;
+		this.sessions = sessions;
+		this.tokens = tokens;
 	}
 
 	/** What the audit log keeps of an account. */
@@ -61,6 +70,24 @@ class AccountAdministration {
 		accounts.update(before.id(), displayName, unit.id(), enabled, roles);
 		audit.updated(SelfService.ACCOUNT, before.id(), Snapshot.of(before),
 				new Snapshot(before.username(), displayName, unit.id().value(), unit.name(), roles, enabled));
+		// A session carries the roles and the unit (data scope) of its sign-in: when they change, or the
+		// account is disabled, its sessions end and it signs in again with what it has now.
+		if (!enabled || !roles.equals(before.roles()) || !unit.id().equals(before.unitId())) {
+			sessions.end(before.username(), null);
+		}
+		if (before.enabled() && !enabled) {
+			revokeTokens(tokens, audit, before, "disabled");
+		}
+	}
+
+	/** Every active API token of the account stops working; the audit entry says how many and why. */
+	static void revokeTokens(ApiTokens tokens, AuditLog audit, Account account, String cause) {
+		int revoked = tokens.revokeAll(account.id());
+		if (revoked > 0) {
+			audit.record(Action.UPDATE, SelfService.API_TOKEN, null,
+					Map.of("operation", "revoke-all", "account", account.username(), "cause", cause, "revoked", revoked),
+					null);
+		}
 	}
 
 	void unlock(Account account) {
@@ -104,6 +131,8 @@ class AccountAdministration {
 				Map.of("operation", "reset", "before", Map.of("mustChangePassword", account.mustChangePassword()),
 						"after", Map.of("mustChangePassword", true)),
 				null);
+		sessions.end(account.username(), null);
+		revokeTokens(tokens, audit, account, "password-reset");
 		return password;
 	}
 }

@@ -71,11 +71,16 @@ class PasswordController {
 		if (!errors.hasFieldErrors("newPassword") && encoder.matches(form.getNewPassword(), account.passwordHash())) {
 			errors.rejectValue("newPassword", "password.same");
 		}
+		else if (!errors.hasFieldErrors("newPassword") && accounts.passwordHistory(account.id())
+			.stream()
+			.anyMatch(hash -> encoder.matches(form.getNewPassword(), hash))) {
+			errors.rejectValue("newPassword", "password.reused", new Object[] { Accounts.PASSWORD_HISTORY }, null);
+		}
 		if (errors.hasErrors()) {
 			return VIEW;
 		}
 		boolean required = required(session);
-		service.changePassword(account, form.getNewPassword(), required);
+		service.changePassword(account, form.getNewPassword(), required, session.getId());
 		session.removeAttribute(LoginSteps.PENDING_PASSWORD);
 		redirect.addFlashAttribute("message", "password.changed");
 		// A voluntary change stays on this page to confirm it; a required one continues the sign-in.

@@ -12,6 +12,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.AuditLog.Action;
 import org.tongxin.platform.accounts.Account;
 import org.tongxin.platform.accounts.Accounts;
+import org.tongxin.platform.security.AccountSessions;
 import org.tongxin.platform.security.ApiTokens;
 import org.tongxin.platform.security.SecuritySettings;
 import org.tongxin.platform.security.Totp;
@@ -38,8 +39,11 @@ class SelfService {
 
 	private final SecuritySettings settings;
 
+	private final AccountSessions sessions;
+
 	SelfService(Accounts accounts, ApiTokens tokens, PasswordEncoder encoder, AuditLog audit,
-			SecuritySettings settings) {
+			SecuritySettings settings, AccountSessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.encoder = encoder;
@@ -47,10 +51,15 @@ class SelfService {
 		this.settings = settings;
 	}
 
-	/** @param required whether the change was a pending login step rather than the user's own choice */
-	void changePassword(Account account, String newPassword, boolean required) {
+	/**
+	 * @param required whether the change was a pending login step rather than the user's own choice
+	 * @param session the session that made the change: it stays signed in, every other session ends
+	 */
+	void changePassword(Account account, String newPassword, boolean required, String session) {
 		accounts.changePassword(account.id(), encoder.encode(newPassword), false);
 		audit.record(Action.PASSWORD_CHANGE, ACCOUNT, account.id(), Map.of("required", required), null);
+		sessions.end(account.username(), session);
+		AccountAdministration.revokeTokens(tokens, audit, account, "password-change");
 	}
 
 	ApiTokens.Issued issueToken(Account account, String name, @Nullable Instant expiresAt) {
@@ -108,6 +117,7 @@ class SelfService {
 		boolean locked = accounts.recordFailure(account.username(), settings.lockoutAttempts(),
 				settings.lockoutDuration());
 		if (locked) {
+			sessions.end(account.username(), null);
 			audit.record(Action.LOCKED, ACCOUNT, account.id(), Map.of("minutes", settings.lockoutDuration().toMinutes()),
 					null);
 		}

@@ -1,16 +1,21 @@
 package org.tongxin.platform.jobs.web;
 
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.platform.jobs.BackgroundJobs;
-import org.tongxin.platform.jobs.JobId;
 
 /**
- * The progress bar of any job, polled by htmx every second until the job is done. Pages that start a
- * job include the fragment {@code platform/jobs/progress :: progress} with the job in the model.
+ * The progress bar of a job, polled by htmx every second until the job is done. Pages that start a
+ * job include the fragment {@code platform/jobs/progress :: progress} with the job in the model. The job is
+ * named by its random public id and shown only to whom may see it (its owner, or staff with the module's
+ * permission in scope); anyone else gets 404, as for a job that does not exist.
  */
 @Controller
 class JobProgressController {
@@ -23,16 +28,26 @@ class JobProgressController {
 
 	@GetMapping("/jobs/{id}/progress")
 	@PreAuthorize("isAuthenticated()")
-	String progress(@PathVariable long id, Model model) {
-		model.addAttribute("job", jobs.find(new JobId(id)).orElseThrow(() -> new JobNotFound(id)));
+	String progress(@PathVariable String id, Model model) {
+		model.addAttribute("job", publicId(id).flatMap(jobs::find).orElseThrow(() -> new JobNotFound(id)));
 		return "platform/jobs/progress :: progress";
 	}
 
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+	/** Not a public id at all (an old numeric id, a guess): the same 404 as an unknown one. */
+	private static java.util.Optional<UUID> publicId(String id) {
+		try {
+			return java.util.Optional.of(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	@ResponseStatus(HttpStatus.NOT_FOUND)
 	static class JobNotFound extends RuntimeException {
 
-		JobNotFound(long id) {
-			super("job " + id + " not found in scope");
+		JobNotFound(String id) {
+			super("job " + id + " not found");
 		}
 	}
 }
