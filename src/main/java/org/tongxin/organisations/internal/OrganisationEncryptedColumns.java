@@ -17,7 +17,7 @@ import org.tongxin.platform.crypto.FieldCipher.Purpose;
 class OrganisationEncryptedColumns {
 
 	@Bean
-	EncryptedTable organisationEncryptedColumns() {
+	EncryptedTable orgOrganisationEncryptedColumns() {
 		return new EncryptedTable("org_organisation", "id", List.of(
 				EncryptedColumn.of("contact_phone_cipher", DerivedHash.of("contact_phone_hash", Purpose.PHONE))));
 	}

@@ -70,8 +70,9 @@ class RoleEditorTests {
 		assertThat(reveal(session, personInChengdu())).hasStatusOk();
 		assertThat(roles.find("CITY_STAFF_REVEAL").orElseThrow().permissions())
 			.containsAll(roles.find(Roles.STAFF).orElseThrow().permissions())
-			.contains("people:reveal");
-		assertThat(roles.find("DISTRICT_STAFF_REVEAL").orElseThrow().permissions()).contains("people:reveal");
+			.contains("people:reveal", "organisations:reveal");
+		assertThat(roles.find("DISTRICT_STAFF_REVEAL").orElseThrow().permissions())
+			.contains("people:reveal", "organisations:reveal");
 	}
 
 	@Test
