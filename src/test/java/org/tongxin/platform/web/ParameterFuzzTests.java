@@ -92,7 +92,8 @@ class ParameterFuzzTests {
 		String uri = endpoint.pattern();
 		for (Endpoint.Parameter variable : endpoint.pathVariables()) {
 			String replacement = variable.name().equals(fuzzed) ? value
-					: WORDS.getOrDefault(variable.name(), "1");
+					: variable.type() == java.util.UUID.class ? java.util.UUID.randomUUID().toString()
+							: WORDS.getOrDefault(variable.name(), "1");
 			uri = uri.replaceFirst("\\{" + variable.name() + "(:[^}]*)?}",
 					java.util.regex.Matcher.quoteReplacement(encode(replacement)));
 		}
