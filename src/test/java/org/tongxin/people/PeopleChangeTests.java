@@ -150,6 +150,8 @@ class PeopleChangeTests {
 			.hasStatus(400)
 			.bodyJson()
 			.extractingPath("$.errors[?(@.field == 'idNumber')].detail")
+			.asArray()
+			.singleElement()
 			.asString()
 			.contains("身份证号码不正确");
 
