@@ -172,7 +172,11 @@ public class Activities {
 				new EventFilter(null, null, null, from, to, organiser == null ? null : organiser.value()));
 	}
 
-	/** Audits the export, then streams the scoped events into {@code sink}. */
+	/**
+	 * Audits the export, then streams the scoped events into {@code sink}. Read-write: the audit entry is an
+	 * insert, which the class's read-only default would refuse (every event export failed with a 500).
+	 */
+	@Transactional
 	public void exportEvents(EventFilter filter, XlsxExport.Sink<Event> sink) throws IOException {
 		audit.record(AuditLog.Action.EXPORT, AUDIT_EVENT, null, Map.of("rows", countEvents(filter)), null);
 		try (Stream<Event> rows = events.stream(scope(), filter)) {

@@ -122,7 +122,7 @@ class ActivitiesPagesTests {
 					 "audience": "OPEN"}""")
 			.exchange();
 		assertThat(invalid).hasStatus(400);
-		assertThat(invalid).bodyJson().extractingPath("$.errors.endsAt").isEqualTo("结束时间不能早于开始时间");
+		assertThat(invalid).bodyJson().extractingPath("$.errors[?(@.field == 'endsAt')].detail").asArray().containsExactly("结束时间不能早于开始时间");
 	}
 
 	@Test

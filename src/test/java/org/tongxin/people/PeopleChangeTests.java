@@ -149,7 +149,9 @@ class PeopleChangeTests {
 				{"unit": 510104, "name": "接口校验", "idNumber": "510104198801011235", "group": "ENTERPRISE", "legalBasis": "DUTY"}"""))
 			.hasStatus(400)
 			.bodyJson()
-			.extractingPath("$.errors.idNumber")
+			.extractingPath("$.errors[?(@.field == 'idNumber')].detail")
+			.asArray()
+			.singleElement()
 			.asString()
 			.contains("身份证号码不正确");
 
@@ -157,7 +159,7 @@ class PeopleChangeTests {
 		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510104, "重复一", duplicate, "13900000001",
 				"ENTERPRISE", "甲公司"))).hasStatus(201);
 		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510105, "重复二", duplicate, "13900000002",
-				"ENTERPRISE", "乙公司"))).hasStatus(400).bodyJson().extractingPath("$.errors.idNumber").isEqualTo("该身份证号码已有登记。");
+				"ENTERPRISE", "乙公司"))).hasStatus(400).bodyJson().extractingPath("$.errors[?(@.field == 'idNumber')].detail").asArray().containsExactly("该身份证号码已有登记。");
 	}
 
 	@Test

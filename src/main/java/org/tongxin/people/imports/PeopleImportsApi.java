@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tongxin.platform.Problems;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.jobs.StoredFile;
 
@@ -35,16 +36,21 @@ import org.tongxin.platform.jobs.StoredFile;
 @RequestMapping("/api/v1/people/imports")
 class PeopleImportsApi {
 
+	private static final String UNEXPECTED = "jobs.error.unexpected";
+
 	private final PeopleImports imports;
 
 	private final MessageSource messages;
 
 	private final JsonMapper json;
 
-	PeopleImportsApi(PeopleImports imports, MessageSource messages, JsonMapper json) {
+	private final Problems problems;
+
+	PeopleImportsApi(PeopleImports imports, MessageSource messages, JsonMapper json, Problems problems) {
 		this.imports = imports;
 		this.messages = messages;
 		this.json = json;
+		this.problems = problems;
 	}
 
 	/**
@@ -81,7 +87,7 @@ class PeopleImportsApi {
 	@PreAuthorize("hasAuthority('people:import')")
 	Map<String, Object> status(@PathVariable UUID id, Locale locale) {
 		PeopleImports.ImportJob view = imports.find(id).orElseThrow(() -> new ImportNotFound(id));
-		Map<String, Object> body = described(view);
+		Map<String, Object> body = described(view, messages, locale);
 		if (view.result() != null) {
 			body.put("errors", view.result().errors().stream().map(e -> {
 				Map<String, Object> error = new LinkedHashMap<>();
@@ -173,10 +179,7 @@ class PeopleImportsApi {
 	}
 
 	private ProblemDetail problem(HttpStatus status, String code, Locale locale, Object... arguments) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				messages.getMessage(code, arguments, code, locale));
-		problem.setProperty("code", code);
-		return problem;
+		return problems.of(status, code, arguments, locale);
 	}
 
 	@GetMapping("/{id}/errors.xlsx")
@@ -189,7 +192,7 @@ class PeopleImportsApi {
 		}
 	}
 
-	static Map<String, Object> described(PeopleImports.ImportJob view) {
+	static Map<String, Object> described(PeopleImports.ImportJob view, MessageSource messages, Locale locale) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", view.job().publicId());
 		body.put("status", view.job().status().name());
@@ -217,8 +220,24 @@ class PeopleImportsApi {
 			body.put("errorReport", view.result().failed() > 0 ? "/api/v1/people/imports/" + view.job().publicId()
 					+ "/errors.xlsx" : null);
 		}
-		body.put("error", view.job().error());
+		body.put("error", error(view.job().error(), messages, locale));
 		return body;
+	}
+
+	/**
+	 * Why the job failed: its message key as {@code code} and the message in the caller's language as
+	 * {@code detail}. A failure without a key of ours (the text of an exception, kept for the administrator) is
+	 * told as the general job error: library text never reaches the client.
+	 */
+	static @Nullable Map<String, String> error(@Nullable String error, MessageSource messages, Locale locale) {
+		if (error == null) {
+			return null;
+		}
+		String text = messages.getMessage(error, null, null, locale);
+		Map<String, String> described = new LinkedHashMap<>();
+		described.put("code", text == null ? UNEXPECTED : error);
+		described.put("detail", text == null ? messages.getMessage(UNEXPECTED, null, locale) : text);
+		return described;
 	}
 
 	@ResponseStatus(HttpStatus.NOT_FOUND)

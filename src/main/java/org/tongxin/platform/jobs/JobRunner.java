@@ -42,6 +42,8 @@ class JobRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
+	private static final java.util.regex.Pattern MESSAGE_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
+
 	private final String runner = UUID.randomUUID().toString();
 
 	private final Jobs jobs;
@@ -120,10 +122,12 @@ class JobRunner {
 			jobs.finish(job.id(), JobStatus.SUCCEEDED, context.result, null);
 		}
 		catch (JobFailure e) {
+			log.warn("Job {} ({}) failed: {}", job.id().value(), job.kind(), causes(e));
 			jobs.finish(job.id(), JobStatus.FAILED, context.result, e.getMessage());
 		}
 		catch (Exception e) {
-			log.warn("Job {} ({}) failed on attempt {}", job.id(), job.kind(), job.attempts(), e);
+			log.warn("Job {} ({}) failed on attempt {} of {}: {}", job.id().value(), job.kind(), job.attempts(),
+					MAX_ATTEMPTS, causes(e));
 			jobs.retry(job.id(), String.valueOf(e.getMessage()), MAX_ATTEMPTS);
 		}
 		finally {
@@ -132,6 +136,36 @@ class JobRunner {
 			// An ended job's upload goes at once (it holds personal data); a job that will be retried keeps it.
 			jobFiles.ended(job.id());
 		}
+	}
+
+	/**
+	 * The chain of causes for the log, without their messages: those of a job's exceptions may carry the values of
+	 * the row it was reading (a name, an ID number in a constraint violation). Message keys of {@link JobFailure}
+	 * are ours and safe; where it happened is told by the first frame of ours in the innermost cause.
+	 */
+	static String causes(Throwable failure) {
+		StringBuilder text = new StringBuilder();
+		Throwable innermost = failure;
+		for (Throwable e = failure; e != null; e = e.getCause()) {
+			if (!text.isEmpty()) {
+				text.append(" <- ");
+			}
+			text.append(e.getClass().getName());
+			if (e instanceof JobFailure && e.getMessage() != null && MESSAGE_KEY.matcher(e.getMessage()).matches()) {
+				text.append('(').append(e.getMessage()).append(')');
+			}
+			innermost = e;
+			if (e.getCause() == e) {
+				break;
+			}
+		}
+		for (StackTraceElement frame : innermost.getStackTrace()) {
+			if (frame.getClassName().startsWith("org.tongxin.")) {
+				text.append(" at ").append(frame);
+				break;
+			}
+		}
+		return text.toString();
 	}
 
 	/** The owner's account, signed in; a job whose owner may no longer sign in fails without running. */

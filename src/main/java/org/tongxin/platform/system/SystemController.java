@@ -78,7 +78,8 @@ class SystemController {
 
 	@GetMapping("/system/units/export.xlsx")
 	@PreAuthorize("hasAuthority('system:units')")
-	@Transactional(readOnly = true)
+	// Not read-only: the audit entry of the export is written in this transaction.
+	@Transactional
 	void export(@RequestParam(required = false) @Nullable Long parent, Locale locale, HttpServletResponse response)
 			throws IOException {
 		DataScope scope = currentUser.scope();

@@ -135,8 +135,31 @@ public final class TabularFiles {
 				parser.parse(new InputSource(sheet));
 			}
 		}
-		catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
-			throw new UnreadableFile("not a readable .xlsx file: " + e.getMessage(), e);
+		catch (RowFailure e) {
+			// The file was readable; the consumer refused a row (a missing column, a cancelled job): that is the
+			// cause to report, not "unreadable".
+			throw e.getCause();
+		}
+		catch (UnreadableFile e) {
+			throw e;
+		}
+		catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+			// POI reports damaged or hostile files (zip bombs, bad XML) with IOExceptions and runtime exceptions
+			// alike; the library's text stays in the cause, for the log, never for the user.
+			throw new UnreadableFile("not a readable .xlsx file (" + e.getClass().getSimpleName() + ")", e);
+		}
+	}
+
+	/** Carries an exception of the row consumer through POI's SAX parser, so that it is not taken for a parse error. */
+	private static final class RowFailure extends RuntimeException {
+
+		RowFailure(RuntimeException cause) {
+			super(null, cause, false, false);
+		}
+
+		@Override
+		public synchronized RuntimeException getCause() {
+			return (RuntimeException) super.getCause();
 		}
 	}
 
@@ -158,7 +181,12 @@ public final class TabularFiles {
 
 		@Override
 		public void endRow(int rowNum) {
-			rows.accept(new SheetRow(rowNum + 1, List.copyOf(cells)));
+			try {
+				rows.accept(new SheetRow(rowNum + 1, List.copyOf(cells)));
+			}
+			catch (RuntimeException e) {
+				throw new RowFailure(e);
+			}
 		}
 
 		@Override

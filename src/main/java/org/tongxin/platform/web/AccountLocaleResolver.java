@@ -1,6 +1,7 @@
 package org.tongxin.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,6 +39,20 @@ public class AccountLocaleResolver implements LocaleResolver {
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
+		// API clients say their language per request (RFC 9110 Accept-Language); pages keep the user's choice.
+		String acceptLanguage = request.getHeader("Accept-Language");
+		if (acceptLanguage != null && ProblemResponses.path(request).startsWith("/api/")) {
+			try {
+				Locale asked = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage),
+						List.of(DEFAULT, Locale.ENGLISH, Locale.CHINESE));
+				if (asked != null) {
+					return asked.getLanguage().equals("en") ? Locale.ENGLISH : DEFAULT;
+				}
+			}
+			catch (IllegalArgumentException e) {
+				// A malformed header asks for nothing: the default below.
+			}
+		}
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Locale locale) {
 			return locale;

@@ -169,6 +169,24 @@ class BackgroundJobsTests {
 			};
 		}
 
+		/** Fails on a row, with the row's personal values in the message of the cause (as SQL errors carry them). */
+		@Bean
+		JobHandler rowFailure() {
+			return new JobHandler() {
+
+				@Override
+				public String kind() {
+					return "test.rowFailure";
+				}
+
+				@Override
+				public void run(JobContext context) {
+					throw new JobFailure("import.error.groupColumn",
+							new IllegalStateException("row 7: 欧阳娜娜 110105198503050021 13812345678"));
+				}
+			};
+		}
+
 		@Bean
 		JobHandler broken() {
 			return new JobHandler() {
