@@ -61,6 +61,9 @@ public class PeopleRegistry {
 	 * record's bookkeeping. Every other field (name, birth date, ID and phone, email, address, employer, notes,
 	 * and any field added later) is recorded as "changed" without its values.
 	 */
+	/** The kind of exact-identifier lookup audited for the duplicate check of a person's ID number. */
+	public static final String ID_NUMBER_CHECK = "ID_NUMBER_CHECK";
+
 	public static final AuditFields AUDITED = AuditFields.onlyValuesOf("id", "unit", "place", "regionCode", "group",
 			"subgroup", "sector", "education", "religionRecorded", "legalBasis", "consentState", "createdAt",
 			"updatedAt", "version", "anonymisedAt");
@@ -304,11 +307,30 @@ public class PeopleRegistry {
 		return stored == null ? null : cipher.decrypt(stored);
 	}
 
+	/**
+	 * Registers a person entered by a user (form or API). Its ID number is checked against the scope's
+	 * registrations, and the answer ("already registered") confirms a whole ID number: the check counts
+	 * against the account's exact-identifier allowance and is audited by its keyed hash, like an exact search.
+	 */
 	@Transactional
 	public Person create(PersonForm form) {
+		return create(form, true);
+	}
+
+	/**
+	 * Registers a person for an import that has looked the ID number up with {@link #identify} first and
+	 * found nobody: the duplicate check then answers nothing the lookup has not, so it is not counted against
+	 * the exact-identifier allowance and a bulk import is not held to a user's pace.
+	 */
+	@Transactional
+	public Person createIdentified(PersonForm form) {
+		return create(form, false);
+	}
+
+	private Person create(PersonForm form, boolean checksCounted) {
 		Actor actor = currentUser.actor();
 		Unit unit = ownerUnit(form.unit());
-		PersonValues values = values(form, unit, null);
+		PersonValues values = values(form, unit, null, checksCounted);
 		long id = persons.insert(values);
 		Person person = get(new PersonId(id));
 		audit.created(AUDIT_TYPE, person.id(), person, AUDITED);
@@ -324,7 +346,7 @@ public class PeopleRegistry {
 			throw new PersonNotFound(id);
 		}
 		Unit unit = ownerUnit(form.unit());
-		PersonValues values = values(form, unit, before);
+		PersonValues values = values(form, unit, before, true);
 		if (!persons.update(id.value(), version, values)) {
 			throw new ConcurrentPersonChange(id);
 		}
@@ -461,7 +483,7 @@ public class PeopleRegistry {
 	}
 
 	/** Checks what only the registry can check, and encrypts and hashes the sensitive values. */
-	private PersonValues values(PersonForm form, Unit unit, @Nullable Person self) {
+	private PersonValues values(PersonForm form, Unit unit, @Nullable Person self, boolean checksCounted) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		DictionaryLabels dict = labels(Locale.SIMPLIFIED_CHINESE);
 		Sex sex = form.sex();
@@ -489,6 +511,10 @@ public class PeopleRegistry {
 			else {
 				IdNumber number = parsed.get();
 				idHash = cipher.hash(FieldCipher.Purpose.ID_NUMBER, number.value());
+				if (checksCounted) {
+					// "Already registered" confirms the number: an oracle like the exact search (issue 9, item 2).
+					exactSearches.admit(currentUser.actor(), ID_NUMBER_CHECK, idHash);
+				}
 				List<Long> holders = new ArrayList<>(persons.withIdNumber(scope(), idHash));
 				if (self != null) {
 					holders.remove(Long.valueOf(self.id().value()));

@@ -338,7 +338,7 @@ class MemberImportJob implements JobHandler {
 			try {
 				// A savepoint: a person the registry refuses (an ID number already registered in the scope, an
 				// owner unit that cannot hold persons) is a refused row, not a rolled-back import.
-				PersonId id = nested.execute(status -> people.create(form).id());
+				PersonId id = nested.execute(status -> people.createIdentified(form).id());
 				created++;
 				return id;
 			}

@@ -145,6 +145,19 @@ public final class FieldCipher {
 				&& (stored[2] & 0xff) == activeKey;
 	}
 
+	/**
+	 * The first bytes of every current value (see {@link #isCurrent}): SQL can count the values still to
+	 * re-encrypt by comparing them, without reading and decrypting each.
+	 */
+	byte[] currentHeader() {
+		return new byte[] { TAGGED, (byte) suite.cipherId(), (byte) activeKey };
+	}
+
+	/** The active key id, shown to the system administrator; never the key. */
+	public int activeKey() {
+		return activeKey;
+	}
+
 	/** The value re-encrypted with the current suite and active key; the same bytes when it is current. */
 	public byte[] reEncrypt(byte[] stored) {
 		return isCurrent(stored) ? stored : encrypt(decrypt(stored));

@@ -53,10 +53,56 @@ public class ReEncryption implements JobHandler {
 		return KIND;
 	}
 
+	/** The system administrator starts the job and any system administrator may follow it. */
+	@Override
+	public String followPermission() {
+		return PERMISSION;
+	}
+
+	/** The permission of the crypto screen ({@code /system/crypto}) and of following the job. */
+	public static final String PERMISSION = "system:settings";
+
+	/** The phase of the progress bar, a message key: one bar over all columns. */
+	static final String PHASE = "crypto.reencrypt.phase";
+
 	@Override
 	public void run(JobContext context) {
-		Map<String, Long> changed = run(tables, (phase, done) -> context.progress(phase, done, null), context::cancelled);
+		long total = outdated().stream().mapToLong(Outdated::outdated).sum();
+		Map<String, Long> before = new LinkedHashMap<>();
+		Map<String, Long> changed = run(tables, (column, done) -> {
+			before.put(column, done);
+			context.progress(PHASE, before.values().stream().mapToLong(Long::longValue).sum(), total);
+		}, context::cancelled);
 		context.result(Map.of("reEncrypted", changed, "suite", cipher.suite().name(), "cancelled", context.cancelled()));
+	}
+
+	/** Of one declared column: how many values it holds and how many of them are not current. */
+	public record Outdated(String table, String column, long values, long outdated) {
+	}
+
+	/**
+	 * Per declared column, the values not written with the current suite and active key, counted in SQL by
+	 * their first bytes (see {@link FieldCipher}) instead of reading and decrypting each. The whole
+	 * installation, not a data scope: the figures are counts of ciphertexts, not people data, and the job
+	 * they describe re-encrypts the whole installation.
+	 */
+	public List<Outdated> outdated() {
+		return outdated(tables);
+	}
+
+	List<Outdated> outdated(List<EncryptedTable> tables) {
+		byte[] header = cipher.currentHeader();
+		List<Outdated> counts = new ArrayList<>();
+		for (EncryptedTable table : tables) {
+			for (EncryptedColumn column : table.columns()) {
+				String name = column.column();
+				counts.add(jdbc.queryForObject("select count(" + name + "), count(*) filter (where " + name
+						+ " is not null and (length(" + name + ") <= ? or substring(" + name + " from 1 for ?) <> ?)) from "
+						+ table.table(), (rs, n) -> new Outdated(table.table(), name, rs.getLong(1), rs.getLong(2)),
+						header.length, header.length, header));
+			}
+		}
+		return counts;
 	}
 
 	/** Progress: the column ("table.column") and the rows of it re-encrypted so far. */
