@@ -2,6 +2,7 @@ package org.tongxin.organisations.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +29,10 @@ class MemberImportController {
 
 	private final Organisations organisations;
 
-	MemberImportController(MemberImports imports, Organisations organisations) {
+	private final Clock clock;
+
+	MemberImportController(MemberImports imports, Organisations organisations, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.organisations = organisations;
 	}
@@ -79,7 +83,7 @@ class MemberImportController {
 	@GetMapping("/organisations/imports/template.xlsx")
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void template(HttpServletResponse response) throws IOException {
-		XlsxExport.prepare(response, "成员导入模板");
+		XlsxExport.prepare(response, "成员导入模板", clock);
 		response.getOutputStream().write(MemberImports.template());
 	}
 
@@ -113,7 +117,7 @@ class MemberImportController {
 	@PreAuthorize("hasAuthority('organisations:write')")
 	void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
 		byte[] report = imports.report(id).orElseThrow(() -> new NotFound("import " + id));
-		XlsxExport.prepare(response, "成员导入错误报告-" + id);
+		XlsxExport.prepare(response, "成员导入错误报告-" + id, clock);
 		response.getOutputStream().write(report);
 	}
 

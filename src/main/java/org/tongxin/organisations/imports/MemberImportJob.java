@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -98,9 +99,12 @@ class MemberImportJob implements JobHandler {
 
 	private final TransactionTemplate separately;
 
+	private final Clock clock;
+
 	MemberImportJob(Organisations organisations, MembershipRecords memberships, PeopleRegistry people,
 			CurrentUser currentUser, AuditLog audit, MessageSource messages, JdbcClient jdbc,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Clock clock) {
+		this.clock = clock;
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.people = people;
@@ -304,7 +308,7 @@ class MemberImportJob implements JobHandler {
 			}
 			seen.add(key);
 			memberships.insert(organisation.id(), person, role, organisation.currentTerm(),
-					start == null ? LocalDate.now() : start, end, MembershipStatus.ACTIVE, JoinedVia.IMPORT);
+					start == null ? LocalDate.now(clock) : start, end, MembershipStatus.ACTIVE, JoinedVia.IMPORT);
 			inserted++;
 		}
 

@@ -2,6 +2,7 @@ package org.tongxin.people.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,10 @@ class PeopleImportsApi {
 
 	private final JsonMapper json;
 
-	PeopleImportsApi(PeopleImports imports, MessageSource messages, JsonMapper json) {
+	private final Clock clock;
+
+	PeopleImportsApi(PeopleImports imports, MessageSource messages, JsonMapper json, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.messages = messages;
 		this.json = json;
@@ -183,7 +187,7 @@ class PeopleImportsApi {
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		StoredFile file = imports.errors(id).orElseThrow(() -> new ImportNotFound(id));
-		XlsxExport.prepare(response, "导入错误报告-" + id);
+		XlsxExport.prepare(response, "导入错误报告-" + id, clock);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
 		}

@@ -2,6 +2,7 @@ package org.tongxin.people.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,11 @@ class PeopleImportsController {
 
 	private final long keptHours;
 
+	private final Clock clock;
+
 	PeopleImportsController(PeopleImports imports,
-			@org.springframework.beans.factory.annotation.Value("${tongxin.people.imports.dry-run-kept-for:24h}") java.time.Duration kept) {
+			@org.springframework.beans.factory.annotation.Value("${tongxin.people.imports.dry-run-kept-for:24h}") java.time.Duration kept, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.keptHours = kept.toHours();
 	}
@@ -105,7 +109,7 @@ class PeopleImportsController {
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		StoredFile file = imports.errors(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
-		XlsxExport.prepare(response, "导入错误报告-" + id);
+		XlsxExport.prepare(response, "导入错误报告-" + id, clock);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
 		}
@@ -114,7 +118,7 @@ class PeopleImportsController {
 	@GetMapping("/people/imports/template.xlsx")
 	@PreAuthorize("hasAuthority('people:import')")
 	void template(HttpServletResponse response) throws IOException {
-		XlsxExport.prepare(response, "人士信息导入模板");
+		XlsxExport.prepare(response, "人士信息导入模板", clock);
 		imports.template(response.getOutputStream());
 	}
 
