@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.tongxin.platform.PageCursor;
 import org.tongxin.platform.XlsxExport;
+import org.tongxin.platform.jobs.Job;
 import org.tongxin.platform.jobs.StoredFile;
 
 /** The import page: upload, the list of imports, one import's progress, counts and error report. */
@@ -42,10 +44,11 @@ class PeopleImportsController {
 
 	@GetMapping("/people/imports")
 	@PreAuthorize("hasAuthority('people:import')")
-	String list(@RequestParam(required = false) @Nullable Long before, Model model) {
-		List<PeopleImports.ImportJob> page = imports.recent(before, PAGE_SIZE + 1);
+	String list(@RequestParam(required = false) @Nullable String before, Model model) {
+		List<PeopleImports.ImportJob> page = imports.recent(PageCursor.parse(before).orElse(null), PAGE_SIZE + 1);
 		model.addAttribute("imports", page.subList(0, Math.min(PAGE_SIZE, page.size())));
-		model.addAttribute("next", page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).job().id().value() : null);
+		@Nullable Job last = page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).job() : null;
+		model.addAttribute("next", last == null ? null : new PageCursor(last.createdAt(), last.publicId()).encode());
 		model.addAttribute("modes", ImportMode.values());
 		model.addAttribute("saved", imports.savedMapping());
 		return "people/imports/list";
