@@ -1,6 +1,7 @@
 package org.tongxin.activities;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +36,10 @@ public class ActivityFigures {
 
 	private final CurrentUser currentUser;
 
-	ActivityFigures(Tallies tallies, Units units, CurrentUser currentUser) {
+	private final Clock clock;
+
+	ActivityFigures(Tallies tallies, Units units, CurrentUser currentUser, Clock clock) {
+		this.clock = clock;
 		this.tallies = tallies;
 		this.units = units;
 		this.currentUser = currentUser;
@@ -47,8 +51,8 @@ public class ActivityFigures {
 		Unit chosen = units.find(callers, unit == null ? callers.unit() : unit)
 			.orElseThrow(() -> new ActivityNotFound("unit", unit == null ? callers.unit() : unit));
 		DataScope scope = new DataScope(chosen.id(), chosen.path());
-		Instant start = from == null ? null : from.atStartOfDay(Event.CHINA).toInstant();
-		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(Event.CHINA).toInstant();
+		Instant start = from == null ? null : from.atStartOfDay(clock.getZone()).toInstant();
+		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
 		List<Figures> total = tallies.figures(scope, start, end, Tallies.By.TOTAL, null);
 		return new Report(chosen, from, to,
 				total.isEmpty() ? new Figures("", 0, 0, 0, 0, BigDecimal.ZERO, null, null, 0) : total.get(0),

@@ -21,22 +21,21 @@ public record Event(EventId id, UnitId unit, String unitName, @Nullable SeriesId
 		@Nullable Instant registrationCloses, @Nullable String description, int registered, int waitlisted,
 		int checkedIn, int version) {
 
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-	public LocalDateTime start() {
-		return LocalDateTime.ofInstant(startsAt, CHINA);
+	/** The start as a wall-clock time in {@code zone}, the application's (its clock's, tongxin.time-zone). */
+	public LocalDateTime start(ZoneId zone) {
+		return LocalDateTime.ofInstant(startsAt, zone);
 	}
 
-	public LocalDateTime end() {
-		return LocalDateTime.ofInstant(endsAt, CHINA);
+	public LocalDateTime end(ZoneId zone) {
+		return LocalDateTime.ofInstant(endsAt, zone);
 	}
 
-	public @Nullable LocalDateTime opens() {
-		return registrationOpens == null ? null : LocalDateTime.ofInstant(registrationOpens, CHINA);
+	public @Nullable LocalDateTime opens(ZoneId zone) {
+		return registrationOpens == null ? null : LocalDateTime.ofInstant(registrationOpens, zone);
 	}
 
-	public @Nullable LocalDateTime closes() {
-		return registrationCloses == null ? null : LocalDateTime.ofInstant(registrationCloses, CHINA);
+	public @Nullable LocalDateTime closes(ZoneId zone) {
+		return registrationCloses == null ? null : LocalDateTime.ofInstant(registrationCloses, zone);
 	}
 
 	public boolean past(Instant now) {

@@ -1,6 +1,7 @@
 package org.tongxin.activities;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,12 +35,13 @@ public record EventForm(
 				new ArrayList<>(), new ArrayList<>(), null, null, null);
 	}
 
-	public static EventForm of(Event e) {
+	/** The form of an event, its times as wall-clock times in {@code zone}, the application's. */
+	public static EventForm of(Event e, ZoneId zone) {
 		return new EventForm(e.title(), e.series() == null ? null : e.series().value(), e.kind(),
 				new ArrayList<>(e.organisers().stream().map(o -> o.value()).toList()),
-				e.site() == null ? null : e.site().value(), e.address(), e.start(), e.end(),
+				e.site() == null ? null : e.site().value(), e.address(), e.start(zone), e.end(zone),
 				e.capacity(), e.audience(), new ArrayList<>(e.audienceGroups()),
-				new ArrayList<>(e.audienceOrganisations().stream().map(o -> o.value()).toList()), e.opens(), e.closes(),
+				new ArrayList<>(e.audienceOrganisations().stream().map(o -> o.value()).toList()), e.opens(zone), e.closes(zone),
 				e.description());
 	}
 

@@ -3,6 +3,7 @@ package org.tongxin.activities;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 import org.tongxin.people.PersonId;
@@ -21,11 +22,12 @@ public record Registration(RegistrationId id, EventId event, PersonId person, Re
 		return status != RegistrationStatus.CANCELLED;
 	}
 
-	public LocalDateTime registered() {
-		return LocalDateTime.ofInstant(registeredAt, Event.CHINA);
+	/** When registered, as a wall-clock time in {@code zone}, the application's (its clock's). */
+	public LocalDateTime registered(ZoneId zone) {
+		return LocalDateTime.ofInstant(registeredAt, zone);
 	}
 
-	public @Nullable LocalDateTime checkedInTime() {
-		return checkedInAt == null ? null : LocalDateTime.ofInstant(checkedInAt, Event.CHINA);
+	public @Nullable LocalDateTime checkedInTime(ZoneId zone) {
+		return checkedInAt == null ? null : LocalDateTime.ofInstant(checkedInAt, zone);
 	}
 }

@@ -320,7 +320,7 @@ public class Registrations {
 		if (checkedIn == null) {
 			throw new RegistrationRefused("activities.refused.notCheckedIn");
 		}
-		Instant today = clock.instant().atZone(Event.CHINA).toLocalDate().atStartOfDay(Event.CHINA).toInstant();
+		Instant today = clock.instant().atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant();
 		if (checkedIn.isBefore(today)) {
 			throw new RegistrationRefused("activities.refused.undoCheckInDay");
 		}

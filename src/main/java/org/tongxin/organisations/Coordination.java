@@ -1,5 +1,6 @@
 package org.tongxin.organisations;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,9 @@ public class Coordination {
 			@Nullable String mechanismName, @Nullable Long partner, @Nullable String partnerName, LocalDate dueOn,
 			boolean done, @Nullable LocalDate doneOn, int version) {
 
-		public boolean overdue() {
-			return !done && dueOn.isBefore(LocalDate.now());
+		/** Whether the task is open past its due date; today is the application's (the clock's) date. */
+		public boolean overdue(LocalDate today) {
+			return !done && dueOn.isBefore(today);
 		}
 	}
 
@@ -57,7 +59,10 @@ public class Coordination {
 
 	private final AuditLog audit;
 
-	Coordination(CoordinationRecords records, Units units, CurrentUser currentUser, AuditLog audit) {
+	private final Clock clock;
+
+	Coordination(CoordinationRecords records, Units units, CurrentUser currentUser, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.records = records;
 		this.units = units;
 		this.currentUser = currentUser;
@@ -148,7 +153,7 @@ public class Coordination {
 		if (!records.taskInScope(scope(), id)) {
 			throw new NotFound("task " + id);
 		}
-		if (!records.completeTask(id, version, done ? LocalDate.now() : null)) {
+		if (!records.completeTask(id, version, done ? LocalDate.now(clock) : null)) {
 			throw new ConcurrentChange("task " + id);
 		}
 		audit.updated("organisation-task", id, Map.of("done", !done), Map.of("done", done));

@@ -10,8 +10,8 @@ public record Membership(MembershipId id, OrganisationId organisation, PersonId 
 		@Nullable LocalDate termStart, @Nullable LocalDate termEnd, MembershipStatus status, JoinedVia joinedVia,
 		int version) {
 
-	/** Holds now: active and its term not ended. */
-	public boolean current() {
-		return status == MembershipStatus.ACTIVE && (termEnd == null || !termEnd.isBefore(LocalDate.now()));
+	/** Holds on {@code today} (the application's date, from its clock): active and its term not ended. */
+	public boolean current(LocalDate today) {
+		return status == MembershipStatus.ACTIVE && (termEnd == null || !termEnd.isBefore(today));
 	}
 }

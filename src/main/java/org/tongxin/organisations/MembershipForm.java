@@ -14,8 +14,9 @@ public record MembershipForm(
 		@Nullable MembershipStatus status,
 		@Nullable JoinedVia joinedVia) {
 
-	public static MembershipForm empty() {
-		return new MembershipForm(null, MemberRole.MEMBER, LocalDate.now(), null, MembershipStatus.ACTIVE,
+	/** A new membership starting today, the application's (the clock's) date. */
+	public static MembershipForm empty(LocalDate today) {
+		return new MembershipForm(null, MemberRole.MEMBER, today, null, MembershipStatus.ACTIVE,
 				JoinedVia.APPLICATION);
 	}
 }

@@ -1,6 +1,7 @@
 package org.tongxin.organisations;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,11 @@ public class Memberships {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	Memberships(MembershipRecords records, OrganisationRecords organisations, PeopleRegistry people,
-			CurrentUser currentUser, AuditLog audit) {
+			CurrentUser currentUser, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.records = records;
 		this.organisations = organisations;
 		this.people = people;
@@ -145,7 +149,7 @@ public class Memberships {
 	@Transactional
 	public Membership changeStatus(MembershipId id, int version, MembershipStatus status) {
 		Membership before = records.find(scope(), id).orElseThrow(() -> new NotFound("membership " + id));
-		LocalDate end = status == MembershipStatus.LEFT && before.termEnd() == null ? LocalDate.now() : null;
+		LocalDate end = status == MembershipStatus.LEFT && before.termEnd() == null ? LocalDate.now(clock) : null;
 		if (!singleHolder(() -> records.changeStatus(id, version, status, end))) {
 			throw new ConcurrentChange("membership " + id);
 		}

@@ -2,6 +2,7 @@ package org.tongxin.organisations;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +64,10 @@ public class OrganisationFigures {
 
 	private final CurrentUser currentUser;
 
-	OrganisationFigures(FigureQueries queries, PeopleRegistry people, Units units, CurrentUser currentUser) {
+	private final Clock clock;
+
+	OrganisationFigures(FigureQueries queries, PeopleRegistry people, Units units, CurrentUser currentUser, Clock clock) {
+		this.clock = clock;
 		this.queries = queries;
 		this.people = people;
 		this.units = units;
@@ -73,7 +77,7 @@ public class OrganisationFigures {
 	/** As of the end of {@code year}, or today for the current year. */
 	public Figures of(int year) {
 		LocalDate end = LocalDate.of(year, 12, 31);
-		LocalDate asOf = end.isAfter(LocalDate.now()) ? LocalDate.now() : end;
+		LocalDate asOf = end.isAfter(LocalDate.now(clock)) ? LocalDate.now(clock) : end;
 		Actor actor = currentUser.actor();
 		Unit viewer = units.get(actor.unit());
 		boolean byCity = !(viewer.city() || viewer.level() == UnitLevel.DISTRICT || viewer.level() == UnitLevel.SITE);

@@ -1,6 +1,7 @@
 package org.tongxin.organisations;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,8 +63,11 @@ public class Organisations {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	Organisations(OrganisationDirectory directory, OrganisationRecords records, Kinds kinds, Units units,
-			ProgrammeMap programme, CurrentUser currentUser, AuditLog audit) {
+			ProgrammeMap programme, CurrentUser currentUser, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.directory = directory;
 		this.records = records;
 		this.kinds = kinds;
@@ -181,7 +185,7 @@ public class Organisations {
 	@Transactional
 	public Organisation dissolve(OrganisationId id, boolean dissolved) {
 		Organisation before = get(id);
-		records.dissolve(id, dissolved ? LocalDate.now() : null);
+		records.dissolve(id, dissolved ? LocalDate.now(clock) : null);
 		Organisation after = get(id);
 		audit.updated(AUDIT_TYPE, id, before, after, AUDITED);
 		return after;

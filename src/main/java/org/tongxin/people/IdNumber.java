@@ -17,6 +17,13 @@ public record IdNumber(String value) {
 
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
+	/**
+	 * A value object's validity cannot depend on the application's clock (parse is static and runs everywhere),
+	 * so "not born in the future" is checked against the latest date on earth right now: it never rejects a
+	 * real birth date, whatever zone the server or {@code tongxin.time-zone} is in.
+	 */
+	private static final java.time.ZoneOffset LATEST_ZONE = java.time.ZoneOffset.MAX;
+
 	public IdNumber {
 		if (!valid(value)) {
 			throw new IllegalArgumentException("not a valid ID number");
@@ -64,7 +71,7 @@ public record IdNumber(String value) {
 			return false;
 		}
 		LocalDate birth = birthDateOf(text);
-		return birth != null && !birth.isBefore(EARLIEST) && !birth.isAfter(LocalDate.now());
+		return birth != null && !birth.isBefore(EARLIEST) && !birth.isAfter(LocalDate.now(LATEST_ZONE));
 	}
 
 	public String areaCode() {

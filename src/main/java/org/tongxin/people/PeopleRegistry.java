@@ -2,6 +2,7 @@ package org.tongxin.people;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,9 +99,12 @@ public class PeopleRegistry {
 
 	private final ExactSearches exactSearches;
 
+	private final Clock clock;
+
 	PeopleRegistry(Persons persons, Consents consents, Histories histories, PlatformAccounts platformAccounts,
 			Dictionaries dictionaries, FieldCipher cipher, Units units, CurrentUser currentUser, AuditLog audit,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, ExactSearches exactSearches) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, ExactSearches exactSearches, Clock clock) {
+		this.clock = clock;
 		this.persons = persons;
 		this.consents = consents;
 		this.histories = histories;
@@ -175,9 +179,10 @@ public class PeopleRegistry {
 			readOnly.executeWithoutResult(status -> {
 				Places places = new Places();
 				java.util.Set<Long> sensitiveWithdrawn = clear ? consents.sensitiveWithdrawn(actor.scope()) : java.util.Set.of();
+				LocalDate today = LocalDate.now(clock);
 				try (Stream<PersonRow> stream = persons.exported(actor.scope(), visible(filter))) {
 					sink.accept(stream.map(row -> exported(row, places.of(row.unitId()), this::decrypted,
-							clear && !sensitiveWithdrawn.contains(row.id()))));
+							clear && !sensitiveWithdrawn.contains(row.id()), today)));
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -621,11 +626,11 @@ public class PeopleRegistry {
 	}
 
 	private PersonSummary summary(PersonRow row, Places places) {
-		return summary(row, places.of(row.unitId()), this::decrypted, revealer());
+		return summary(row, places.of(row.unitId()), this::decrypted, revealer(), LocalDate.now(clock));
 	}
 
 	private Person person(PersonRow row, Places places) {
-		return person(row, places.of(row.unitId()), this::decrypted, revealer());
+		return person(row, places.of(row.unitId()), this::decrypted, revealer(), LocalDate.now(clock));
 	}
 
 	/**
@@ -633,19 +638,19 @@ public class PeopleRegistry {
 	 * what of a person is shown, so that the masks hold across list, page, export and API.
 	 */
 	static PersonSummary summary(PersonRow row, String place, java.util.function.Function<byte[], String> decrypt,
-			boolean revealer) {
+			boolean revealer, LocalDate today) {
 		return new PersonSummary(new PersonId(row.id()), new UnitId(row.unitId()), place, row.name(),
 				row.sex() == null ? null : Sex.valueOf(row.sex()), revealer ? row.birthDate() : null,
-				Masks.birthDecade(row.birthDate(), LocalDate.now()), row.group(), row.subgroup(), row.employer(),
+				Masks.birthDecade(row.birthDate(), today), row.group(), row.subgroup(), row.employer(),
 				row.position(), Masks.phone(clear(row.phoneCipher(), decrypt)), ConsentState.valueOf(row.consentState()));
 	}
 
 	/** A person as {@code revealer} or anyone else sees them; the ID number is masked for both (reveal is audited). */
 	static Person person(PersonRow row, String place, java.util.function.Function<byte[], String> decrypt,
-			boolean revealer) {
+			boolean revealer, LocalDate today) {
 		return new Person(new PersonId(row.id()), new UnitId(row.unitId()), place, row.regionCode(), row.name(),
 				row.sex() == null ? null : Sex.valueOf(row.sex()), revealer ? row.birthDate() : null,
-				Masks.birthDecade(row.birthDate(), LocalDate.now()), row.ethnicity(),
+				Masks.birthDecade(row.birthDate(), today), row.ethnicity(),
 				Masks.idNumber(clear(row.idNumberCipher(), decrypt)), Masks.phone(clear(row.phoneCipher(), decrypt)),
 				Masks.email(clear(row.emailCipher(), decrypt)), row.education(), row.affiliation(), row.party(),
 				row.religionCipher() != null, row.group(), row.subgroup(), row.employer(), row.position(), row.sector(),
@@ -656,8 +661,8 @@ public class PeopleRegistry {
 
 	/** An export row: masked as {@link #person} masks it, or — for holders of people:reveal — ID and phone in clear. */
 	static ExportedPerson exported(PersonRow row, String place, java.util.function.Function<byte[], String> decrypt,
-			boolean clear) {
-		Person person = person(row, place, decrypt, clear);
+			boolean clear, LocalDate today) {
+		Person person = person(row, place, decrypt, clear, today);
 		if (!clear) {
 			return new ExportedPerson(person, person.idNumberMasked(), person.phoneMasked(), person.emailMasked(),
 					person.addressMasked(), false);

@@ -29,7 +29,8 @@ public record Person(PersonId id, UnitId unit, String place, String regionCode, 
 		return anonymisedAt != null;
 	}
 
-	public @Nullable Integer age() {
-		return birthDate == null ? null : java.time.Period.between(birthDate, LocalDate.now()).getYears();
+	/** The age on {@code today}, the application's (the clock's) date: the server's own date lags in UTC. */
+	public @Nullable Integer age(LocalDate today) {
+		return birthDate == null ? null : java.time.Period.between(birthDate, today).getYears();
 	}
 }

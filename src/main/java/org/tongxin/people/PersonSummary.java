@@ -14,7 +14,8 @@ public record PersonSummary(PersonId id, UnitId unit, String place, @Nullable St
 		@Nullable LocalDate birthDate, @Nullable Integer birthDecade, String group, @Nullable String subgroup, @Nullable String employer,
 		@Nullable String position, @Nullable String phoneMasked, ConsentState consentState) {
 
-	public @Nullable Integer age() {
-		return birthDate == null ? null : java.time.Period.between(birthDate, LocalDate.now()).getYears();
+	/** The age on {@code today}, the application's (the clock's) date: the server's own date lags in UTC. */
+	public @Nullable Integer age(LocalDate today) {
+		return birthDate == null ? null : java.time.Period.between(birthDate, today).getYears();
 	}
 }

@@ -1,5 +1,6 @@
 package org.tongxin.people;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -50,8 +51,11 @@ public class PersonTransfers {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	PersonTransfers(Transfers transfers, Persons persons, Histories histories, PeopleRegistry registry, Units units,
-			CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events) {
+			CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.transfers = transfers;
 		this.persons = persons;
 		this.histories = histories;
@@ -160,7 +164,7 @@ public class PersonTransfers {
 
 	private Transfer view(Transfers.Row row) {
 		return new Transfer(row.id(), row.person(), masked(row.name()), row.sex(),
-				org.tongxin.people.internal.Masks.birthDecade(row.birthDate(), java.time.LocalDate.now()), row.group(),
+				org.tongxin.people.internal.Masks.birthDecade(row.birthDate(), java.time.LocalDate.now(clock)), row.group(),
 				units.place(new UnitId(row.fromUnit())), units.place(new UnitId(row.toUnit())), row.reason(),
 				row.status(), row.requestedBy(), row.requestedAt().toInstant(), row.decidedBy(),
 				row.decidedAt() == null ? null : row.decidedAt().toInstant(), row.comment());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -49,9 +50,12 @@ public final class XlsxExport {
 		void accept(Stream<T> rows) throws IOException;
 	}
 
-	/** Sets the download headers: "<name>-<date>.xlsx", with the Chinese name encoded per RFC 5987. */
-	public static void prepare(HttpServletResponse response, String baseName) {
-		String fileName = baseName + "-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx";
+	/**
+	 * Sets the download headers: "<name>-<date>.xlsx", with the Chinese name encoded per RFC 5987. The date is
+	 * today in the application's zone (the clock's), not the server's.
+	 */
+	public static void prepare(HttpServletResponse response, String baseName, Clock clock) {
+		String fileName = baseName + "-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx";
 		response.setContentType(CONTENT_TYPE);
 		response.setHeader("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
 				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));

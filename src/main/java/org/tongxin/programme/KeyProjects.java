@@ -591,8 +591,8 @@ public class KeyProjects {
 		return counts;
 	}
 
-	private static Instant startOfDay(LocalDate date) {
-		return date.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+	private Instant startOfDay(LocalDate date) {
+		return date.atStartOfDay(clock.getZone()).toInstant();
 	}
 
 	private Actor actor() {

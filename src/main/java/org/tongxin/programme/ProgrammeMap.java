@@ -1,6 +1,7 @@
 package org.tongxin.programme;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,11 @@ public class ProgrammeMap {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	ProgrammeMap(Cities cities, Sites sites, Units units, CurrentUser currentUser, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.cities = cities;
 		this.sites = sites;
 		this.units = units;
@@ -145,7 +149,7 @@ public class ProgrammeMap {
 	@Transactional
 	public Site closeSite(SiteId id, boolean closed) {
 		Site before = site(id).orElseThrow(() -> new SiteNotFound(id));
-		sites.close(id, closed ? java.time.LocalDate.now() : null);
+		sites.close(id, closed ? java.time.LocalDate.now(clock) : null);
 		units.closeSite(before.unit(), closed);
 		Site after = sites.find(scope(), id).orElseThrow();
 		audit.updated(AUDIT_TYPE, id, before, after);

@@ -101,7 +101,7 @@ final class ActivitiesFixtures {
 
 	/** An open event under way (started an hour ago, ends in two hours), so registration and feedback both work. */
 	static EventForm running(String title, Integer capacity) {
-		LocalDateTime now = LocalDateTime.now(Event.CHINA);
+		LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
 		return new EventForm(title, null, EventKind.TRAINING, List.of(), null, "测试地点", now.minusHours(1), now.plusHours(2),
 				capacity, Audience.OPEN, List.of(), List.of(), null, null, "测试活动");
 	}

@@ -91,7 +91,7 @@ class ActivityRulesTests {
 
 	@Test
 	void registrationIsRefusedOutsideItsWindowAndACheckedInPlaceCannotBeCancelled() throws Exception {
-		LocalDateTime now = LocalDateTime.now(Event.CHINA);
+		LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
 		List<PersonId> persons = ActivitiesFixtures.people(people, CHENGDU, 110).subList(100, 102);
 		EventForm later = new EventForm("尚未开放报名", null, EventKind.TRAINING, List.of(), null, "测试地点",
 				now.plusDays(3), now.plusDays(3).plusHours(2), null, Audience.OPEN, List.of(), List.of(),
@@ -233,7 +233,7 @@ class ActivityRulesTests {
 	void figuresAddUpOnAFixture() throws Exception {
 		String username = ActivitiesFixtures.account(jdbc, "act_wuhou", "武侯区委统战部（统计）", new UnitId(510107), "STAFF");
 		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510107), 5);
-		LocalDateTime now = LocalDateTime.now(Event.CHINA);
+		LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
 		EventForm volunteering = ActivitiesFixtures.with(ActivitiesFixtures.running("统计测试公益", 10),
 				EventKind.VOLUNTEER, Audience.OPEN, List.of(), List.of());
 		EventForm talk = ActivitiesFixtures.running("统计测试讲座", 2);

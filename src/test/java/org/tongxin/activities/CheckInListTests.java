@@ -106,7 +106,7 @@ class CheckInListTests {
 
 	@Test
 	void theListShowsTheRegisteredPeopleAndFindsThemByNameOrPhoneTail() throws Exception {
-		Event event = event("名单查找", LocalDateTime.now(Event.CHINA).minusMinutes(30));
+		Event event = event("名单查找", LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusMinutes(30));
 		List<Long> ids = persons(0, 3);
 		register(event, ids);
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
@@ -133,7 +133,7 @@ class CheckInListTests {
 
 	@Test
 	void theListIsPagedAndTheLastRowFetchesTheNextPage() throws Exception {
-		Event event = event("名单分页", LocalDateTime.now(Event.CHINA).minusMinutes(30));
+		Event event = event("名单分页", LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusMinutes(30));
 		List<Registration> made = register(event, persons(10, 23));
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 
@@ -148,7 +148,7 @@ class CheckInListTests {
 
 	@Test
 	void aButtonChecksAPersonInAndTheCheckInCanBeUndoneOnlyTheSameDay() throws Exception {
-		Event event = event("名单签到", LocalDateTime.now(Event.CHINA).minusMinutes(30));
+		Event event = event("名单签到", LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusMinutes(30));
 		List<Registration> made = register(event, persons(40, 3));
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		Registration first = made.get(0);
@@ -194,7 +194,7 @@ class CheckInListTests {
 
 	@Test
 	void nobodyIsCheckedInEarlierThanTwoHoursBeforeTheStart() throws Exception {
-		Event later = event("签到过早", LocalDateTime.now(Event.CHINA).plusHours(3));
+		Event later = event("签到过早", LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusHours(3));
 		List<Long> ids = persons(60, 3);
 		List<Registration> made = register(later, ids.subList(0, 1));
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
@@ -218,7 +218,7 @@ class CheckInListTests {
 			.param(later.id().value()).query(Long.class).single()).isZero();
 
 		// An hour and fifty minutes before the start the door is open.
-		Event soon = event("签到将开", LocalDateTime.now(Event.CHINA).plusMinutes(110));
+		Event soon = event("签到将开", LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusMinutes(110));
 		Registration r = register(soon, ids.subList(2, 3)).get(0);
 		assertThat(mvc.post().uri("/activities/events/{id}/checkin", soon.id().value()).session(chengdu).with(csrf())
 			.param("code", r.code())).bodyText().contains("签到成功");
@@ -226,7 +226,7 @@ class CheckInListTests {
 
 	@Test
 	void onlyStaffWithTheCheckInPermissionInScopeUseTheList() throws Exception {
-		Event event = event("名单权限", LocalDateTime.now(Event.CHINA).minusMinutes(30));
+		Event event = event("名单权限", LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusMinutes(30));
 		Registration r = register(event, persons(80, 1)).get(0);
 		String path = "/activities/events/" + event.id().value() + "/checkin/" + r.id().value();
 

@@ -121,7 +121,7 @@ class RegistrationConcurrencyTests {
 					RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED);
 
 		Event raised = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(),
-				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event), 4)));
+				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 4)));
 
 		assertThat(raised.capacity()).isEqualTo(4);
 		assertThat(raised.registered()).isEqualTo(4);
@@ -140,7 +140,7 @@ class RegistrationConcurrencyTests {
 
 		// No limit at all: the whole waiting list comes in.
 		ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(), raised.version(),
-				ActivitiesFixtures.withCapacity(EventForm.of(raised), null)));
+				ActivitiesFixtures.withCapacity(EventForm.of(raised, java.time.ZoneId.of("Asia/Shanghai")), null)));
 		assertThat(count(event, "REGISTERED")).isEqualTo(6);
 		assertThat(count(event, "WAITLISTED")).isZero();
 	}
@@ -154,11 +154,11 @@ class RegistrationConcurrencyTests {
 			ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person));
 		}
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(),
-				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event), 2))))
+				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 2))))
 			.isInstanceOfSatisfying(InvalidActivity.class, e -> assertThat(e.errors())
 				.containsEntry("capacity", "activities.event.capacity.belowRegistered"));
 		Event same = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event), 3)));
+				() -> activities.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 3)));
 		assertThat(same.capacity()).isEqualTo(3);
 	}
 
@@ -192,7 +192,7 @@ class RegistrationConcurrencyTests {
 					})));
 			assertThat(registeredUncommitted.await(30, TimeUnit.SECONDS)).isTrue();
 			Future<Event> cut = pool.submit(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> activities
-				.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event), 2))));
+				.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 2))));
 			// Wait until the cut is blocked on the registration's lock, then let the registration commit.
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (jdbc.sql("select count(*) from pg_locks where not granted").query(Long.class).single() == 0) {

@@ -154,7 +154,11 @@ class MemberImportTests {
 		long importId = jdbc.sql("select max(id) from org_member_import where organisation_id = ?").param(org)
 			.query(Long.class)
 			.single();
-		var report = mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(chengdu).exchange();
+		// URLs name an import by its public id, never by its sequence number.
+		java.util.UUID importKey = jdbc.sql("select public_id from org_member_import where id = ?").param(importId)
+			.query(java.util.UUID.class)
+			.single();
+		var report = mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importKey).session(chengdu).exchange();
 		assertThat(report).hasStatusOk();
 		List<String> lines = new ArrayList<>();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(report.getResponse().getContentAsByteArray()))) {
@@ -174,7 +178,7 @@ class MemberImportTests {
 		assertThat(String.join("\n", lines)).doesNotContain(badChecksum).doesNotContain(foreign);
 
 		// Another unit's account cannot fetch the report.
-		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(SignIn.as(mvc, "shenzhen")))
+		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importKey).session(SignIn.as(mvc, "shenzhen")))
 			.hasStatus(404);
 		// Nor import into an organisation it cannot see, nor follow the import's job.
 		assertThat(upload(SignIn.as(mvc, "shenzhen"), org, csv, false)).hasStatus(404);
@@ -269,6 +273,10 @@ class MemberImportTests {
 		long importId = jdbc.sql("select max(id) from org_member_import where organisation_id = ?").param(org)
 			.query(Long.class)
 			.single();
+		// URLs name an import by its public id, never by its sequence number.
+		java.util.UUID importKey = jdbc.sql("select public_id from org_member_import where id = ?").param(importId)
+			.query(java.util.UUID.class)
+			.single();
 		byte[] stored = jdbc.sql("select report from org_member_import where id = ?").param(importId)
 			.query((rs, n) -> rs.getBytes(1))
 			.single();
@@ -281,8 +289,8 @@ class MemberImportTests {
 
 		// Reading organisations is not enough to download it.
 		MockHttpSession reader = accountWith("org_reader_test", "ORG_READER_TEST", "organisations:read");
-		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(reader)).hasStatus(403);
-		String link = "/organisations/imports/" + importId + "/errors.xlsx";
+		assertThat(mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importKey).session(reader)).hasStatus(403);
+		String link = "/organisations/imports/" + importKey + "/errors.xlsx";
 		assertThat(mvc.get().uri("/organisations/imports").session(reader)).hasStatusOk().bodyText().doesNotContain(link);
 		assertThat(mvc.get().uri("/organisations/imports").session(chengdu)).hasStatusOk().bodyText().contains(link);
 
@@ -293,7 +301,7 @@ class MemberImportTests {
 			.query(Long.class)
 			.single();
 		assertThat(audited).isZero();
-		var download = mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importId).session(chengdu).exchange();
+		var download = mvc.get().uri("/organisations/imports/{id}/errors.xlsx", importKey).session(chengdu).exchange();
 		assertThat(download).hasStatusOk();
 		assertThat(String.join("\n", reportLines(download.getResponse().getContentAsByteArray())))
 			.doesNotContain(unknownId)

@@ -46,9 +46,9 @@ class MaskProperties {
 	void whatAViewerWithoutRevealSeesLeavesAMillionIdNumbers(@ForAll("idNumbers") IdNumber id) {
 		PersonRow row = row(id);
 		Function<byte[], String> decrypt = bytes -> new String(bytes, StandardCharsets.UTF_8);
-		PersonSummary listed = PeopleRegistry.summary(row, "成都市 / 锦江区", decrypt, false);
-		Person shown = PeopleRegistry.person(row, "成都市 / 锦江区", decrypt, false);
-		ExportedPerson exported = PeopleRegistry.exported(row, "成都市 / 锦江区", decrypt, false);
+		PersonSummary listed = PeopleRegistry.summary(row, "成都市 / 锦江区", decrypt, false, java.time.LocalDate.now());
+		Person shown = PeopleRegistry.person(row, "成都市 / 锦江区", decrypt, false, java.time.LocalDate.now());
+		ExportedPerson exported = PeopleRegistry.exported(row, "成都市 / 锦江区", decrypt, false, java.time.LocalDate.now());
 
 		Visible visible = new Visible(id.value().substring(0, 6), shown.sex());
 		visible.birth(listed.birthDate(), listed.birthDecade());
@@ -67,7 +67,8 @@ class MaskProperties {
 	@Property(tries = 50)
 	void aRevealerSeesTheBirthDateWhichAloneLeavesFewNumbers(@ForAll("idNumbers") IdNumber id) {
 		// The counterpart that shows the count can fail: the birth date in clear leaves only 500 numbers.
-		Person shown = PeopleRegistry.person(row(id), "成都市", bytes -> new String(bytes, StandardCharsets.UTF_8), true);
+		Person shown = PeopleRegistry.person(row(id), "成都市", bytes -> new String(bytes, StandardCharsets.UTF_8), true,
+				java.time.LocalDate.now());
 		Visible visible = new Visible(id.value().substring(0, 6), shown.sex());
 		visible.birth(shown.birthDate(), shown.birthDecade());
 		visible.mask(shown.idNumberMasked());

@@ -149,7 +149,7 @@ class ActivitiesDemoData implements ApplicationRunner {
 			return;
 		}
 		Random random = new Random(20_180_628L);
-		LocalDate today = LocalDate.now(clock.withZone(Event.CHINA));
+		LocalDate today = LocalDate.now(clock);
 		Instant now = clock.instant();
 		int eventCount = 0;
 		int registrationCount = 0;
@@ -175,7 +175,7 @@ class ActivitiesDemoData implements ApplicationRunner {
 						ev.title() + "。" + demo.description());
 				EventId eventId = events.insert(unit, form);
 				eventCount++;
-				Instant startsAt = start.atZone(Event.CHINA).toInstant();
+				Instant startsAt = start.atZone(clock.getZone()).toInstant();
 				Collections.shuffle(pool, random);
 				int registered;
 				int waiting = 0;

@@ -6,6 +6,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -54,7 +55,10 @@ public class Events {
 
 	private final JdbcClient jdbc;
 
-	Events(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Events(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -156,7 +160,7 @@ public class Events {
 			.param("org", filter.organisation());
 	}
 
-	private static Map<String, @Nullable Object> fields(EventForm form) {
+	private Map<String, @Nullable Object> fields(EventForm form) {
 		Map<String, @Nullable Object> fields = new HashMap<>();
 		fields.put("series", form.seriesId());
 		fields.put("title", form.title() == null ? null : form.title().strip());
@@ -179,8 +183,9 @@ public class Events {
 		return fields;
 	}
 
-	static @Nullable Timestamp timestamp(@Nullable LocalDateTime time) {
-		return time == null ? null : Timestamp.from(time.atZone(Event.CHINA).toInstant());
+	/** A form's wall-clock time is meant in the application's zone (its clock's, tongxin.time-zone). */
+	@Nullable Timestamp timestamp(@Nullable LocalDateTime time) {
+		return time == null ? null : Timestamp.from(time.atZone(clock.getZone()).toInstant());
 	}
 
 

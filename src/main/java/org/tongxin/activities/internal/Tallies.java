@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +25,8 @@ public class Tallies {
 		UNIT("u.name", "u.id, u.name"),
 		// A series name is unique per unit only: 成都 and 上海 both have a “同心家园”.
 		SERIES("coalesce(s.name || '（' || su.name || '）', '')", "s.id, s.name, su.name"),
-		MONTH("to_char(e.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM')", "1"),
+		// The month in the application's zone (bound as :zone from the clock), whatever the session's zone is.
+		MONTH("to_char(e.starts_at at time zone :zone, 'YYYY-MM')", "1"),
 		KIND("e.kind", "e.kind");
 
 		final String label;
@@ -39,7 +41,10 @@ public class Tallies {
 
 	private final JdbcClient jdbc;
 
-	Tallies(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Tallies(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -69,6 +74,7 @@ public class Tallies {
 				 group by %s
 				 order by 1""".formatted(by.label, scope.restrict("e.unit_id"), by.group);
 		return scope.bind(jdbc.sql(sql))
+			.param("zone", clock.getZone().getId())
 			.param("from", from == null ? null : Timestamp.from(from))
 			.param("to", to == null ? null : Timestamp.from(to))
 			.param("series", series == null ? null : series.value())

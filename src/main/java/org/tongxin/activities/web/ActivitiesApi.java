@@ -2,9 +2,11 @@ package org.tongxin.activities.web;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,7 +52,10 @@ class ActivitiesApi {
 
 	private final ActivityFigures figures;
 
-	ActivitiesApi(Activities activities, Registrations registrations, ActivityFigures figures) {
+	private final Clock clock;
+
+	ActivitiesApi(Activities activities, Registrations registrations, ActivityFigures figures, Clock clock) {
+		this.clock = clock;
 		this.activities = activities;
 		this.registrations = registrations;
 		this.figures = figures;
@@ -64,22 +69,22 @@ class ActivitiesApi {
 			@Nullable OffsetDateTime registrationCloses, @Nullable String description, int registered, int waitlisted,
 			int checkedIn, int version) {
 
-		static EventView of(Event e) {
+		static EventView of(ZoneId zone, Event e) {
 			return new EventView(e.id().value(), e.unit().value(), e.unitName(),
 					e.series() == null ? null : e.series().value(), e.seriesName(), e.title(), e.kind(),
 					e.organisers().stream().map(OrganisationId::value).toList(),
-					e.site() == null ? null : e.site().value(), e.address(), offset(e.startsAt()), offset(e.endsAt()),
+					e.site() == null ? null : e.site().value(), e.address(), offset(e.startsAt(), zone), offset(e.endsAt(), zone),
 					e.capacity(), e.audience(), e.audienceGroups(),
-					e.audienceOrganisations().stream().map(OrganisationId::value).toList(), offsetOrNull(e.registrationOpens()), offsetOrNull(e.registrationCloses()),
+					e.audienceOrganisations().stream().map(OrganisationId::value).toList(), offsetOrNull(e.registrationOpens(), zone), offsetOrNull(e.registrationCloses(), zone),
 					e.description(), e.registered(), e.waitlisted(), e.checkedIn(), e.version());
 		}
 
-		private static OffsetDateTime offset(Instant instant) {
-			return instant.atZone(Event.CHINA).toOffsetDateTime();
+		private static OffsetDateTime offset(Instant instant, ZoneId zone) {
+			return instant.atZone(zone).toOffsetDateTime();
 		}
 
-		private static @Nullable OffsetDateTime offsetOrNull(@Nullable Instant instant) {
-			return instant == null ? null : offset(instant);
+		private static @Nullable OffsetDateTime offsetOrNull(@Nullable Instant instant, ZoneId zone) {
+			return instant == null ? null : offset(instant, zone);
 		}
 	}
 
@@ -130,10 +135,10 @@ class ActivitiesApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		int pageSize = Math.clamp(size, 1, 500);
 		EventId before = cursor == null || cursor.isBlank() ? null : new EventId(Long.parseLong(cursor));
-		List<Event> page = activities.events(EventController.filter(q, series, kind, from, to), before, pageSize + 1);
+		List<Event> page = activities.events(EventController.filter(q, series, kind, from, to, clock.getZone()), before, pageSize + 1);
 		boolean more = page.size() > pageSize;
 		List<Event> shown = more ? page.subList(0, pageSize) : page;
-		return new EventPage(shown.stream().map(EventView::of).toList(),
+		return new EventPage(shown.stream().map(e -> EventView.of(clock.getZone(), e)).toList(),
 				more ? shown.get(shown.size() - 1).id().toString() : null);
 	}
 
@@ -141,7 +146,7 @@ class ActivitiesApi {
 	@PreAuthorize("hasAuthority('activities:read')")
 	@Operation(summary = "One event with its current counts")
 	EventView event(@PathVariable long id) {
-		return EventView.of(activities.getEvent(new EventId(id)));
+		return EventView.of(clock.getZone(), activities.getEvent(new EventId(id)));
 	}
 
 	@PostMapping("/events")
@@ -149,7 +154,7 @@ class ActivitiesApi {
 	@Operation(summary = "Create an event owned by the caller's unit; times are China Standard Time (yyyy-MM-ddTHH:mm)")
 	ResponseEntity<EventView> create(@Valid @RequestBody EventForm form) {
 		Event event = activities.createEvent(form);
-		return ResponseEntity.created(URI.create("/api/v1/activities/events/" + event.id())).body(EventView.of(event));
+		return ResponseEntity.created(URI.create("/api/v1/activities/events/" + event.id())).body(EventView.of(clock.getZone(), event));
 	}
 
 	@PostMapping("/events/{id}/registrations")

@@ -1,6 +1,7 @@
 package org.tongxin.activities.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,10 @@ class ActivityFiguresController {
 
 	private final JsonMapper json;
 
-	ActivityFiguresController(ActivityFigures figures, MessageSource messages, AuditLog audit, JsonMapper json) {
+	private final Clock clock;
+
+	ActivityFiguresController(ActivityFigures figures, MessageSource messages, AuditLog audit, JsonMapper json, Clock clock) {
+		this.clock = clock;
 		this.figures = figures;
 		this.messages = messages;
 		this.audit = audit;
@@ -85,7 +89,7 @@ class ActivityFiguresController {
 		detail.put("unit", report.unit().id().value());
 		detail.put("rows", rows.size());
 		audit.record(AuditLog.Action.EXPORT, "activities-figures", null, detail, null);
-		XlsxExport.prepare(response, text("activities.figures.file", locale));
+		XlsxExport.prepare(response, text("activities.figures.file", locale), clock);
 		List<String> headers = List.of("by." + table, "events", "registrations", "checkedIn", "attendanceRate",
 				"volunteerHours", "satisfaction", "gain", "feedbacks")
 			.stream()

@@ -1,5 +1,6 @@
 package org.tongxin.activities.web;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -31,7 +32,10 @@ class CalendarController {
 
 	private final ActivityFigures figures;
 
-	CalendarController(Activities activities, ActivityFigures figures) {
+	private final Clock clock;
+
+	CalendarController(Activities activities, ActivityFigures figures, Clock clock) {
+		this.clock = clock;
 		this.activities = activities;
 		this.figures = figures;
 	}
@@ -41,7 +45,7 @@ class CalendarController {
 	String calendar(@RequestParam(required = false) @Nullable YearMonth month,
 			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable Long organisation,
 			Model model) {
-		LocalDate today = LocalDate.ofInstant(activities.now(), Event.CHINA);
+		LocalDate today = LocalDate.ofInstant(activities.now(), clock.getZone());
 		YearMonth shown = month == null ? YearMonth.from(today) : month;
 		OrganisationSummary organiser = organisation == null ? null
 				: activities.organisation(new OrganisationId(organisation))
@@ -51,8 +55,8 @@ class CalendarController {
 			first = first.minusWeeks(1);
 		}
 		LocalDate last = shown.atEndOfMonth().with(DayOfWeek.SUNDAY);
-		List<Event> events = activities.between(first.atStartOfDay(Event.CHINA).toInstant(),
-				last.plusDays(1).atStartOfDay(Event.CHINA).toInstant(), unit == null ? null : new UnitId(unit),
+		List<Event> events = activities.between(first.atStartOfDay(clock.getZone()).toInstant(),
+				last.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), unit == null ? null : new UnitId(unit),
 				organiser == null ? null : organiser.id());
 		List<List<Day>> weeks = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
@@ -62,14 +66,14 @@ class CalendarController {
 			LocalDate date = day;
 			weeks.get(weeks.size() - 1)
 				.add(new Day(date, YearMonth.from(date).equals(shown), date.equals(today), events.stream()
-					.filter(e -> !e.start().toLocalDate().isAfter(date) && !e.end().toLocalDate().isBefore(date))
+					.filter(e -> !e.start(clock.getZone()).toLocalDate().isAfter(date) && !e.end(clock.getZone()).toLocalDate().isBefore(date))
 					.toList()));
 		}
 		model.addAttribute("month", shown);
 		model.addAttribute("previous", shown.minusMonths(1));
 		model.addAttribute("next", shown.plusMonths(1));
 		model.addAttribute("weeks", weeks);
-		List<Event> inMonth = events.stream().filter(e -> YearMonth.from(e.start()).equals(shown)).toList();
+		List<Event> inMonth = events.stream().filter(e -> YearMonth.from(e.start(clock.getZone())).equals(shown)).toList();
 		model.addAttribute("count", inMonth.size());
 		model.addAttribute("monthEvents", inMonth);
 		model.addAttribute("organisation", organiser);

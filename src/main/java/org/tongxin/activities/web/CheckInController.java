@@ -101,7 +101,8 @@ class CheckInController {
 		model.addAttribute("q", Forms.blank(q));
 		model.addAttribute("first", after == null);
 		model.addAttribute("next", more ? shown.get(shown.size() - 1).registration().id().value() : null);
-		model.addAttribute("today", LocalDate.now(clock.withZone(Event.CHINA)));
+		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("zone", clock.getZone());
 		return "activities/checkin-list :: rows";
 	}
 
@@ -136,7 +137,7 @@ class CheckInController {
 
 	private String result(Event event, CheckIn result, Locale locale, Model model) {
 		model.addAttribute("outcome", result.outcome().name());
-		String at = result.at() == null ? "" : TIME.format(result.at().atZone(Event.CHINA));
+		String at = result.at() == null ? "" : TIME.format(result.at().atZone(clock.getZone()));
 		model.addAttribute("message", Forms.text(messages, "activities.checkin." + result.outcome(), locale,
 				result.name() == null ? "" : result.name(), at));
 		return view(activities.getEvent(event.id()), model);
@@ -144,7 +145,7 @@ class CheckInController {
 
 	private String view(Event event, Model model) {
 		model.addAttribute("e", event);
-		model.addAttribute("opens", LocalDateTime.ofInstant(registrations.checkInOpens(event), Event.CHINA));
+		model.addAttribute("opens", LocalDateTime.ofInstant(registrations.checkInOpens(event), clock.getZone()));
 		model.addAttribute("open", !clock.instant().isBefore(registrations.checkInOpens(event)));
 		return "activities/checkin";
 	}

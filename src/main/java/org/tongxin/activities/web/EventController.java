@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -80,8 +82,11 @@ class EventController {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	EventController(Activities activities, Registrations registrations, PeopleRegistry people, MessageSource messages,
-			AuditLog audit) {
+			AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.activities = activities;
 		this.registrations = registrations;
 		this.people = people;
@@ -95,7 +100,7 @@ class EventController {
 			@RequestParam(required = false) @Nullable EventKind kind,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable Long before, Model model) {
-		EventFilter filter = filter(q, series, kind, from, to);
+		EventFilter filter = filter(q, series, kind, from, to, clock.getZone());
 		List<Event> page = activities.events(filter, before == null ? null : new EventId(before), PAGE_SIZE + 1);
 		boolean more = page.size() > PAGE_SIZE;
 		List<Event> shown = more ? page.subList(0, PAGE_SIZE) : page;
@@ -120,17 +125,17 @@ class EventController {
 			@RequestParam(required = false) @Nullable EventKind kind,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			Locale locale, HttpServletResponse response) throws IOException {
-		XlsxExport.prepare(response, text("activities.event.file", locale));
+		XlsxExport.prepare(response, text("activities.event.file", locale), clock);
 		List<String> headers = List.of("title", "series", "kind", "unit", "startsAt", "endsAt", "address", "capacity",
 				"registered", "waitlisted", "checkedIn")
 			.stream()
 			.map(c -> text("activities.event." + c, locale))
 			.toList();
-		activities.exportEvents(filter(q, series, kind, from, to),
+		activities.exportEvents(filter(q, series, kind, from, to, clock.getZone()),
 				rows -> XlsxExport.write(response.getOutputStream(), text("activities.event.title", locale), headers,
 						rows.map(e -> List.of(e.title(), Forms.nz(e.seriesName()),
-								text("activities.kind." + e.kind(), locale), e.unitName(), e.start().format(MINUTES),
-								e.end().format(MINUTES), Forms.nz(e.address()), Forms.nz(e.capacity()), e.registered(),
+								text("activities.kind." + e.kind(), locale), e.unitName(), e.start(clock.getZone()).format(MINUTES),
+								e.end(clock.getZone()).format(MINUTES), Forms.nz(e.address()), Forms.nz(e.capacity()), e.registered(),
 								e.waitlisted(), e.checkedIn()))));
 	}
 
@@ -164,7 +169,7 @@ class EventController {
 		List<Attendee> attendees = registrations.attendees(event.id());
 		audit.record(AuditLog.Action.EXPORT, Registrations.AUDIT_REGISTRATION, event.id(),
 				Map.of("rows", attendees.size()), null);
-		XlsxExport.prepare(response, text("activities.registration.file", locale));
+		XlsxExport.prepare(response, text("activities.registration.file", locale), clock);
 		List<String> headers = List.of("name", "place", "status", "channel", "registeredAt", "checkedInAt", "hours",
 				"satisfaction", "gain", "comment")
 			.stream()
@@ -174,8 +179,8 @@ class EventController {
 				attendees.stream().map(a -> {
 					Registration r = a.registration();
 					return List.of(Forms.nz(a.name()), a.place(), text("activities.status." + r.status(), locale),
-							text("activities.channel." + r.channel(), locale), r.registered().format(MINUTES),
-							r.checkedInTime() == null ? "" : r.checkedInTime().format(MINUTES),
+							text("activities.channel." + r.channel(), locale), r.registered(clock.getZone()).format(MINUTES),
+							r.checkedInTime(clock.getZone()) == null ? "" : r.checkedInTime(clock.getZone()).format(MINUTES),
 							Forms.nz(r.volunteerHours()), Forms.nz(r.satisfaction()), Forms.nz(r.gain()),
 							Forms.nz(r.comment()));
 				}));
@@ -210,7 +215,7 @@ class EventController {
 	@PreAuthorize("hasAuthority('activities:write')")
 	String edit(@PathVariable long id, Model model) {
 		Event event = find(id);
-		return form(model, EventForm.of(event), event);
+		return form(model, EventForm.of(event, clock.getZone()), event);
 	}
 
 	@PostMapping("/activities/events/{id}")
@@ -397,10 +402,10 @@ class EventController {
 	}
 
 	static EventFilter filter(@Nullable String q, @Nullable Long series, @Nullable EventKind kind,
-			@Nullable LocalDate from, @Nullable LocalDate to) {
+			@Nullable LocalDate from, @Nullable LocalDate to, ZoneId zone) {
 		return new EventFilter(Forms.blank(q), series, kind,
-				from == null ? null : from.atStartOfDay(Event.CHINA).toInstant(),
-				to == null ? null : to.plusDays(1).atStartOfDay(Event.CHINA).toInstant(), null);
+				from == null ? null : from.atStartOfDay(zone).toInstant(),
+				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), null);
 	}
 
 	private String text(String key, Locale locale) {

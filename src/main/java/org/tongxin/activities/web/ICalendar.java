@@ -2,6 +2,7 @@ package org.tongxin.activities.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,6 +15,12 @@ import org.tongxin.activities.Event;
  * kept +08:00 without daylight saving since 1991), TEXT values escaped, lines folded at 75 octets, CRLF.
  */
 final class ICalendar {
+
+	/**
+	 * The .ics file names and defines its own zone (the VTIMEZONE below), so its times are a self-contained
+	 * serialisation of instants, not a display: they stay right whatever tongxin.time-zone is.
+	 */
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
@@ -42,8 +49,8 @@ final class ICalendar {
 		line(out, "BEGIN:VEVENT");
 		line(out, "UID:activities-event-" + event.id() + "@tongxin");
 		line(out, "DTSTAMP:" + UTC.format(stamp));
-		line(out, "DTSTART;TZID=Asia/Shanghai:" + event.start().format(LOCAL));
-		line(out, "DTEND;TZID=Asia/Shanghai:" + event.end().format(LOCAL));
+		line(out, "DTSTART;TZID=Asia/Shanghai:" + event.start(ZONE).format(LOCAL));
+		line(out, "DTEND;TZID=Asia/Shanghai:" + event.end(ZONE).format(LOCAL));
 		line(out, "SUMMARY:" + escape(event.title()));
 		String location = site == null ? event.address()
 				: event.address() == null ? site : site + " " + event.address();

@@ -1,6 +1,7 @@
 package org.tongxin.activities.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,8 +50,11 @@ class SeriesController {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	SeriesController(Activities activities, ActivityFigures figures, KeyProjects projects, MessageSource messages,
-			AuditLog audit) {
+			AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.activities = activities;
 		this.figures = figures;
 		this.projects = projects;
@@ -77,7 +81,7 @@ class SeriesController {
 	void export(Locale locale, HttpServletResponse response) throws IOException {
 		List<Series> all = activities.allSeries();
 		audit.record(AuditLog.Action.EXPORT, Activities.AUDIT_SERIES, null, Map.of("rows", all.size()), null);
-		XlsxExport.prepare(response, text("activities.series.file", locale));
+		XlsxExport.prepare(response, text("activities.series.file", locale), clock);
 		List<String> headers = List.of("name", "unit", "organisations", "events", "description")
 			.stream()
 			.map(c -> text("activities.series." + c, locale))

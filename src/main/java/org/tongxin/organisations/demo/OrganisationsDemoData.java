@@ -1,5 +1,6 @@
 package org.tongxin.organisations.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,8 +163,11 @@ class OrganisationsDemoData implements ApplicationRunner {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	OrganisationsDemoData(DemoMode demoMode, OrganisationRecords organisations, MembershipRecords memberships,
-			CoordinationRecords coordination, PeopleRegistry people, Units units, JdbcClient jdbc, AuditLog audit) {
+			CoordinationRecords coordination, PeopleRegistry people, Units units, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.demoMode = demoMode;
 		this.organisations = organisations;
 		this.memberships = memberships;
@@ -252,8 +256,8 @@ class OrganisationsDemoData implements ApplicationRunner {
 		threeWay.put(social, "社会组织：承接公益项目");
 		long mechanism = coordination.insertMechanism(yuzhong, "党委+群团+社会组织",
 				"重庆市在渝中区“U创空间”探索“党委+群团+社会组织”三方联动工作模式。", threeWay);
-		coordination.insertTask(yuzhong, "U创空间季度联席会议", mechanism, youth, LocalDate.now().plusDays(20));
-		coordination.insertTask(yuzhong, "青年创业者座谈会总结材料", mechanism, social, LocalDate.now().minusDays(12));
+		coordination.insertTask(yuzhong, "U创空间季度联席会议", mechanism, youth, LocalDate.now(clock).plusDays(20));
+		coordination.insertTask(yuzhong, "青年创业者座谈会总结材料", mechanism, social, LocalDate.now(clock).minusDays(12));
 
 		UnitId hanyang = new UnitId(420105);
 		long hyCommittee = coordination.insertPartner(hanyang, "汉阳区委统战部", PartnerKind.DEPARTMENT, null);
@@ -271,9 +275,9 @@ class OrganisationsDemoData implements ApplicationRunner {
 		oneThree.put(park, "N：园区、楼宇等多个活动阵地");
 		long hy = coordination.insertMechanism(hanyang, "1+3+M+N",
 				"武汉市汉阳区构建“1+3+M+N”工作架构，共同打造“知音汇”创新示范点。", oneThree);
-		coordination.insertTask(hanyang, "“知音汇”年度活动计划", hy, fic, LocalDate.now().plusDays(45));
-		long done = coordination.insertTask(hanyang, "园区新阶层人士摸底统计", hy, park, LocalDate.now().minusDays(30));
-		coordination.completeTask(done, 0, LocalDate.now().minusDays(33));
+		coordination.insertTask(hanyang, "“知音汇”年度活动计划", hy, fic, LocalDate.now(clock).plusDays(45));
+		long done = coordination.insertTask(hanyang, "园区新阶层人士摸底统计", hy, park, LocalDate.now(clock).minusDays(30));
+		coordination.completeTask(done, 0, LocalDate.now(clock).minusDays(33));
 
 		UnitId chengdu = new UnitId(510100);
 		coordination.insertPartner(chengdu, "成都市社会组织综合党委", PartnerKind.DEPARTMENT, null);

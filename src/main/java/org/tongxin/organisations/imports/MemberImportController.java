@@ -2,6 +2,7 @@ package org.tongxin.organisations.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.tongxin.organisations.NotFound;
 import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
+import org.tongxin.platform.PageCursor;
 import org.tongxin.platform.XlsxExport;
 
 /** 成员导入: upload a member list for one organisation, see the outcome, download the error report. */
@@ -28,7 +30,10 @@ class MemberImportController {
 
 	private final Organisations organisations;
 
-	MemberImportController(MemberImports imports, Organisations organisations) {
+	private final Clock clock;
+
+	MemberImportController(MemberImports imports, Organisations organisations, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.organisations = organisations;
 	}
@@ -37,7 +42,7 @@ class MemberImportController {
 	@GetMapping("/organisations/imports")
 	@PreAuthorize("hasAuthority('organisations:read')")
 	String list(@RequestParam(required = false) @Nullable Long organisation,
-			@RequestParam(required = false) @Nullable Long before, @RequestParam(required = false) @Nullable UUID job,
+			@RequestParam(required = false) @Nullable String before, @RequestParam(required = false) @Nullable UUID job,
 			Model model) {
 		if (job != null) {
 			MemberImports.ImportJob view = find(job);
@@ -79,7 +84,7 @@ class MemberImportController {
 	@GetMapping("/organisations/imports/template.xlsx")
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void template(HttpServletResponse response) throws IOException {
-		XlsxExport.prepare(response, "成员导入模板");
+		XlsxExport.prepare(response, "成员导入模板", clock);
 		response.getOutputStream().write(MemberImports.template());
 	}
 
@@ -111,19 +116,22 @@ class MemberImportController {
 	/** The error report (ID and mobile numbers masked); a download is audited as an export. */
 	@GetMapping("/organisations/imports/{id}/errors.xlsx")
 	@PreAuthorize("hasAuthority('organisations:write')")
-	void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
+	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		byte[] report = imports.report(id).orElseThrow(() -> new NotFound("import " + id));
-		XlsxExport.prepare(response, "成员导入错误报告-" + id);
+		XlsxExport.prepare(response, "成员导入错误报告-" + id, clock);
 		response.getOutputStream().write(report);
 	}
 
-	private void recent(@Nullable Long before, Model model) {
-		var page = imports.recent(before, 21);
+	private void recent(@Nullable String before, Model model) {
+		PageCursor cursor = PageCursor.parse(before).orElse(null);
+		var page = imports.recent(cursor, 21);
 		boolean more = page.size() > 20;
 		var shown = more ? page.subList(0, 20) : page;
 		model.addAttribute("imports", shown);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
-		model.addAttribute("before", before);
+		MemberImports.ImportSummary last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+		model.addAttribute("nextBefore",
+				more && last != null ? new PageCursor(last.createdAt().toInstant(), last.id()).encode() : null);
+		model.addAttribute("before", cursor == null ? null : cursor.encode());
 	}
 
 	private MemberImports.ImportJob find(UUID job) {

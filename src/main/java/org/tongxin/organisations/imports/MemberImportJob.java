@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -98,9 +100,12 @@ class MemberImportJob implements JobHandler {
 
 	private final TransactionTemplate separately;
 
+	private final Clock clock;
+
 	MemberImportJob(Organisations organisations, MembershipRecords memberships, PeopleRegistry people,
 			CurrentUser currentUser, AuditLog audit, MessageSource messages, JdbcClient jdbc,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Clock clock) {
+		this.clock = clock;
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.people = people;
@@ -205,14 +210,15 @@ class MemberImportJob implements JobHandler {
 		});
 		progress(context, layout.dataRows(), rows.read);
 		byte[] report = rows.errors.isEmpty() ? null : report(rows.errors);
-		long id = jdbc.sql("""
+		Map.Entry<Long, UUID> inserted = jdbc.sql("""
 				insert into org_member_import (organisation_id, file_name, created_by, rows_read, inserted, created_persons,
 				    blank_rows, errors, report, job_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id, public_id""")
 			.params(organisation.id().value(), options.fileName(), context.job().owner(), rows.read, rows.inserted,
 					rows.created, rows.blank, rows.errors.size(), report, context.job().id().value())
-			.query(Long.class)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2, UUID.class)))
 			.single();
+		long id = inserted.getKey();
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("file", options.fileName());
 		detail.put("job", context.job().id().value());
@@ -221,7 +227,7 @@ class MemberImportJob implements JobHandler {
 		detail.put("createdPersons", rows.created);
 		detail.put("errors", rows.errors.size());
 		audit.record(AuditLog.Action.CREATE, MemberImports.AUDIT_TYPE, id, detail, null);
-		return new Result(id, rows.read, rows.inserted, rows.created, rows.blank, rows.errors.size(),
+		return new Result(inserted.getValue(), rows.read, rows.inserted, rows.created, rows.blank, rows.errors.size(),
 				List.copyOf(rows.errors.subList(0, Math.min(SHOWN_ERRORS, rows.errors.size()))));
 	}
 
@@ -304,7 +310,7 @@ class MemberImportJob implements JobHandler {
 			}
 			seen.add(key);
 			memberships.insert(organisation.id(), person, role, organisation.currentTerm(),
-					start == null ? LocalDate.now() : start, end, MembershipStatus.ACTIVE, JoinedVia.IMPORT);
+					start == null ? LocalDate.now(clock) : start, end, MembershipStatus.ACTIVE, JoinedVia.IMPORT);
 			inserted++;
 		}
 
@@ -367,9 +373,9 @@ class MemberImportJob implements JobHandler {
 	/** The import this job committed before its process died, if it did. */
 	private Optional<Result> committed(Job job) {
 		return jdbc.sql("""
-				select id, rows_read, inserted, created_persons, blank_rows, errors from org_member_import where job_id = ?""")
+				select public_id, rows_read, inserted, created_persons, blank_rows, errors from org_member_import where job_id = ?""")
 			.param(job.id().value())
-			.query((rs, n) -> new Result(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+			.query((rs, n) -> new Result(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
 					rs.getInt(6), List.of()))
 			.optional();
 	}

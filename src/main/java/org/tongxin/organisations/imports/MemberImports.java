@@ -23,6 +23,7 @@ import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.PageCursor;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.jobs.BackgroundJobs;
 import org.tongxin.platform.jobs.Job;
@@ -86,7 +87,8 @@ public class MemberImports {
 	 * What an import did: its counts and the first {@value MemberImportJob#SHOWN_ERRORS} refused rows (all of them
 	 * are in the error report). Stored as the job's result.
 	 */
-	public record Result(long id, int rowsRead, int inserted, int createdPersons, int blankRows, int errorCount,
+	/** @param id the import's public id: URLs never carry its sequence number. */
+	public record Result(UUID id, int rowsRead, int inserted, int createdPersons, int blankRows, int errorCount,
 			List<RowError> errors) {
 	}
 
@@ -98,7 +100,8 @@ public class MemberImports {
 	public record ImportJob(Job job, Options options, @Nullable Result result) {
 	}
 
-	public record ImportSummary(long id, OrganisationId organisation, String organisationName, String fileName,
+	/** @param id the import's public id: URLs never carry its sequence number. */
+	public record ImportSummary(UUID id, OrganisationId organisation, String organisationName, String fileName,
 			String createdBy, OffsetDateTime createdAt, int rowsRead, int inserted, int createdPersons, int blankRows,
 			int errors, boolean report) {
 	}
@@ -185,34 +188,36 @@ public class MemberImports {
 
 	/** Recent imports of organisations in the caller's scope. */
 	@Transactional(readOnly = true)
-	public List<ImportSummary> recent(@Nullable Long before, int size) {
+	public List<ImportSummary> recent(@Nullable PageCursor before, int size) {
 		DataScope scope = currentUser.scope();
+		// Keyset on (created_at, public_id), newest first: the sequence number would tell how many imports exist.
 		return scope.bind(jdbc.sql("""
-				select i.id, i.organisation_id, o.name, i.file_name, i.created_by, i.created_at, i.rows_read, i.inserted,
+				select i.public_id, i.organisation_id, o.name, i.file_name, i.created_by, i.created_at, i.rows_read, i.inserted,
 				       i.created_persons, i.blank_rows, i.errors, i.report is not null
 				from org_member_import i join org_organisation o on o.id = i.organisation_id
-				where %s and (cast(:before as bigint) is null or i.id < :before)
-				order by i.id desc limit :size""".formatted(scope.restrict("o.unit_id"))))
-			.param("before", before)
+				where %s and (cast(:beforeAt as timestamptz) is null or (i.created_at, i.public_id) < (:beforeAt, :beforeId))
+				order by i.created_at desc, i.public_id desc limit :size""".formatted(scope.restrict("o.unit_id"))))
+			.param("beforeAt", before == null ? null : java.sql.Timestamp.from(before.at()))
+			.param("beforeId", before == null ? null : before.id())
 			.param("size", size)
-			.query((rs, n) -> new ImportSummary(rs.getLong(1), new OrganisationId(rs.getLong(2)), rs.getString(3),
+			.query((rs, n) -> new ImportSummary(rs.getObject(1, UUID.class), new OrganisationId(rs.getLong(2)), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getInt(8),
 					rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getBoolean(12)))
 			.list();
 	}
 
 	/** The error report of an import of the caller's scope; fetching it is audited as an export. */
-	public Optional<byte[]> report(long importId) {
+	public Optional<byte[]> report(UUID importId) {
 		DataScope scope = currentUser.scope();
-		Optional<byte[]> report = scope.bind(jdbc.sql("""
-				select i.report from org_member_import i join org_organisation o on o.id = i.organisation_id
-				where i.id = :id and i.report is not null and %s""".formatted(scope.restrict("o.unit_id"))))
+		Optional<Map.Entry<Long, byte[]>> report = scope.bind(jdbc.sql("""
+				select i.id, i.report from org_member_import i join org_organisation o on o.id = i.organisation_id
+				where i.public_id = :id and i.report is not null and %s""".formatted(scope.restrict("o.unit_id"))))
 			.param("id", importId)
-			.query((rs, n) -> rs.getBytes(1))
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
 			.optional();
-		report.ifPresent(r -> audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, importId, Map.of("file", "errors.xlsx"),
+		report.ifPresent(r -> audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, r.getKey(), Map.of("file", "errors.xlsx"),
 				null));
-		return report;
+		return report.map(Map.Entry::getValue);
 	}
 
 	public static byte[] template() throws IOException {

@@ -3,6 +3,7 @@ package org.tongxin.organisations.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,10 @@ class CoordinationController {
 
 	private final AuditLog audit;
 
-	CoordinationController(Coordination coordination, MessageSource messages, AuditLog audit) {
+	private final Clock clock;
+
+	CoordinationController(Coordination coordination, MessageSource messages, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.coordination = coordination;
 		this.messages = messages;
 		this.audit = audit;
@@ -125,7 +129,7 @@ class CoordinationController {
 			throws IOException {
 		List<Coordination.Task> tasks = coordination.tasks(open);
 		audit.record(AuditLog.Action.EXPORT, "organisation-task", null, Map.of("rows", tasks.size()), null);
-		XlsxExport.prepare(response, text("task.file", locale));
+		XlsxExport.prepare(response, text("task.file", locale), clock);
 		List<String> headers = List.of("title", "place", "mechanism", "partner", "dueOn", "status")
 			.stream()
 			.map(c -> text("task." + c, locale))
@@ -134,7 +138,7 @@ class CoordinationController {
 				tasks.stream()
 					.map(t -> List.of(t.title(), t.place(), orEmpty(t.mechanismName()), orEmpty(t.partnerName()),
 							t.dueOn().toString(), text(t.done() ? "task.status.done"
-									: t.overdue() ? "task.status.overdue" : "task.status.open", locale))));
+									: t.overdue(LocalDate.now(clock)) ? "task.status.overdue" : "task.status.open", locale))));
 	}
 
 	@GetMapping("/organisations/coordination/partners.xlsx")
@@ -142,7 +146,7 @@ class CoordinationController {
 	void exportPartners(Locale locale, HttpServletResponse response) throws IOException {
 		List<Coordination.Partner> partners = coordination.partners();
 		audit.record(AuditLog.Action.EXPORT, "organisation-partner", null, Map.of("rows", partners.size()), null);
-		XlsxExport.prepare(response, text("partner.file", locale));
+		XlsxExport.prepare(response, text("partner.file", locale), clock);
 		List<String> headers = List.of("name", "kind", "place", "contact")
 			.stream()
 			.map(c -> text("partner." + c, locale))

@@ -3,6 +3,7 @@ package org.tongxin.organisations.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,8 +58,11 @@ class MemberController {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	MemberController(Organisations organisations, Memberships memberships, PeopleRegistry people,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.people = people;
@@ -68,7 +72,7 @@ class MemberController {
 	@GetMapping("/organisations/{id}/members/new")
 	@PreAuthorize("hasAuthority('organisations:write')")
 	String add(@PathVariable long id, @RequestParam(required = false) @Nullable String q, Model model) {
-		return form(model, find(id), MembershipForm.empty(), q);
+		return form(model, find(id), MembershipForm.empty(LocalDate.now(clock)), q);
 	}
 
 	@PostMapping("/organisations/{id}/members")
@@ -115,7 +119,7 @@ class MemberController {
 			@RequestParam(required = false) @Nullable Integer term, @RequestParam(defaultValue = "false") boolean open,
 			Locale locale, HttpServletResponse response) throws IOException {
 		Organisation organisation = find(id);
-		XlsxExport.prepare(response, organisation.name() + "-" + text("member.file", locale));
+		XlsxExport.prepare(response, organisation.name() + "-" + text("member.file", locale), clock);
 		List<String> headers = List
 			.of("name", "group", "place", "phone", "role", "term", "termStart", "termEnd", "status", "joinedVia")
 			.stream()
@@ -134,7 +138,7 @@ class MemberController {
 	@GetMapping("/organisations/{id}/term")
 	@PreAuthorize("hasAuthority('organisations:write')")
 	String term(@PathVariable long id, Model model) {
-		return termForm(model, find(id), LocalDate.now(), List.of(), List.of());
+		return termForm(model, find(id), LocalDate.now(clock), List.of(), List.of());
 	}
 
 	/**
@@ -153,7 +157,7 @@ class MemberController {
 		List<String> r = roles == null ? List.of() : roles;
 		if (on == null || on.isBlank()) {
 			model.addAttribute("termError", "term.date.required");
-			return termForm(model, organisation, LocalDate.now(), p, r);
+			return termForm(model, organisation, LocalDate.now(clock), p, r);
 		}
 		LocalDate date;
 		try {
@@ -161,7 +165,7 @@ class MemberController {
 		}
 		catch (DateTimeParseException e) {
 			model.addAttribute("termError", "term.date.invalid");
-			return termForm(model, organisation, LocalDate.now(), p, r);
+			return termForm(model, organisation, LocalDate.now(clock), p, r);
 		}
 		Integer from = null;
 		if (fromTerm != null && !fromTerm.isBlank()) {

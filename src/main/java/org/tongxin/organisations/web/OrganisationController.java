@@ -3,6 +3,7 @@ package org.tongxin.organisations.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,10 @@ class OrganisationController {
 
 	private final MessageSource messages;
 
-	OrganisationController(Organisations organisations, Memberships memberships, MessageSource messages) {
+	private final Clock clock;
+
+	OrganisationController(Organisations organisations, Memberships memberships, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.messages = messages;
@@ -92,7 +96,7 @@ class OrganisationController {
 			throws IOException {
 		OrganisationFilter filter = filter(kind, unit, q, form, dissolved);
 		Map<String, OrganisationKind> kinds = organisations.kindsByCode();
-		XlsxExport.prepare(response, text("org.file", locale));
+		XlsxExport.prepare(response, text("org.file", locale), clock);
 		List<String> headers = List
 			.of("name", "kind", "place", "parent", "foundedOn", "registered", "targetGroups", "partyOrgForm",
 					"activeMembers", "partyMembers", "partyInstructor", "contactName", "address", "status")

@@ -2,6 +2,7 @@ package org.tongxin.organisations.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +42,11 @@ class OrganisationFiguresController {
 
 	private final JsonMapper json;
 
+	private final Clock clock;
+
 	OrganisationFiguresController(OrganisationFigures figures, Organisations organisations, MessageSource messages, AuditLog audit,
-			JsonMapper json) {
+			JsonMapper json, Clock clock) {
+		this.clock = clock;
 		this.figures = figures;
 		this.organisations = organisations;
 		this.messages = messages;
@@ -53,7 +57,7 @@ class OrganisationFiguresController {
 	@GetMapping("/organisations/figures")
 	@PreAuthorize("hasAuthority('organisations:read')")
 	String dashboard(@RequestParam(required = false) @Nullable Integer year, Model model, Locale locale) {
-		int chosen = year == null ? LocalDate.now().getYear() : year;
+		int chosen = year == null ? LocalDate.now(clock).getYear() : year;
 		Figures f = figures.of(chosen);
 		Map<String, OrganisationKind> kinds = organisations.kindsByCode();
 		List<String> kindCodes = ordered(kinds, f.kinds());
@@ -97,7 +101,7 @@ class OrganisationFiguresController {
 			response.sendError(404);
 			return;
 		}
-		int chosen = year == null ? LocalDate.now().getYear() : year;
+		int chosen = year == null ? LocalDate.now(clock).getYear() : year;
 		Figures f = figures.of(chosen);
 		Map<String, OrganisationKind> kinds = organisations.kindsByCode();
 		List<String> headers = new ArrayList<>();
@@ -139,7 +143,7 @@ class OrganisationFiguresController {
 			}
 		}
 		audit.record(AuditLog.Action.EXPORT, "organisation-figures", null, Map.of("table", table, "year", chosen), null);
-		XlsxExport.prepare(response, text("figures.file." + table, locale) + "-" + chosen);
+		XlsxExport.prepare(response, text("figures.file." + table, locale) + "-" + chosen, clock);
 		XlsxExport.write(response.getOutputStream(), text("figures.file." + table, locale), headers, rows.stream());
 	}
 
@@ -149,9 +153,9 @@ class OrganisationFiguresController {
 		return codes;
 	}
 
-	private static List<Integer> years() {
+	private List<Integer> years() {
 		List<Integer> years = new ArrayList<>();
-		for (int y = LocalDate.now().getYear(); y >= 2015; y--) {
+		for (int y = LocalDate.now(clock).getYear(); y >= 2015; y--) {
 			years.add(y);
 		}
 		return years;

@@ -2,6 +2,7 @@ package org.tongxin.people.dedupe;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -65,9 +66,12 @@ public class Deduplication {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	Deduplication(Duplicates duplicates, Merges merges, PeopleRegistry registry, FieldCipher cipher, Units units,
 			CurrentUser currentUser, AuditLog audit, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.duplicates = duplicates;
 		this.merges = merges;
 		this.registry = registry;
@@ -272,7 +276,7 @@ public class Deduplication {
 	private DuplicatePair.Side side(PairRow.Side s, Places places) {
 		boolean revealer = currentUser.find().map(a -> a.can(PeopleRegistry.REVEAL)).orElse(false);
 		return new DuplicatePair.Side(s.id(), places.of(s.unitId()), s.name(), s.sex(), revealer ? s.birthDate() : null,
-				Masks.birthDecade(s.birthDate(), java.time.LocalDate.now()), s.employer(),
+				Masks.birthDecade(s.birthDate(), java.time.LocalDate.now(clock)), s.employer(),
 				Masks.phone(decrypted(s.phoneCipher())), Masks.idNumber(decrypted(s.idNumberCipher())));
 	}
 

@@ -1,6 +1,7 @@
 package org.tongxin.people.demo;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,11 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private final long count;
 
+	private final Clock clock;
+
 	PeopleDemoData(DemoMode demoMode, ProgrammeMap programme, Units units, PersonBulkLoad bulkLoad, JdbcClient jdbc,
-			AuditLog audit, PeopleRegistry registry, @Value("${tongxin.demo.people:20000}") long count) {
+			AuditLog audit, PeopleRegistry registry, @Value("${tongxin.demo.people:20000}") long count, Clock clock) {
+		this.clock = clock;
 		this.demoMode = demoMode;
 		this.programme = programme;
 		this.units = units;
@@ -79,7 +83,7 @@ class PeopleDemoData implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		SyntheticPeople generator = new SyntheticPeople(SEED, LocalDate.now());
+		SyntheticPeople generator = new SyntheticPeople(SEED, LocalDate.now(clock));
 		long loaded = bulkLoad.load(generator.stream(places(), count));
 		jdbc.sql("""
 				insert into people_consent (person_id, event, scope, notice_version, channel, at, recorded_by)

@@ -165,7 +165,7 @@ public class PeopleImports {
 		return jobs.find(id).filter(job -> PeopleImportJob.KIND.equals(job.kind())).map(this::view);
 	}
 
-	public List<ImportJob> recent(@Nullable Long before, int size) {
+	public List<ImportJob> recent(org.tongxin.platform.@Nullable PageCursor before, int size) {
 		return jobs.recent(PeopleImportJob.KIND, before, size).stream().map(this::view).toList();
 	}
 

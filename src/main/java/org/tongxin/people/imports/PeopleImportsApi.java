@@ -2,6 +2,7 @@ package org.tongxin.people.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,10 @@ class PeopleImportsApi {
 
 	private final Problems problems;
 
-	PeopleImportsApi(PeopleImports imports, MessageSource messages, JsonMapper json, Problems problems) {
+	private final Clock clock;
+
+	PeopleImportsApi(PeopleImports imports, MessageSource messages, JsonMapper json, Problems problems, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.messages = messages;
 		this.json = json;
@@ -186,7 +190,7 @@ class PeopleImportsApi {
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		StoredFile file = imports.errors(id).orElseThrow(() -> new ImportNotFound(id));
-		XlsxExport.prepare(response, "导入错误报告-" + id);
+		XlsxExport.prepare(response, "导入错误报告-" + id, clock);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
 		}

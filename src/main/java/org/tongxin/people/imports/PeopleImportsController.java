@@ -2,6 +2,7 @@ package org.tongxin.people.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.tongxin.platform.PageCursor;
 import org.tongxin.platform.XlsxExport;
+import org.tongxin.platform.jobs.Job;
 import org.tongxin.platform.jobs.StoredFile;
 
 /** The import page: upload, the list of imports, one import's progress, counts and error report. */
@@ -30,18 +33,22 @@ class PeopleImportsController {
 
 	private final long keptHours;
 
+	private final Clock clock;
+
 	PeopleImportsController(PeopleImports imports,
-			@org.springframework.beans.factory.annotation.Value("${tongxin.people.imports.dry-run-kept-for:24h}") java.time.Duration kept) {
+			@org.springframework.beans.factory.annotation.Value("${tongxin.people.imports.dry-run-kept-for:24h}") java.time.Duration kept, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.keptHours = kept.toHours();
 	}
 
 	@GetMapping("/people/imports")
 	@PreAuthorize("hasAuthority('people:import')")
-	String list(@RequestParam(required = false) @Nullable Long before, Model model) {
-		List<PeopleImports.ImportJob> page = imports.recent(before, PAGE_SIZE + 1);
+	String list(@RequestParam(required = false) @Nullable String before, Model model) {
+		List<PeopleImports.ImportJob> page = imports.recent(PageCursor.parse(before).orElse(null), PAGE_SIZE + 1);
 		model.addAttribute("imports", page.subList(0, Math.min(PAGE_SIZE, page.size())));
-		model.addAttribute("next", page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).job().id().value() : null);
+		@Nullable Job last = page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).job() : null;
+		model.addAttribute("next", last == null ? null : new PageCursor(last.createdAt(), last.publicId()).encode());
 		model.addAttribute("modes", ImportMode.values());
 		model.addAttribute("saved", imports.savedMapping());
 		return "people/imports/list";
@@ -105,7 +112,7 @@ class PeopleImportsController {
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		StoredFile file = imports.errors(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
-		XlsxExport.prepare(response, "导入错误报告-" + id);
+		XlsxExport.prepare(response, "导入错误报告-" + id, clock);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
 		}
@@ -114,7 +121,7 @@ class PeopleImportsController {
 	@GetMapping("/people/imports/template.xlsx")
 	@PreAuthorize("hasAuthority('people:import')")
 	void template(HttpServletResponse response) throws IOException {
-		XlsxExport.prepare(response, "人士信息导入模板");
+		XlsxExport.prepare(response, "人士信息导入模板", clock);
 		imports.template(response.getOutputStream());
 	}
 

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +49,10 @@ public class Persons {
 
 	private final int retentionYears;
 
-	Persons(JdbcClient jdbc, FieldCipher cipher, @Value("${tongxin.people.retention-years:5}") int retentionYears) {
+	private final Clock clock;
+
+	Persons(JdbcClient jdbc, FieldCipher cipher, @Value("${tongxin.people.retention-years:5}") int retentionYears, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.retentionYears = retentionYears;
@@ -56,7 +60,7 @@ public class Persons {
 
 	/** Records last updated before this instant are beyond the retention period and due for review (PIPL art. 19). */
 	public Instant retentionCutoff() {
-		return java.time.ZonedDateTime.now().minusYears(retentionYears).toInstant();
+		return java.time.ZonedDateTime.now(clock).minusYears(retentionYears).toInstant();
 	}
 
 	/**
@@ -355,7 +359,7 @@ public class Persons {
 		if (filter.affiliation() != null) {
 			where.and("p.affiliation = :affiliation", "affiliation", filter.affiliation());
 		}
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		if (filter.minAge() != null) {
 			LocalDate bornBy = today.minusYears(filter.minAge());
 			if (filter.wholeDecades()) {

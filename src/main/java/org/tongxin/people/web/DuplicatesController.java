@@ -75,7 +75,7 @@ class DuplicatesController {
 	@PreAuthorize("hasAuthority('people:dedupe') and hasAuthority('people:export')")
 	void export(@RequestParam(defaultValue = "OPEN") DuplicateStatus status, Locale locale, HttpServletResponse response)
 			throws IOException {
-		XlsxExport.prepare(response, text("duplicate.file", locale));
+		XlsxExport.prepare(response, text("duplicate.file", locale), clock);
 		List<String> headers = List.of(text("duplicate.score", locale), text("duplicate.reasons", locale),
 				text("person.name", locale), text("person.birthDate", locale), text("person.place", locale),
 				text("person.employer", locale), text("person.phone", locale), text("person.name", locale),

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -64,7 +65,10 @@ class PeopleController {
 
 	private final org.tongxin.platform.DemoMode demoMode;
 
-	PeopleController(PeopleRegistry registry, MessageSource messages, org.tongxin.platform.DemoMode demoMode) {
+	private final Clock clock;
+
+	PeopleController(PeopleRegistry registry, MessageSource messages, org.tongxin.platform.DemoMode demoMode, Clock clock) {
+		this.clock = clock;
 		this.registry = registry;
 		this.messages = messages;
 		this.demoMode = demoMode;
@@ -98,7 +102,7 @@ class PeopleController {
 	@PreAuthorize("hasAuthority('people:export')")
 	void exportXlsx(@ModelAttribute FilterParams params, Locale locale, HttpServletResponse response) throws IOException {
 		DictionaryLabels labels = registry.labels(locale);
-		XlsxExport.prepare(response, text("person.file", locale));
+		XlsxExport.prepare(response, text("person.file", locale), clock);
 		registry.export(params.toFilter(), "xlsx", rows -> XlsxExport.write(response.getOutputStream(),
 				text("person.sheet", locale), headers(locale), rows.map(row -> cells(row, labels, locale))));
 	}
@@ -107,7 +111,7 @@ class PeopleController {
 	@PreAuthorize("hasAuthority('people:export')")
 	void exportCsv(@ModelAttribute FilterParams params, Locale locale, HttpServletResponse response) throws IOException {
 		DictionaryLabels labels = registry.labels(locale);
-		String fileName = text("person.file", locale) + "-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE)
+		String fileName = text("person.file", locale) + "-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
 				+ ".csv";
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"export.csv\"; filename*=UTF-8''"

@@ -39,7 +39,8 @@ class EmbeddedDatabaseConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties,
+			@Value("${tongxin.time-zone:Asia/Shanghai}") ZoneId zone) throws IOException {
 		if ("root".equals(System.getProperty("user.name"))) {
 			// PostgreSQL refuses to run as root; say so plainly instead of failing inside initdb.
 			throw new IllegalStateException("""
@@ -62,7 +63,7 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
-			.setServerConfig("timezone", "Asia/Shanghai")
+			.setServerConfig("timezone", zone.getId())
 			.setServerConfig("max_connections", "100");
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());

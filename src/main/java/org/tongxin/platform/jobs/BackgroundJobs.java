@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.PageCursor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -108,7 +109,7 @@ public class BackgroundJobs {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Job> recent(String kind, @Nullable Long before, int size) {
+	public List<Job> recent(String kind, @Nullable PageCursor before, int size) {
 		return jobs.recent(viewer(), kind, before, size);
 	}
 

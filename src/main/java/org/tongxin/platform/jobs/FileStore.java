@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Set;
@@ -49,10 +50,14 @@ class FileStore {
 
 	private final FileCipher cipher;
 
-	FileStore(@Value("${tongxin.files.directory:./data/files}") String directory, FileCipher cipher) throws IOException {
+	private final Clock clock;
+
+	FileStore(@Value("${tongxin.files.directory:./data/files}") String directory, FileCipher cipher, Clock clock)
+			throws IOException {
 		// Normalised: a relative directory ("./data/files") would otherwise never contain the normalised paths of open().
 		this.root = Path.of(directory).toAbsolutePath().normalize();
 		this.cipher = cipher;
+		this.clock = clock;
 		directories(root);
 	}
 
@@ -87,7 +92,7 @@ class FileStore {
 	}
 
 	Stored write(JobContext.OutputWriter writer) throws IOException {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		String location = today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/" + UUID.randomUUID();
 		Path target = root.resolve(location);
 		directories(target.getParent());

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.PageCursor;
 import org.tongxin.platform.UnitId;
 
 /** The job queue and its files. */
@@ -68,11 +69,14 @@ class Jobs {
 			.optional();
 	}
 
-	List<Job> recent(Viewer viewer, String kind, @Nullable Long before, int size) {
+	/** Newest first, keyset on (created_at, public_id): the numeric id would tell how many jobs exist. */
+	List<Job> recent(Viewer viewer, String kind, @Nullable PageCursor before, int size) {
 		return viewer.bind(jdbc.sql("select * from platform_job j where j.kind = :kind and " + viewer.restrict()
-				+ " and (cast(:before as bigint) is null or j.id < :before) order by j.id desc limit :size"))
+				+ " and (cast(:beforeAt as timestamptz) is null or (j.created_at, j.public_id) < (:beforeAt, :beforeId))"
+				+ " order by j.created_at desc, j.public_id desc limit :size"))
 			.param("kind", kind)
-			.param("before", before)
+			.param("beforeAt", before == null ? null : Timestamp.from(before.at()))
+			.param("beforeId", before == null ? null : before.id())
 			.param("size", size)
 			.query(Jobs::map)
 			.list();

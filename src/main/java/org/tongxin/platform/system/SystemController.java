@@ -1,6 +1,7 @@
 package org.tongxin.platform.system;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +46,11 @@ class SystemController {
 
 	private final Environment environment;
 
+	private final Clock clock;
+
 	SystemController(Units units, CurrentUser currentUser, MessageSource messages, AuditLog audit,
-			SecuritySettings security, DemoMode demoMode, Environment environment) {
+			SecuritySettings security, DemoMode demoMode, Environment environment, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.currentUser = currentUser;
 		this.messages = messages;
@@ -86,7 +90,7 @@ class SystemController {
 		UnitId root = parent == null ? scope.unit() : new UnitId(parent);
 		units.find(scope, root).orElseThrow(() -> new UnitNotFound(root));
 		audit.record(AuditLog.Action.EXPORT, "unit", root, Map.of("subtree", true), null);
-		XlsxExport.prepare(response, text("system.units.file", locale));
+		XlsxExport.prepare(response, text("system.units.file", locale), clock);
 		List<String> headers = List.of("code", "name", "level", "parent").stream()
 			.map(column -> text("system.units.column." + column, locale))
 			.toList();

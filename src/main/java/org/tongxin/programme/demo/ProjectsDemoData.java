@@ -1,9 +1,9 @@
 package org.tongxin.programme.demo;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,6 @@ import org.tongxin.programme.internal.Sites;
 @Order(20)
 class ProjectsDemoData implements ApplicationRunner {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final TargetGroup ENT = TargetGroup.ENTERPRISE;
 
@@ -207,8 +206,11 @@ class ProjectsDemoData implements ApplicationRunner {
 
 	private final KeyProjects keyProjects;
 
+	private final Clock clock;
+
 	ProjectsDemoData(DemoMode demoMode, Batches batches, Projects projects, Indicators indicators, Milestones milestones,
-			Reports reports, Sites sites, Units units, AuditLog audit, KeyProjects keyProjects) {
+			Reports reports, Sites sites, Units units, AuditLog audit, KeyProjects keyProjects, Clock clock) {
+		this.clock = clock;
 		this.keyProjects = keyProjects;
 		this.demoMode = demoMode;
 		this.batches = batches;
@@ -305,7 +307,7 @@ class ProjectsDemoData implements ApplicationRunner {
 		return ids;
 	}
 
-	private static Instant at(LocalDate date) {
-		return date.atTime(10, 0).atZone(CHINA).toInstant();
+	private Instant at(LocalDate date) {
+		return date.atTime(10, 0).atZone(clock.getZone()).toInstant();
 	}
 }

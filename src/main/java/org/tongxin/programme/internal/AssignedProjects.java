@@ -5,7 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,7 +44,6 @@ import org.tongxin.programme.TargetGroup;
 @Repository
 public class AssignedProjects {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String ASSIGNED = """
 			join programme_review_assignment ra on ra.project_id = p.id
@@ -52,7 +51,10 @@ public class AssignedProjects {
 
 	private final JdbcClient jdbc;
 
-	AssignedProjects(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AssignedProjects(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -85,7 +87,7 @@ public class AssignedProjects {
 				return new Indicator(new IndicatorId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
 						rs.getString("name"), rs.getString("unit_label"), rs.getBigDecimal("baseline"),
 						rs.getBigDecimal("target"), rs.getBigDecimal("latest"),
-						at == null ? null : at.toInstant().atZone(CHINA).toLocalDate());
+						at == null ? null : at.toInstant().atZone(clock.getZone()).toLocalDate());
 			})
 			.list();
 	}

@@ -59,10 +59,11 @@ public class Cities {
 
 	private static ProgrammeCity map(ResultSet rs, int row) throws SQLException {
 		String tier = rs.getString("tier");
-		int year = rs.getInt("tier_year");
+		// Read as an object: wasNull() after the other getters below asked about the last column read, not this one.
+		Integer year = rs.getObject("tier_year", Integer.class);
 		return new ProgrammeCity(new UnitId(rs.getLong("unit_id")), rs.getString("code"), rs.getString("name"),
 				rs.getString("province_code"), rs.getString("province_name"), CityRank.valueOf(rs.getString("rank")),
 				rs.getBoolean("provincial_capital"), tier == null ? null : Tier.valueOf(tier),
-				rs.wasNull() ? null : year, rs.getString("base_name"));
+				year, rs.getString("base_name"));
 	}
 }

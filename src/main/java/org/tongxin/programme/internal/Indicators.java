@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,7 +24,6 @@ import org.tongxin.programme.ProjectId;
 public class Indicators {
 
 	/** Reported dates are shown as the day in China, where every report is made. */
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String SELECT = """
 			select i.*, latest.value as latest, latest.submitted_at as latest_at
@@ -39,7 +38,10 @@ public class Indicators {
 
 	private final JdbcClient jdbc;
 
-	Indicators(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Indicators(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -51,7 +53,7 @@ public class Indicators {
 			.bind(jdbc.sql(SELECT + " where i.project_id in (:projects) and " + scope.restrict("p.unit_id")
 					+ " order by i.project_id, i.sort, i.id"))
 			.param("projects", projects.stream().map(ProjectId::value).toList())
-			.query(Indicators::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -60,7 +62,7 @@ public class Indicators {
 		return scope
 			.bind(jdbc.sql(SELECT + " where " + scope.restrict("p.unit_id")
 					+ " and p.status in ('PLANNED', 'IN_PROGRESS', 'AT_RISK') order by i.project_id, i.sort, i.id"))
-			.query(Indicators::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -92,10 +94,10 @@ public class Indicators {
 			.update();
 	}
 
-	private static Indicator map(ResultSet rs, int row) throws SQLException {
+	private Indicator map(ResultSet rs, int row) throws SQLException {
 		Timestamp latestAt = rs.getTimestamp("latest_at");
 		return new Indicator(new IndicatorId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
 				rs.getString("name"), rs.getString("unit_label"), rs.getBigDecimal("baseline"), rs.getBigDecimal("target"),
-				rs.getBigDecimal("latest"), latestAt == null ? null : latestAt.toInstant().atZone(CHINA).toLocalDate());
+				rs.getBigDecimal("latest"), latestAt == null ? null : latestAt.toInstant().atZone(clock.getZone()).toLocalDate());
 	}
 }

@@ -3,6 +3,7 @@ package org.tongxin.programme.web;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +53,10 @@ class CaseController {
 
 	private final AuditLog audit;
 
-	CaseController(ExemplaryCases cases, MessageSource messages, AuditLog audit) {
+	private final Clock clock;
+
+	CaseController(ExemplaryCases cases, MessageSource messages, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.cases = cases;
 		this.messages = messages;
 		this.audit = audit;
@@ -93,7 +97,7 @@ class CaseController {
 		CaseFilter filter = new CaseFilter(q, group, kind, mechanism);
 		List<ExemplaryCase> rows = cases.search(filter, null, Integer.MAX_VALUE);
 		audit.record(AuditLog.Action.EXPORT, "programme-case", null, Map.of("rows", rows.size()), null);
-		XlsxExport.prepare(response, text("case.file", locale));
+		XlsxExport.prepare(response, text("case.file", locale), clock);
 		List<String> headers = List.of("title", "place", "summary", "successFactors", "replication", "groups",
 				"kinds", "mechanisms", "adoptions")
 			.stream()
@@ -115,7 +119,7 @@ class CaseController {
 		model.addAttribute("evidence", cases.evidence(caseId));
 		model.addAttribute("mayAdopt", cases.mayAdopt());
 		model.addAttribute("adopted", cases.adoptedByMe(caseId));
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
+		model.addAttribute("zone", clock.getZone());
 		return "programme/cases/case";
 	}
 

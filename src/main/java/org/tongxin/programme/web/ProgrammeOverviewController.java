@@ -3,6 +3,7 @@ package org.tongxin.programme.web;
 import static org.tongxin.platform.Texts.blankToNull;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,10 @@ class ProgrammeOverviewController {
 
 	private final AuditLog audit;
 
-	ProgrammeOverviewController(ProgrammeMap programme, MessageSource messages, JsonMapper json, AuditLog audit) {
+	private final Clock clock;
+
+	ProgrammeOverviewController(ProgrammeMap programme, MessageSource messages, JsonMapper json, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.programme = programme;
 		this.messages = messages;
 		this.json = json;
@@ -77,7 +81,7 @@ class ProgrammeOverviewController {
 			throws IOException {
 		List<ProgrammeCity> cities = programme.programmeCities(tier, rank, blankToNull(province), blankToNull(q));
 		audit.record(AuditLog.Action.EXPORT, "programme-city", null, Map.of("rows", cities.size()), null);
-		XlsxExport.prepare(response, text("programme.cities.file", locale));
+		XlsxExport.prepare(response, text("programme.cities.file", locale), clock);
 		List<String> headers = List.of("code", "name", "province", "tier", "year", "rank", "capital", "base")
 			.stream()
 			.map(column -> text("programme.cities.column." + column, locale))

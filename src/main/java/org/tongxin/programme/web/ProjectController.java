@@ -3,7 +3,7 @@ package org.tongxin.programme.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +49,6 @@ class ProjectController {
 	static final int PAGE_SIZE = 20;
 
 	/** Dates and times are shown as they are in China, where the work happens. */
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final KeyProjects projects;
 
@@ -59,7 +58,10 @@ class ProjectController {
 
 	private final AuditLog audit;
 
-	ProjectController(KeyProjects projects, ProgrammeMap programme, MessageSource messages, AuditLog audit) {
+	private final Clock clock;
+
+	ProjectController(KeyProjects projects, ProgrammeMap programme, MessageSource messages, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.projects = projects;
 		this.programme = programme;
 		this.messages = messages;
@@ -112,7 +114,7 @@ class ProjectController {
 		ProjectFilter filter = filter(batch, city, status, q);
 		audit.record(AuditLog.Action.EXPORT, "programme-project", null, Map.of("rows", projects.countProjects(filter)),
 				null);
-		XlsxExport.prepare(response, text("project.file", locale));
+		XlsxExport.prepare(response, text("project.file", locale), clock);
 		List<String> headers = List.of("batch", "title", "carrier", "place", "targetGroups", "status", "startsOn",
 				"endsOn", "budget", "responsiblePersons", "partnerUnits")
 			.stream()
@@ -141,7 +143,7 @@ class ProjectController {
 		model.addAttribute("today", projects.today());
 		model.addAttribute("reports", projects.reports(project.id()));
 		model.addAttribute("timeline", timeline(project, locale));
-		model.addAttribute("zone", CHINA);
+		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("mayReturn", projects.mayReturnReports(project));
 		model.addAttribute("statuses", ProjectStatus.values());
 		if (!model.containsAttribute("indicatorForm")) {
@@ -297,7 +299,7 @@ class ProjectController {
 			else if (detail.equals("PERIODIC") || detail.equals("AD_HOC")) {
 				detail = text("report.kind." + detail, locale);
 			}
-			return new TimelineLine(e.at().atZone(CHINA), e.kind(), detail, e.actor());
+			return new TimelineLine(e.at().atZone(clock.getZone()), e.kind(), detail, e.actor());
 		}).toList();
 	}
 

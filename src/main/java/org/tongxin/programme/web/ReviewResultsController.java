@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +55,11 @@ class ReviewResultsController {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	ReviewResultsController(ProjectReviews reviews, PdfDocuments pdf, MessageSource messages, JsonMapper json,
-			AuditLog audit) {
+			AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.reviews = reviews;
 		this.pdf = pdf;
 		this.messages = messages;
@@ -70,7 +74,7 @@ class ReviewResultsController {
 		model.addAttribute("results", results);
 		model.addAttribute("round", results.round());
 		model.addAttribute("closedOn", results.round().closedAt() == null ? ""
-				: LocalDate.ofInstant(results.round().closedAt(), java.time.ZoneId.of("Asia/Shanghai")));
+				: LocalDate.ofInstant(results.round().closedAt(), clock.getZone()));
 		model.addAttribute("chart", json.writeValueAsString(chart(results)));
 		return "programme/reviews/results";
 	}
@@ -89,7 +93,7 @@ class ReviewResultsController {
 		model.put("round", results.round());
 		model.put("indicators", indicators);
 		model.put("milestones", milestones);
-		model.put("today", LocalDate.now());
+		model.put("today", LocalDate.now(clock));
 		audit.record(AuditLog.Action.EXPORT, "programme-review-round", id, Map.of("format", "pdf"), null);
 		response.setContentType("application/pdf");
 		response.setHeader("Content-Disposition", disposition(results, "pdf", locale));

@@ -3,6 +3,7 @@ package org.tongxin.programme.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,10 @@ class SiteController {
 
 	private final AuditLog audit;
 
-	SiteController(ProgrammeMap programme, MessageSource messages, AuditLog audit) {
+	private final Clock clock;
+
+	SiteController(ProgrammeMap programme, MessageSource messages, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.programme = programme;
 		this.messages = messages;
 		this.audit = audit;
@@ -78,7 +82,7 @@ class SiteController {
 			throws IOException {
 		SiteFilter filter = filter(kind, parent, q, closed);
 		audit.record(AuditLog.Action.EXPORT, "programme-site", null, Map.of("rows", programme.countSites(filter)), null);
-		XlsxExport.prepare(response, text("site.file", locale));
+		XlsxExport.prepare(response, text("site.file", locale), clock);
 		List<String> headers = List.of("name", "kind", "place", "address", "openedOn", "responsibleUnit", "status")
 			.stream()
 			.map(column -> text("site." + column, locale))

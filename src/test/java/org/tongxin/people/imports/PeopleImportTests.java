@@ -568,4 +568,66 @@ class PeopleImportTests {
 			.bodyText()
 			.doesNotContain("id=\"import-for-real\"");
 	}
+
+	/**
+	 * The list and an import's page name it by its file and the time it was submitted, not by its sequence
+	 * number ("导入 #12" told how many imports the whole system had run), and the list pages on (submitted at,
+	 * public id): the "more" link carries no sequence number either. Two imports submitted in the same
+	 * microsecond straddle the page boundary, so the public id has to break the tie.
+	 */
+	@Test
+	void theImportListNamesImportsByFileAndTimeAndPagesWithoutSequenceNumbers() throws Exception {
+		long unit = jdbc.sql("select id from platform_unit where path = '1.510000.510100'").query(Long.class).single();
+		String prefix = "分页" + System.nanoTime() % 100000 + "-";
+		Instant base = Instant.parse("2099-01-01T00:00:00Z");
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			// 4 and 5 share their time: one ends page 1, the other starts page 2.
+			Instant at = base.plus(Duration.ofMinutes(i == 4 ? 5 : i));
+			ids.add(jdbc.sql("""
+					insert into platform_job (kind, unit_id, owner, status, parameters, created_at, finished_at)
+					values ('people.import', ?, 'chengdu', 'CANCELLED', ?, ?, ?) returning id""")
+				.params(unit, "{\"mode\":\"SKIP\",\"dryRun\":false,\"fileName\":\"" + prefix + i + ".csv\"}",
+						java.sql.Timestamp.from(at), java.sql.Timestamp.from(at))
+				.query(Long.class)
+				.single());
+		}
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		String first = mvc.get().uri("/people/imports").session(chengdu).exchange().getResponse().getContentAsString();
+		java.util.regex.Matcher more = java.util.regex.Pattern.compile("/people/imports\\?before=([^\"&]+)\"").matcher(first);
+		assertThat(more.find()).isTrue();
+		String cursor = more.group(1);
+		assertThat(cursor).matches("\\d+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+		String second = mvc.get().uri("/people/imports?before={c}", cursor).session(chengdu).exchange().getResponse()
+			.getContentAsString();
+
+		List<Integer> onFirst = new ArrayList<>();
+		List<Integer> onSecond = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			String file = ">" + prefix + i + ".csv<";
+			if (first.contains(file)) {
+				onFirst.add(i);
+			}
+			if (second.contains(file)) {
+				onSecond.add(i);
+			}
+		}
+		assertThat(onFirst).hasSize(20).doesNotContainAnyElementsOf(onSecond).contains(24, 6);
+		assertThat(onSecond).hasSize(5).contains(0, 3);
+		assertThat(onFirst.size() + onSecond.size()).isEqualTo(25);
+		for (long id : ids) {
+			assertThat(first).doesNotContain(">" + id + "<", "before=" + id + "\"", "导入 #" + id);
+			assertThat(second).doesNotContain(">" + id + "<", "before=" + id + "\"", "导入 #" + id);
+		}
+
+		java.util.UUID newest = jdbc.sql("select public_id from platform_job where id = ?").param(ids.get(24))
+			.query(java.util.UUID.class)
+			.single();
+		// 2099-01-01T00:24Z is 08:24 in Beijing.
+		assertThat(mvc.get().uri("/people/imports/{id}", newest).session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("<title>导入 " + prefix + "24.csv（2099-01-01 08:24 提交）</title>")
+			.doesNotContain("导入 #" + ids.get(24), ">" + ids.get(24) + "<");
+		jdbc.sql("delete from platform_job where id in (:ids)").param("ids", ids).update();
+	}
 }

@@ -21,14 +21,14 @@ class EmbeddedDatabaseTests {
 		Path directory = Files.createTempDirectory("tongxin-restart").resolve("pg");
 		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(directory.toString(), 0, false);
 
-		try (EmbeddedPostgres first = configuration.embeddedPostgres(properties);
+		try (EmbeddedPostgres first = configuration.embeddedPostgres(properties, ZoneId.of("Asia/Shanghai"));
 				HikariDataSource pool = (HikariDataSource) configuration.dataSource(first, ZoneId.of("Asia/Shanghai"))) {
 			JdbcClient jdbc = JdbcClient.create(pool);
 			jdbc.sql("create table kept (note text)").update();
 			jdbc.sql("insert into kept values ('同心')").update();
 		}
 
-		try (EmbeddedPostgres second = configuration.embeddedPostgres(properties);
+		try (EmbeddedPostgres second = configuration.embeddedPostgres(properties, ZoneId.of("Asia/Shanghai"));
 				HikariDataSource pool = (HikariDataSource) configuration.dataSource(second, ZoneId.of("Asia/Shanghai"))) {
 			JdbcClient jdbc = JdbcClient.create(pool);
 			assertThat(jdbc.sql("select note from kept").query(String.class).single()).isEqualTo("同心");

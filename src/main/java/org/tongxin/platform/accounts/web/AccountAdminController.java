@@ -155,7 +155,7 @@ class AccountAdminController {
 			.map(row -> List.of(row.username(), row.displayName(), row.unitName(),
 					String.join("、", row.roles().stream().map(role -> roleLabels.getOrDefault(role, role)).toList()),
 					statusText(row, locale), row.lastLoginAt() == null ? "" : MINUTES.format(row.lastLoginAt())));
-		XlsxExport.prepare(response, name);
+		XlsxExport.prepare(response, name, clock);
 		XlsxExport.write(response.getOutputStream(), name, headers, rows);
 	}
 

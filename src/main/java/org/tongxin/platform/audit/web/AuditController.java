@@ -97,7 +97,7 @@ class AuditController {
 		ZoneId zone = clock.getZone();
 		// Recorded before the first row leaves, so even an interrupted download is on the record.
 		audit.record(Action.EXPORT, "audit_log", null, Map.of("filter", query.criteria()), null);
-		XlsxExport.prepare(response, message("audit.export.file", locale));
+		XlsxExport.prepare(response, message("audit.export.file", locale), clock);
 		List<String> headers = List.of("id", "at", "actor", "unit", "action", "objectType", "objectId", "detail",
 				"reason", "ip", "hash")
 			.stream()
