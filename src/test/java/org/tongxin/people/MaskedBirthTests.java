@@ -67,6 +67,8 @@ class MaskedBirthTests {
 			.bodyText()
 			.contains(NAME)
 			.contains("1980年代")
+			.contains(">出生年代</th>")
+			.doesNotContain(">年龄</th>")
 			.doesNotContain(BORN.toString());
 		assertThat(mvc.get().uri("/people/{id}/edit", person).session(chengdu)).hasStatusOk()
 			.bodyText()
