@@ -219,17 +219,7 @@ public class Registrations {
 			// Nothing about the other event or its person: it may lie outside the caller's scope.
 			return new CheckIn(CheckIn.Outcome.OTHER_EVENT, null, null, null);
 		}
-		String name = name(registration.person());
-		if (registration.status() != RegistrationStatus.REGISTERED) {
-			return new CheckIn(CheckIn.Outcome.NOT_CONFIRMED, registration.id(), name, null);
-		}
-		if (registration.checkedIn()) {
-			return new CheckIn(CheckIn.Outcome.ALREADY_CHECKED_IN, registration.id(), name, registration.checkedInAt());
-		}
-		Instant now = clock.instant();
-		enrolments.checkIn(registration.id(), now, currentUser.actor().username());
-		audit.updated(AUDIT_REGISTRATION, registration.id(), Map.of("checkedIn", false), Map.of("checkedIn", true));
-		return new CheckIn(CheckIn.Outcome.CHECKED_IN, registration.id(), name, now);
+		return admit(registration);
 	}
 
 	/**
@@ -295,6 +285,11 @@ public class Registrations {
 		if (early.isPresent()) {
 			return early.get();
 		}
+		return admit(registration);
+	}
+
+	/** A confirmed registration, not yet checked in, is checked in now; by a code or by the list's button alike. */
+	private CheckIn admit(Registration registration) {
 		String name = name(registration.person());
 		if (registration.status() != RegistrationStatus.REGISTERED) {
 			return new CheckIn(CheckIn.Outcome.NOT_CONFIRMED, registration.id(), name, null);
