@@ -18,6 +18,7 @@ import org.tongxin.activities.internal.Events;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.people.PeopleRegistry;
+import org.tongxin.people.ConsentState;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonSummary;
@@ -401,6 +402,10 @@ public class Registrations {
 	}
 
 	private void checkAudience(Event event, Person person) {
+		// PIPL: a person who withdrew basic consent is in no audience until consent is given again (issue 9, item 7).
+		if (person.consentState() == ConsentState.WITHDRAWN) {
+			throw new RegistrationRefused("activities.refused.consentWithdrawn");
+		}
 		switch (event.audience()) {
 			case OPEN -> {
 			}

@@ -89,12 +89,19 @@ final class ActivitiesFixtures {
 	}
 
 	static List<PersonId> people(PeopleRegistry registry, UnitId unit, int count) {
-		return registry.sampleIn(unit, PersonFilter.none(), count).stream().map(p -> p.id()).toList();
+		return registrable(registry.sampleIn(unit, PersonFilter.none(), 2 * count), count);
 	}
 
 	static List<PersonId> people(PeopleRegistry registry, UnitId unit, String group, int count) {
-		return registry.sampleIn(unit, new PersonFilter(null, group, null, null, null, null, null, null, null, null), count)
-			.stream()
+		return registrable(registry.sampleIn(unit,
+				new PersonFilter(null, group, null, null, null, null, null, null, null, null), 2 * count), count);
+	}
+
+	/** Persons an event may admit: none who withdrew basic consent (they are in no audience). */
+	private static List<PersonId> registrable(List<org.tongxin.people.PersonSummary> sample, int count) {
+		return sample.stream()
+			.filter(p -> p.consentState() != org.tongxin.people.ConsentState.WITHDRAWN)
+			.limit(count)
 			.map(p -> p.id())
 			.toList();
 	}

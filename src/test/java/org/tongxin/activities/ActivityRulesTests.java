@@ -90,6 +90,34 @@ class ActivityRulesTests {
 	}
 
 	@Test
+	void aPersonWhoWithdrewBasicConsentIsInNoAudienceUntilConsentIsGivenAgain() throws Exception {
+		Event event = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(ActivitiesFixtures.with(
+				ActivitiesFixtures.running("同意撤回专场", 20), EventKind.NETWORKING, Audience.OPEN, List.of(),
+				List.of())));
+		PersonId person = ActivitiesFixtures.people(people, CHENGDU, "NEW_MEDIA", 1).get(0);
+		jdbc.sql("update people_person set consent_state = 'WITHDRAWN' where id = ?").param(person.value()).update();
+		MockHttpSession session = SignIn.as(mvc, "chengdu");
+
+		var refused = mvc.post()
+			.uri("/api/v1/activities/events/" + event.id() + "/registrations")
+			.session(session)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"personId\": " + person.value() + "}")
+			.exchange();
+		assertThat(refused).hasStatus(409);
+		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("已撤回基本信息处理同意");
+
+		jdbc.sql("update people_person set consent_state = 'GIVEN' where id = ?").param(person.value()).update();
+		assertThat(mvc.post()
+			.uri("/api/v1/activities/events/" + event.id() + "/registrations")
+			.session(session)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"personId\": " + person.value() + "}")).hasStatus(201);
+	}
+
+	@Test
 	void registrationIsRefusedOutsideItsWindowAndACheckedInPlaceCannotBeCancelled() throws Exception {
 		LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
 		List<PersonId> persons = ActivitiesFixtures.people(people, CHENGDU, 110).subList(100, 102);

@@ -55,7 +55,7 @@ class CheckInListTests {
 		return jdbc.sql("""
 				select p.id from people_person p join platform_unit u on u.id = p.unit_id
 				where p.region_code = '510100' and p.phone_cipher is not null and p.anonymised_at is null
-				  and p.merged_into is null and p.name is not null
+				  and p.merged_into is null and p.name is not null and p.consent_state <> 'WITHDRAWN'
 				  and p.id not in (select person_id from act_registration)
 				order by p.id desc offset ? limit ?""")
 			.params(offset, count)

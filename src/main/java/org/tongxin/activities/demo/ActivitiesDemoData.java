@@ -163,7 +163,11 @@ class ActivitiesDemoData implements ApplicationRunner {
 			PersonFilter filter = demo.group() == null ? PersonFilter.none()
 					: new PersonFilter(null, demo.group(), null, null, null, null, null, null, null, null);
 			List<PersonId> pool = new ArrayList<>(
-					people.sampleIn(unit, filter, 400).stream().map(PersonSummary::id).toList());
+					people.sampleIn(unit, filter, 400).stream()
+						// As the audience rule: nobody who withdrew basic consent is registered.
+						.filter(p -> p.consentState() != org.tongxin.people.ConsentState.WITHDRAWN)
+						.map(PersonSummary::id)
+						.toList());
 			SeriesId seriesId = series.insert(unit, new SeriesForm(demo.name(), demo.description(), null, organisation));
 			for (Ev ev : demo.events()) {
 				LocalDateTime start = today.plusDays(ev.dayOffset()).atTime(LocalTime.of(ev.startHour(), 0));
