@@ -110,8 +110,14 @@ public class Organisations {
 		return records.page(scope(), filter, unitPath(filter), before, size).stream().map(places::with).toList();
 	}
 
+	/** The exact count (an export's audit entry). */
 	public long count(OrganisationFilter filter) {
-		return records.count(scope(), filter, unitPath(filter));
+		return records.countUpTo(scope(), filter, unitPath(filter), Long.MAX_VALUE);
+	}
+
+	/** The count for a list page: exact up to {@code cap}. */
+	public long countUpTo(OrganisationFilter filter, long cap) {
+		return records.countUpTo(scope(), filter, unitPath(filter), cap);
 	}
 
 	/** Audits the export, then feeds the scoped rows to {@code sink} from a cursor inside this transaction. */
@@ -299,7 +305,8 @@ public class Organisations {
 			return null;
 		}
 		// A unit outside the scope filters to nothing rather than widening anything: the scope applies anyway.
-		return units.find(scope(), new UnitId(filter.unit())).map(Unit::path).orElse("0");
+		// "1.0" is the path of a province that does not exist (unit ids are six-digit codes or site numbers).
+		return units.find(scope(), new UnitId(filter.unit())).map(Unit::path).orElse("1.0");
 	}
 
 	private DataScope scope() {

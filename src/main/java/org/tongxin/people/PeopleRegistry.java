@@ -153,6 +153,11 @@ public class PeopleRegistry {
 		return persons.count(scope(), visible(filter));
 	}
 
+	/** What a list page says about its size: exact, more than {@code cap}, or about an estimate. */
+	public org.tongxin.platform.Tally tally(PersonFilter filter, long cap) {
+		return persons.tally(scope(), visible(filter), cap);
+	}
+
 	/** The count up to {@code cap}; a result equal to the cap means "at least that many". */
 	public long countUpTo(PersonFilter filter, long cap) {
 		return persons.countUpTo(scope(), visible(filter), cap);

@@ -35,7 +35,11 @@ class RetentionTests {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		long stale = staleIn("1.510000.510100");
 		assertThat(stale).isPositive();
+		// The list fetches its hint once shown.
 		assertThat(mvc.get().uri("/people").session(chengdu)).hasStatusOk()
+			.bodyText()
+			.contains("hx-get=\"/people/retention-count?");
+		assertThat(mvc.get().uri("/people/retention-count").session(chengdu)).hasStatusOk()
 			.bodyText()
 			.contains("其中 " + String.format("%,d", stale) + " 条超过保留期限");
 		assertThat(mvc.get().uri("/people?stale=true").session(chengdu)).hasStatusOk()

@@ -66,7 +66,7 @@ public class Events {
 	public List<Event> page(DataScope scope, EventFilter filter, @Nullable Event before, int size) {
 		return filtered(scope, filter, SELECT, """
 				 and (cast(:beforeAt as timestamptz) is null or (e.starts_at, e.id) < (:beforeAt, :beforeId))
-				 order by e.starts_at desc, e.id desc limit :size""")
+				 order by %s limit :size""".formatted(scope.listOrder("e.unit_id", "e.starts_at desc, e.id desc")))
 			.param("beforeAt", before == null ? null : Timestamp.from(before.startsAt()))
 			.param("beforeId", before == null ? 0L : before.id().value())
 			.param("size", size)
@@ -74,16 +74,21 @@ public class Events {
 			.list();
 	}
 
-	public long count(DataScope scope, EventFilter filter) {
-		return filtered(scope, filter, "select count(*) from act_event e", "").query(Long.class).single();
+	/** The count, but at most {@code cap}, read along the scope's index (see OrganisationRecords#countUpTo). */
+	public long countUpTo(DataScope scope, EventFilter filter, long cap) {
+		String order = scope.depth() == 1 ? "" : " order by " + scope.listOrder("e.unit_id", "e.starts_at desc");
+		return filtered(scope, filter, "select count(*) from (select 1 from act_event e", order + " limit :cap) capped")
+			.param("cap", cap)
+			.query(Long.class)
+			.single();
 	}
 
 	public Stream<Event> stream(DataScope scope, EventFilter filter) {
-		return filtered(scope, filter, SELECT, " order by e.starts_at, e.id").query(Events::map).stream();
+		return filtered(scope, filter, SELECT, " order by " + scope.listOrder("e.unit_id", "e.starts_at, e.id")).query(Events::map).stream();
 	}
 
 	public List<Event> list(DataScope scope, EventFilter filter) {
-		return filtered(scope, filter, SELECT, " order by e.starts_at, e.id").query(Events::map).list();
+		return filtered(scope, filter, SELECT, " order by " + scope.listOrder("e.unit_id", "e.starts_at, e.id")).query(Events::map).list();
 	}
 
 	public Optional<Event> find(DataScope scope, EventId id) {
@@ -150,7 +155,7 @@ public class Events {
 	}
 
 	private JdbcClient.StatementSpec filtered(DataScope scope, EventFilter filter, String select, String tail) {
-		return scope.bind(jdbc.sql(select + " where " + scope.restrict("e.unit_id") + WHERE + tail))
+		return scope.bind(jdbc.sql(select + " where " + scope.restrictList("e.unit_id") + WHERE + tail))
 			.param("text", filter.text())
 			.param("pattern", LikePatterns.containing(filter.text()))
 			.param("series", filter.series())

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.activities.ActivityFigures;
 import org.tongxin.activities.Figures;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.XlsxExport;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +74,7 @@ class ActivityFiguresController {
 	}
 
 	@GetMapping("/activities/stats/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('activities:read')")
 	void export(@RequestParam(defaultValue = "UNIT") Table table, @RequestParam(required = false) @Nullable Long unit,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,

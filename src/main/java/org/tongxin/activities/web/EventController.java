@@ -58,11 +58,14 @@ import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
 /** Events: list, detail with registrations and attendance, create, edit, QR codes and iCal. */
 @Controller
 class EventController {
+
+	static final long COUNT_CAP = 10_000;
 
 	static final int PAGE_SIZE = 20;
 
@@ -106,7 +109,10 @@ class EventController {
 		List<Event> shown = more ? page.subList(0, PAGE_SIZE) : page;
 		model.addAttribute("events", shown);
 		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
-		model.addAttribute("total", activities.countEvents(filter));
+		// Exact up to 10,000, then "more than 10,000": a province's count must not read its whole index per view.
+		long total = activities.countEvents(filter, COUNT_CAP + 1);
+		model.addAttribute("total", Math.min(total, COUNT_CAP));
+		model.addAttribute("totalCapped", total > COUNT_CAP);
 		model.addAttribute("allSeries", activities.allSeries());
 		model.addAttribute("kinds", EventKind.values());
 		model.addAttribute("q", q);
@@ -120,6 +126,7 @@ class EventController {
 	}
 
 	@GetMapping("/activities/events/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('activities:read')")
 	void export(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long series,
 			@RequestParam(required = false) @Nullable EventKind kind,
@@ -163,6 +170,7 @@ class EventController {
 	}
 
 	@GetMapping("/activities/events/{id}/registrations.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('activities:read')")
 	void exportRegistrations(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
 		Event event = find(id);

@@ -29,6 +29,7 @@ import org.tongxin.activities.SeriesForm;
 import org.tongxin.activities.SeriesId;
 import org.tongxin.organisations.OrganisationSummary;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.KeyProjects;
 import org.tongxin.programme.Project;
@@ -77,6 +78,7 @@ class SeriesController {
 	}
 
 	@GetMapping("/activities/series/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('activities:read')")
 	void export(Locale locale, HttpServletResponse response) throws IOException {
 		List<Series> all = activities.allSeries();

@@ -20,6 +20,7 @@ import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.PageCursor;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
 /** 成员导入: upload a member list for one organisation, see the outcome, download the error report. */
@@ -82,6 +83,7 @@ class MemberImportController {
 	}
 
 	@GetMapping("/organisations/imports/template.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void template(HttpServletResponse response) throws IOException {
 		XlsxExport.prepare(response, "成员导入模板", clock);
@@ -115,6 +117,7 @@ class MemberImportController {
 
 	/** The error report (ID and mobile numbers masked); a download is audited as an export. */
 	@GetMapping("/organisations/imports/{id}/errors.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('organisations:write')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		byte[] report = imports.report(id).orElseThrow(() -> new NotFound("import " + id));

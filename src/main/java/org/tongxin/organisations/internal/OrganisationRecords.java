@@ -46,8 +46,6 @@ public class OrganisationRecords {
 
 	private static final String WHERE = """
 			 and (cast(:kind as text) is null or o.kind = :kind)
-			 and (cast(:unitPath as text) is null or o.unit_id in
-			      (select fu.id from platform_unit fu where fu.path <@ cast(:unitPath as ltree)))
 			 and (cast(:text as text) is null or o.name like :text)
 			 and (cast(:form as text) is null or o.party_org_form = :form)
 			 and (cast(:parent as bigint) is null or o.parent_id = :parent)
@@ -66,20 +64,33 @@ public class OrganisationRecords {
 	public List<Organisation> page(DataScope scope, OrganisationFilter filter, @Nullable String unitPath,
 			@Nullable Long before, int size) {
 		return filtered(scope, filter, unitPath, SELECT,
-				" and (cast(:before as bigint) is null or o.id < :before) order by o.id desc limit :size")
+				" and (cast(:before as bigint) is null or o.id < :before) order by " + listed(scope, unitPath).listOrder("o.unit_id", "o.id desc")
+						+ " limit :size")
 			.param("before", before)
 			.param("size", size)
 			.query(this::map)
 			.list();
 	}
 
-	public long count(DataScope scope, OrganisationFilter filter, @Nullable String unitPath) {
-		return filtered(scope, filter, unitPath, "select count(*) from org_organisation o", "").query(Long.class)
+	/**
+	 * The count, but at most {@code cap}: a list says "more than 10,000" rather than reading a whole province's
+	 * organisations on every page view. Inside a scope the rows are taken in the scope index's order, so the
+	 * count reads that index and stops.
+	 */
+	public long countUpTo(DataScope scope, OrganisationFilter filter, @Nullable String unitPath, long cap) {
+		DataScope listed = listed(scope, unitPath);
+		String order = listed.depth() == 1 ? "" : " order by " + listed.listOrder("o.unit_id", "o.id desc");
+		return filtered(scope, filter, unitPath, "select count(*) from (select 1 from org_organisation o",
+				order + " limit :cap) capped")
+			.param("cap", cap)
+			.query(Long.class)
 			.single();
 	}
 
 	public Stream<Organisation> stream(DataScope scope, OrganisationFilter filter, @Nullable String unitPath) {
-		return filtered(scope, filter, unitPath, SELECT, " order by o.id").query(this::map).stream();
+		return filtered(scope, filter, unitPath, SELECT, " order by " + listed(scope, unitPath).listOrder("o.unit_id", "o.id"))
+			.query(this::map)
+			.stream();
 	}
 
 	public Optional<Organisation> find(DataScope scope, OrganisationId id) {
@@ -190,13 +201,21 @@ public class OrganisationRecords {
 
 	private JdbcClient.StatementSpec filtered(DataScope scope, OrganisationFilter filter, @Nullable String unitPath,
 			String select, String tail) {
-		return scope.bind(jdbc.sql(select + " where " + scope.restrict("o.unit_id") + WHERE + tail))
+		// A unit chosen in the filter narrows the scope (which still applies) and the list walks its index.
+		String where = unitPath == null ? scope.restrictList("o.unit_id")
+				: scope.restrict("o.unit_id") + " and " + DataScope.ofPath(unitPath).restrictList("o.unit_id", "filterUnit");
+		return scope.bind(jdbc.sql(select + " where " + where + WHERE + tail))
+			.param("filterUnit", unitPath == null ? null : DataScope.ofPath(unitPath).unit().value())
 			.param("kind", filter.kind())
-			.param("unitPath", unitPath)
 			.param("text", LikePatterns.containing(filter.text()))
 			.param("form", filter.partyOrgForm() == null ? null : filter.partyOrgForm().name())
 			.param("parent", filter.parent())
 			.param("includeDissolved", filter.includeDissolved());
+	}
+
+	/** The scope whose index a list walks: the unit chosen in the filter, or else the caller's scope. */
+	private static DataScope listed(DataScope scope, @Nullable String unitPath) {
+		return unitPath == null ? scope : DataScope.ofPath(unitPath);
 	}
 
 	/** The contact phone in clear, for an audited reveal only. */

@@ -27,6 +27,7 @@ import org.tongxin.organisations.Coordination;
 import org.tongxin.organisations.Coordination.PartnerKind;
 import org.tongxin.organisations.Rejected;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
 /** 工作机制: partners, mechanisms and shared tasks of the scope on one page, each with a small form. */
@@ -124,6 +125,7 @@ class CoordinationController {
 	}
 
 	@GetMapping("/organisations/coordination/tasks.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void exportTasks(@RequestParam(defaultValue = "false") boolean open, Locale locale, HttpServletResponse response)
 			throws IOException {
@@ -142,6 +144,7 @@ class CoordinationController {
 	}
 
 	@GetMapping("/organisations/coordination/partners.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void exportPartners(Locale locale, HttpServletResponse response) throws IOException {
 		List<Coordination.Partner> partners = coordination.partners();

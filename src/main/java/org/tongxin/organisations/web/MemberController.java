@@ -41,6 +41,7 @@ import org.tongxin.organisations.Rejected;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonId;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
 /** Members of an organisation: add, suspend, leave, export, 换届; and the person page's organisations tab. */
@@ -113,6 +114,7 @@ class MemberController {
 	}
 
 	@GetMapping("/organisations/{id}/members/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void export(@PathVariable long id, @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable MemberRole role,
 			@RequestParam(required = false) @Nullable MembershipStatus status,

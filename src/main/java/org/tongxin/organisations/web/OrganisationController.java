@@ -36,6 +36,7 @@ import org.tongxin.organisations.OrganisationKind;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.organisations.Rejected;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.TargetGroup;
@@ -43,6 +44,8 @@ import org.tongxin.programme.TargetGroup;
 /** Organisations: list, detail with members, create, edit, dissolve — always within the user's data scope. */
 @Controller
 class OrganisationController {
+
+	static final long COUNT_CAP = 10_000;
 
 	static final int PAGE_SIZE = 20;
 
@@ -74,7 +77,10 @@ class OrganisationController {
 		List<Organisation> shown = more ? page.subList(0, PAGE_SIZE) : page;
 		model.addAttribute("organisations", shown);
 		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
-		model.addAttribute("total", organisations.count(filter));
+		// Exact up to 10,000, then "more than 10,000": a province's count must not read its whole index per view.
+		long total = organisations.countUpTo(filter, COUNT_CAP + 1);
+		model.addAttribute("total", Math.min(total, COUNT_CAP));
+		model.addAttribute("totalCapped", total > COUNT_CAP);
 		model.addAttribute("kinds", organisations.kindsByCode());
 		model.addAttribute("cities", organisations.cities());
 		model.addAttribute("forms", PartyOrgForm.values());
@@ -88,6 +94,7 @@ class OrganisationController {
 	}
 
 	@GetMapping("/organisations/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void export(@RequestParam(required = false) @Nullable String kind,
 			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable String q,

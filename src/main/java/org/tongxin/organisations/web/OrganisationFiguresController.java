@@ -25,6 +25,7 @@ import org.tongxin.organisations.OrganisationFigures.Row;
 import org.tongxin.organisations.OrganisationKind;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,6 +95,7 @@ class OrganisationFiguresController {
 	}
 
 	@GetMapping("/organisations/figures/{table}.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void export(@PathVariable String table, @RequestParam(required = false) @Nullable Integer year, Locale locale,
 			HttpServletResponse response) throws IOException {

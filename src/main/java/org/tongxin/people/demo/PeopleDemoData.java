@@ -4,8 +4,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.people.PeopleRegistry;
+import org.tongxin.people.internal.NewPerson;
 import org.tongxin.people.internal.PersonBulkLoad;
 import org.tongxin.people.internal.SyntheticPeople;
 import org.tongxin.platform.AuditLog;
@@ -33,6 +36,11 @@ import org.tongxin.programme.ProgrammeMap;
  * in 成都, 深圳 and 广州, whose registries the seed describes as the largest), a quarter held by the city
  * itself and the rest by its districts, with consent records and new-media accounts. Loaded with COPY at
  * the first demo start, so the cold start stays short.
+ * <p>
+ * Benchmarks and plan tests shape the registry like a national one, where cities differ by orders of
+ * magnitude and one city's bulk import holds the newest ids: {@code tongxin.demo.people-weights}
+ * ("510100:6,440300:0.02") replaces the cities' weights, and the last {@code tongxin.demo.people-newest}
+ * persons all go to the city {@code tongxin.demo.people-newest-city}.
  */
 @Component
 @Order(20)
@@ -63,9 +71,26 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Map<String, Double> weights;
+
+	private final long newest;
+
+	private final String newestCity;
+
 	PeopleDemoData(DemoMode demoMode, ProgrammeMap programme, Units units, PersonBulkLoad bulkLoad, JdbcClient jdbc,
-			AuditLog audit, PeopleRegistry registry, @Value("${tongxin.demo.people:20000}") long count, Clock clock) {
+			AuditLog audit, PeopleRegistry registry, @Value("${tongxin.demo.people:20000}") long count, Clock clock,
+			@Value("${tongxin.demo.people-weights:}") String weights, @Value("${tongxin.demo.people-newest:0}") long newest,
+			@Value("${tongxin.demo.people-newest-city:}") String newestCity) {
 		this.clock = clock;
+		this.weights = new HashMap<>(HEAVY);
+		for (String entry : weights.split(",")) {
+			if (entry.contains(":")) {
+				this.weights.put(entry.substring(0, entry.indexOf(':')).strip(),
+						Double.parseDouble(entry.substring(entry.indexOf(':') + 1).strip()));
+			}
+		}
+		this.newest = newestCity.isBlank() ? 0 : Math.min(newest, count);
+		this.newestCity = newestCity.strip();
 		this.demoMode = demoMode;
 		this.programme = programme;
 		this.units = units;
@@ -84,7 +109,12 @@ class PeopleDemoData implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		SyntheticPeople generator = new SyntheticPeople(SEED, LocalDate.now(clock));
-		long loaded = bulkLoad.load(generator.stream(places(), count));
+		List<SyntheticPeople.Place> places = places();
+		List<SyntheticPeople.Place> newestPlaces = places.stream().filter(p -> p.regionCode().equals(newestCity)).toList();
+		Stream<NewPerson> persons = newest == 0 || newestPlaces.isEmpty()
+				? generator.stream(places, count)
+				: Stream.concat(generator.stream(places, count - newest), generator.stream(newestPlaces, newest));
+		long loaded = bulkLoad.load(persons);
 		jdbc.sql("""
 				insert into people_consent (person_id, event, scope, notice_version, channel, at, recorded_by)
 				select id, 'GIVEN', 'BASIC', '2024-01',
@@ -113,7 +143,7 @@ class PeopleDemoData implements ApplicationRunner {
 			Unit unit = units.get(city.unit());
 			String regionCode = registry.regionCodeOf(unit);
 			String cityShort = city.name().replaceAll("市$", "");
-			double weight = HEAVY.getOrDefault(city.code(), 1.0);
+			double weight = weights.getOrDefault(city.code(), 1.0);
 			List<Unit> districts = units.children(unit.id()).stream().filter(u -> u.level() == UnitLevel.DISTRICT).toList();
 			places.add(new SyntheticPeople.Place(unit.id().value(), regionCode, regionCode, city.name(), cityShort,
 					districts.isEmpty() ? weight : weight / 4));

@@ -46,7 +46,7 @@ final class ImportMerge {
 				    where not (%s)
 				    returning s.row_no, s.place)
 				insert into people_import_error (row_no, column_name, value, reason)
-				select row_no, :column, place, 'import.reason.scope' from outside""".formatted(scope.restrict("s.unit_id"))))
+				select row_no, :column, place, 'import.reason.scope' from outside""".formatted(scope.containsUnit("s.unit_id"))))
 			.param("column", columns.has(ImportField.DISTRICT) && !columns.has(ImportField.CITY)
 					? columns.header(ImportField.DISTRICT) : columns.header(ImportField.CITY))
 			.update();

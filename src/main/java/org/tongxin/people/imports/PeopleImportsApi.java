@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.platform.Problems;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.jobs.StoredFile;
 
@@ -187,6 +188,7 @@ class PeopleImportsApi {
 	}
 
 	@GetMapping("/{id}/errors.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		StoredFile file = imports.errors(id).orElseThrow(() -> new ImportNotFound(id));

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.platform.PageCursor;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.jobs.Job;
 import org.tongxin.platform.jobs.StoredFile;
@@ -109,6 +110,7 @@ class PeopleImportsController {
 	}
 
 	@GetMapping("/people/imports/{id}/errors.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		StoredFile file = imports.errors(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
@@ -119,6 +121,7 @@ class PeopleImportsController {
 	}
 
 	@GetMapping("/people/imports/template.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('people:import')")
 	void template(HttpServletResponse response) throws IOException {
 		XlsxExport.prepare(response, "人士信息导入模板", clock);

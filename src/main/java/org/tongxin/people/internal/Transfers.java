@@ -52,7 +52,7 @@ public class Transfers {
 
 	/** A transfer the scope may act on as receiver ({@code t.to_unit}) or sender ({@code t.from_unit}). */
 	public Optional<Row> find(DataScope scope, String side, long id) {
-		return scope.bind(jdbc.sql(SELECT + " where t.id = :id and " + scope.restrict(side)))
+		return scope.bind(jdbc.sql(SELECT + " where t.id = :id and " + scope.containsUnit(side)))
 			.param("id", id)
 			.query(Transfers::map)
 			.optional();
@@ -73,7 +73,7 @@ public class Transfers {
 	}
 
 	private List<Row> page(DataScope scope, String side, @Nullable Long before, int size) {
-		return scope.bind(jdbc.sql(SELECT + " where " + scope.restrict(side)
+		return scope.bind(jdbc.sql(SELECT + " where " + scope.containsUnit(side)
 				+ " and (cast(:before as bigint) is null or t.id < :before) order by t.id desc limit :size"))
 			.param("before", before)
 			.param("size", size)

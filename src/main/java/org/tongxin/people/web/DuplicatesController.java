@@ -30,6 +30,7 @@ import org.tongxin.people.dedupe.DuplicatePair;
 import org.tongxin.people.dedupe.DuplicateStatus;
 import org.tongxin.people.dedupe.MergeField;
 import org.tongxin.people.dedupe.MergeSide;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
 /** The duplicate review: pairs by status, the side-by-side merge screen, "not a duplicate", undo of a merge. */
@@ -72,6 +73,7 @@ class DuplicatesController {
 	}
 
 	@GetMapping("/people/duplicates/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('people:dedupe') and hasAuthority('people:export')")
 	void export(@RequestParam(defaultValue = "OPEN") DuplicateStatus status, Locale locale, HttpServletResponse response)
 			throws IOException {

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
+import org.tongxin.platform.exports.ExportPoolProperties;
+import org.tongxin.platform.exports.ExportRoutingDataSource;
 
 /**
  * Starts PostgreSQL 17 from the zonky binaries when no external database is configured, so that
@@ -71,18 +73,24 @@ class EmbeddedDatabaseConfiguration {
 		return builder.start();
 	}
 
+	/** The same startup option application.yml gives an external database's connections. */
+	static final String CUSTOM_PLANS = "-c plan_cache_mode=force_custom_plan -c random_page_cost=1.1";
+
+	/** The main pool, with the export pool beside it (see {@link ExportRoutingDataSource}). */
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres, @Value("${tongxin.time-zone:Asia/Shanghai}") ZoneId zone)
-			throws SQLException {
+	DataSource dataSource(EmbeddedPostgres postgres, @Value("${tongxin.time-zone:Asia/Shanghai}") ZoneId zone,
+			ExportPoolProperties exports) throws SQLException {
 		createDatabaseIfMissing(postgres);
 		HikariDataSource dataSource = new HikariDataSource();
 		// pgjdbc overrides the server's zone with the JVM's; sessions reckon dates in the display zone.
 		dataSource.setConnectionInitSql("set time zone '" + zone.getId() + "'");
+		// Plans made for the values at hand: see spring.datasource.hikari.data-source-properties in application.yml.
+		dataSource.addDataSourceProperty("options", CUSTOM_PLANS);
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(10);
 		dataSource.setPoolName("tongxin-embedded");
-		return dataSource;
+		return new ExportRoutingDataSource(dataSource, exports);
 	}
 
 	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {

@@ -20,6 +20,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.DemoMode;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
@@ -81,6 +82,7 @@ class SystemController {
 	}
 
 	@GetMapping("/system/units/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('system:units')")
 	// Not read-only: the audit entry of the export is written in this transaction.
 	@Transactional

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
@@ -42,6 +43,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.server.ResponseStatusException;
 import org.tongxin.platform.Problems;
 import org.tongxin.platform.Problems.FieldProblem;
+import org.tongxin.platform.exports.ExportPoolBusyException;
 
 /**
  * The last word on every exception a controller lets out, for the API and the pages alike: one Problem Detail
@@ -147,9 +149,19 @@ class ProblemAdvice {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
 			TransientDataAccessResourceException.class })
 	Object unavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-		responses.logUnavailable(e, request);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "30");
+		if (e instanceof NestedRuntimeException nested && nested.contains(ExportPoolBusyException.class)) {
+			responses.logExportsBusy(request);
+			// Too many exports at once, not a fault. The export may already have set its download headers: the
+			// answer is shown as a page (or read as a problem), not saved as the file.
+			if (!response.isCommitted()) {
+				response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline");
+			}
+			return responses.respond(request, response,
+					problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.exportsBusy", locale), headers);
+		}
+		responses.logUnavailable(e, request);
 		return responses.respond(request, response, problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable", locale),
 				headers);
 	}

@@ -98,6 +98,11 @@ class ProblemResponses {
 		log.warn("Database unavailable on {} {}: {}", request.getMethod(), path(request), e.getClass().getName());
 	}
 
+	/** Not a fault, but a sign that tongxin.exports.pool-size may be too small for the load. */
+	void logExportsBusy(HttpServletRequest request) {
+		log.info("Export refused, every connection of the export pool in use: {} {}", request.getMethod(), path(request));
+	}
+
 	String message(MessageSourceResolvable error, Locale locale) {
 		try {
 			return messages.getMessage(error, locale);

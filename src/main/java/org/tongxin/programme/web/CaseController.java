@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.AttachmentId;
 import org.tongxin.programme.CaseFilter;
@@ -88,6 +89,7 @@ class CaseController {
 	}
 
 	@GetMapping("/programme/cases/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAnyAuthority('programme:read', 'case:publish')")
 	void export(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable TargetGroup group,

@@ -20,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.CityRank;
 import org.tongxin.programme.ProgrammeCity;
@@ -73,6 +74,7 @@ class ProgrammeOverviewController {
 	}
 
 	@GetMapping("/programme/cities.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('programme:read')")
 	void export(@RequestParam(required = false) @Nullable Tier tier,
 			@RequestParam(required = false) @Nullable CityRank rank,

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.IndicatorForm;
@@ -106,6 +107,7 @@ class ProjectController {
 	}
 
 	@GetMapping("/programme/projects/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('programme:read')")
 	void export(@RequestParam(required = false) @Nullable Long batch, @RequestParam(required = false) @Nullable Long city,
 			@RequestParam(required = false) @Nullable ProjectStatus status,

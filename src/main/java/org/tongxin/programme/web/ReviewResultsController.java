@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.PdfDocuments;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.Milestone;
 import org.tongxin.programme.ProjectId;
@@ -80,6 +81,7 @@ class ReviewResultsController {
 	}
 
 	@GetMapping("/programme/reviews/{id}/report.pdf")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('review:manage')")
 	void report(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
 		RoundResults results = reviews.results(new ReviewRoundId(id));
@@ -102,6 +104,7 @@ class ReviewResultsController {
 
 	/** Two sheets: the ranking, and each project's mean per criterion. */
 	@GetMapping("/programme/reviews/{id}/results.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('review:manage')")
 	void export(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
 		RoundResults results = reviews.results(new ReviewRoundId(id));

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.ProgrammeMap;
@@ -75,6 +76,7 @@ class SiteController {
 	}
 
 	@GetMapping("/programme/sites/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('programme:read')")
 	void export(@RequestParam(required = false) @Nullable SiteKind kind,
 			@RequestParam(required = false) @Nullable Long parent, @RequestParam(required = false) @Nullable String q,

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tongxin.platform.DemoMode;
+import org.tongxin.platform.exports.ExportRoutingDataSource;
 
 /**
  * With spring.datasource.url set (TONGXIN_DB_URL), Tongxin uses that server: it starts no embedded
@@ -87,5 +88,16 @@ class ExternalDatabaseTests {
 		assertThat(jdbc.sql("select username, must_change_password from platform_account")
 			.query((rs, n) -> rs.getString(1) + ":" + rs.getBoolean(2))
 			.list()).containsExactly("admin:true");
+	}
+
+	@Test
+	void exportsTakeTheirConnectionsFromTheirOwnPoolOnTheSameServer() throws Exception {
+		String sql = "select current_setting('application_name') || '@' || inet_server_port()";
+		String export = ExportRoutingDataSource.onExportPool(() -> jdbc.sql(sql).query(String.class).single());
+		assertThat(export).isEqualTo("tongxin-export@" + external.getPort());
+		assertThat(jdbc.sql(sql).query(String.class).single()).isEqualTo("tongxin@" + external.getPort());
+		// Both pools set up their sessions from spring.datasource.hikari.connection-init-sql.
+		String zone = ExportRoutingDataSource.onExportPool(() -> jdbc.sql("show timezone").query(String.class).single());
+		assertThat(zone).isEqualTo("Asia/Shanghai");
 	}
 }

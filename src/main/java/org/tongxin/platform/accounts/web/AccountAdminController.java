@@ -37,6 +37,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.AuditLog.Action;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -131,6 +132,7 @@ class AccountAdminController {
 	}
 
 	@GetMapping("/export.xlsx")
+	@StreamedExport
 	void export(@RequestParam(required = false) @Nullable String q, Locale locale, HttpServletResponse response)
 			throws IOException {
 		DataScope scope = currentUser.scope();

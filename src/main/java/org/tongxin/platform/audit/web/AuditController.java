@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.AuditLog.Action;
+import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.audit.AuditEntry;
 import org.tongxin.platform.audit.AuditTrail;
@@ -91,6 +92,7 @@ class AuditController {
 	}
 
 	@GetMapping("/export.xlsx")
+	@StreamedExport
 	@PreAuthorize("hasAuthority('audit:read')")
 	void export(@ModelAttribute("filter") AuditQuery query, HttpServletResponse response, Locale locale)
 			throws IOException {
