@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.tongxin.platform.SignIn;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.platform.PlatformTest;
+import org.tongxin.platform.SignIn;
 import org.tongxin.platform.UnitId;
 
 /**

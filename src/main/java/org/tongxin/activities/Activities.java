@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -23,18 +22,22 @@ import org.tongxin.organisations.OrganisationSummary;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.KeyProjects;
 import org.tongxin.programme.ProgrammeMap;
+import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
 import org.tongxin.programme.SiteId;
-import org.tongxin.programme.ProjectId;
 
 /**
  * Brand series and events. Everything runs in the caller's data scope on the owning unit, which is the
@@ -49,7 +52,6 @@ public class Activities {
 
 	public static final String AUDIT_EVENT = "activities-event";
 
-	public static final Set<String> GROUPS = Set.of("ENTERPRISE", "INTERMEDIARY", "FREELANCE", "NEW_MEDIA");
 
 	private final AllSeries series;
 
@@ -105,7 +107,7 @@ public class Activities {
 	}
 
 	public Series getSeries(SeriesId id) {
-		return series(id).orElseThrow(() -> new ActivityNotFound("series", id));
+		return series(id).orElseThrow(() -> new NotFound("series", id));
 	}
 
 	@Transactional
@@ -143,7 +145,7 @@ public class Activities {
 			errors.put("organisationIds", "activities.organisation.unknown");
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidActivity(errors);
+			throw Refused.fields(errors);
 		}
 	}
 
@@ -166,7 +168,7 @@ public class Activities {
 	public List<Event> between(Instant from, Instant to, @Nullable UnitId unit, @Nullable OrganisationId organiser) {
 		DataScope scope = scope();
 		if (unit != null) {
-			Unit chosen = units.find(scope, unit).orElseThrow(() -> new ActivityNotFound("unit", unit));
+			Unit chosen = units.find(scope, unit).orElseThrow(() -> new NotFound("unit", unit));
 			scope = new DataScope(chosen.id(), chosen.path());
 		}
 		return events.list(scope,
@@ -190,7 +192,7 @@ public class Activities {
 	}
 
 	public Event getEvent(EventId id) {
-		return event(id).orElseThrow(() -> new ActivityNotFound("event", id));
+		return event(id).orElseThrow(() -> new NotFound("event", id));
 	}
 
 	@Transactional
@@ -210,12 +212,12 @@ public class Activities {
 	@Transactional
 	public Event updateEvent(EventId id, int version, EventForm form) {
 		if (!events.lock(scope(), id)) {
-			throw new ActivityNotFound("event", id);
+			throw new NotFound("event", id);
 		}
 		Event before = getEvent(id);
 		check(form);
 		if (form.capacity() != null && form.capacity() < before.registered()) {
-			throw new InvalidActivity(Map.of("capacity", "activities.event.capacity.belowRegistered"));
+			throw Refused.fields(Map.of("capacity", "activities.event.capacity.belowRegistered"));
 		}
 		if (!events.update(id, version, form)) {
 			throw new ConcurrentChange(id);
@@ -247,7 +249,7 @@ public class Activities {
 	private void check(EventForm form) {
 		Map<String, String> errors = problems(form);
 		if (!errors.isEmpty()) {
-			throw new InvalidActivity(errors);
+			throw Refused.fields(errors);
 		}
 	}
 
@@ -279,7 +281,7 @@ public class Activities {
 			errors.put("address", "activities.event.address.required");
 		}
 		if (form.audience() == Audience.GROUPS
-				&& (form.groups().isEmpty() || !GROUPS.containsAll(form.groups()))) {
+				&& (form.groups().isEmpty() || !TargetGroup.CODES.containsAll(form.groups()))) {
 			errors.put("audienceGroups", "activities.event.audienceGroups.required");
 		}
 		if (form.audience() == Audience.MEMBERS) {
@@ -318,13 +320,5 @@ public class Activities {
 
 	private DataScope scope() {
 		return currentUser.scope();
-	}
-
-	@ResponseStatus(HttpStatus.CONFLICT)
-	public static class ConcurrentChange extends RuntimeException {
-
-		public ConcurrentChange(Object id) {
-			super(id + " was changed by someone else");
-		}
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activities.internal.Tallies;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -49,7 +50,7 @@ public class ActivityFigures {
 	public Report report(@Nullable UnitId unit, @Nullable LocalDate from, @Nullable LocalDate to) {
 		DataScope callers = currentUser.scope();
 		Unit chosen = units.find(callers, unit == null ? callers.unit() : unit)
-			.orElseThrow(() -> new ActivityNotFound("unit", unit == null ? callers.unit() : unit));
+			.orElseThrow(() -> new NotFound("unit", unit == null ? callers.unit() : unit));
 		DataScope scope = new DataScope(chosen.id(), chosen.path());
 		Instant start = from == null ? null : from.atStartOfDay(clock.getZone()).toInstant();
 		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();

@@ -17,15 +17,19 @@ import org.tongxin.activities.internal.Enrolments;
 import org.tongxin.activities.internal.Events;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
-import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.ConsentState;
+import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonSummary;
 import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Conflict;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
+import org.tongxin.platform.TargetGroup;
 
 /**
  * Registration, the waiting list, check-in, volunteer hours and feedback.
@@ -100,7 +104,7 @@ public class Registrations {
 	}
 
 	public Registration get(RegistrationId id) {
-		return registration(id).orElseThrow(() -> new ActivityNotFound("registration", id));
+		return registration(id).orElseThrow(() -> new NotFound("registration", id));
 	}
 
 	/** A person's registrations for events in the caller's scope, newest event first. */
@@ -123,19 +127,19 @@ public class Registrations {
 	@Transactional
 	public Registration enrol(EventId eventId, Person person, Channel channel) {
 		events.lock(eventId);
-		Event event = events.find(everywhere(), eventId).orElseThrow(() -> new ActivityNotFound("event", eventId));
+		Event event = events.find(everywhere(), eventId).orElseThrow(() -> new NotFound("event", eventId));
 		Instant now = clock.instant();
 		if (event.registrationOpens() != null && now.isBefore(event.registrationOpens())) {
-			throw new RegistrationRefused("activities.refused.notOpen");
+			throw new Conflict("activities.refused.notOpen");
 		}
 		Instant closes = event.registrationCloses() != null ? event.registrationCloses() : event.endsAt();
 		if (now.isAfter(closes)) {
-			throw new RegistrationRefused("activities.refused.closed");
+			throw new Conflict("activities.refused.closed");
 		}
 		checkAudience(event, person);
 		Optional<Registration> existing = enrolments.of(eventId, person.id());
 		if (existing.isPresent() && existing.get().active()) {
-			throw new RegistrationRefused(existing.get().status() == RegistrationStatus.WAITLISTED
+			throw new Conflict(existing.get().status() == RegistrationStatus.WAITLISTED
 					? "activities.refused.alreadyWaitlisted" : "activities.refused.alreadyRegistered");
 		}
 		RegistrationStatus status = event.capacity() == null || enrolments.registered(eventId) < event.capacity()
@@ -163,7 +167,7 @@ public class Registrations {
 			return Optional.empty();
 		}
 		if (registration.checkedIn()) {
-			throw new RegistrationRefused("activities.refused.cancelCheckedIn");
+			throw new Conflict("activities.refused.cancelCheckedIn");
 		}
 		enrolments.status(id, RegistrationStatus.CANCELLED);
 		audit.updated(AUDIT_REGISTRATION, id, Map.of("status", registration.status()),
@@ -269,7 +273,7 @@ public class Registrations {
 	 * tail, found by the registry's search within the caller's scope).
 	 */
 	public List<Attendee> checkInList(EventId event, @Nullable String query, @Nullable Long after, int size) {
-		events.find(scope(), event).orElseThrow(() -> new ActivityNotFound("event", event));
+		events.find(scope(), event).orElseThrow(() -> new NotFound("event", event));
 		List<Long> persons = query == null || query.isBlank() ? null
 				: people.idsMatching(query.strip(), PERSON_MATCHES).stream().map(PersonId::value).toList();
 		List<Registration> page = enrolments.forCheckIn(scope(), event, persons, after, size);
@@ -314,14 +318,14 @@ public class Registrations {
 		Registration registration = ofEvent(eventId, id);
 		Instant checkedIn = registration.checkedInAt();
 		if (checkedIn == null) {
-			throw new RegistrationRefused("activities.refused.notCheckedIn");
+			throw new Conflict("activities.refused.notCheckedIn");
 		}
 		Instant today = clock.instant().atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant();
 		if (checkedIn.isBefore(today)) {
-			throw new RegistrationRefused("activities.refused.undoCheckInDay");
+			throw new Conflict("activities.refused.undoCheckInDay");
 		}
 		if (!enrolments.undoCheckIn(id, today)) {
-			throw new RegistrationRefused("activities.refused.undoCheckInRecorded");
+			throw new Conflict("activities.refused.undoCheckInRecorded");
 		}
 		audit.updated(AUDIT_REGISTRATION, id, Map.of("checkedIn", true), Map.of("checkedIn", false));
 		return name(registration.person());
@@ -333,7 +337,7 @@ public class Registrations {
 	}
 
 	private Optional<CheckIn> tooEarly(EventId eventId) {
-		Event event = events.find(scope(), eventId).orElseThrow(() -> new ActivityNotFound("event", eventId));
+		Event event = events.find(scope(), eventId).orElseThrow(() -> new NotFound("event", eventId));
 		Instant opens = checkInOpens(event);
 		return clock.instant().isBefore(opens) ? Optional.of(new CheckIn(CheckIn.Outcome.TOO_EARLY, null, null, opens))
 				: Optional.empty();
@@ -343,7 +347,7 @@ public class Registrations {
 	private Registration ofEvent(EventId eventId, RegistrationId id) {
 		return enrolments.find(scope(), id)
 			.filter(r -> r.event().equals(eventId))
-			.orElseThrow(() -> new ActivityNotFound("registration", id));
+			.orElseThrow(() -> new NotFound("registration", id));
 	}
 
 	/** Volunteer hours of an attendee of a public-welfare event; null clears them. */
@@ -352,13 +356,13 @@ public class Registrations {
 		Registration registration = get(id);
 		Event event = events.find(scope(), registration.event()).orElseThrow();
 		if (!event.volunteering()) {
-			throw new RegistrationRefused("activities.refused.hoursNotVolunteer");
+			throw new Conflict("activities.refused.hoursNotVolunteer");
 		}
 		if (!registration.checkedIn()) {
-			throw new RegistrationRefused("activities.refused.notAttended");
+			throw new Conflict("activities.refused.notAttended");
 		}
 		if (hours != null && (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(999)) > 0)) {
-			throw new InvalidActivity(Map.of("hours", "activities.hours.range"));
+			throw Refused.fields(Map.of("hours", "activities.hours.range"));
 		}
 		enrolments.volunteerHours(id, hours);
 		audit.updated(AUDIT_REGISTRATION, id, mapOf("volunteerHours", registration.volunteerHours()),
@@ -371,10 +375,10 @@ public class Registrations {
 		Registration registration = get(id);
 		Event event = events.find(scope(), registration.event()).orElseThrow();
 		if (!event.started(clock.instant())) {
-			throw new RegistrationRefused("activities.refused.feedbackTooEarly");
+			throw new Conflict("activities.refused.feedbackTooEarly");
 		}
 		if (!registration.checkedIn()) {
-			throw new RegistrationRefused("activities.refused.notAttended");
+			throw new Conflict("activities.refused.notAttended");
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (satisfaction < 1 || satisfaction > 5) {
@@ -387,7 +391,7 @@ public class Registrations {
 			errors.put("comment", "activities.feedback.comment.size");
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidActivity(errors);
+			throw Refused.fields(errors);
 		}
 		String text = comment == null || comment.isBlank() ? null : comment.strip();
 		enrolments.feedback(id, satisfaction, gain, text, currentUser.actor().username());
@@ -404,14 +408,16 @@ public class Registrations {
 	private void checkAudience(Event event, Person person) {
 		// PIPL: a person who withdrew basic consent is in no audience until consent is given again (issue 9, item 7).
 		if (person.consentState() == ConsentState.WITHDRAWN) {
-			throw new RegistrationRefused("activities.refused.consentWithdrawn");
+			throw new Conflict("activities.refused.consentWithdrawn");
 		}
 		switch (event.audience()) {
 			case OPEN -> {
 			}
 			case GROUPS -> {
 				if (!event.audienceGroups().contains(person.group())) {
-					throw new RegistrationRefused("activities.refused.audienceGroups", person.group());
+					TargetGroup group = TargetGroup.of(person.group());
+					throw new Conflict("activities.refused.audienceGroups",
+							group == null ? person.group() : group.label());
 				}
 			}
 			case MEMBERS -> {
@@ -420,7 +426,7 @@ public class Registrations {
 					member = member || organisations.isActiveMember(organisation, person.id());
 				}
 				if (!member) {
-					throw new RegistrationRefused("activities.refused.audienceMembers");
+					throw new Conflict("activities.refused.audienceMembers");
 				}
 			}
 		}
@@ -439,14 +445,14 @@ public class Registrations {
 	private Person person(PersonId id) {
 		Person person = people.get(id);
 		if (people.mergedInto(id).isPresent()) {
-			throw new RegistrationRefused("activities.refused.mergedAway");
+			throw new Conflict("activities.refused.mergedAway");
 		}
 		return person;
 	}
 
 	private void lockInScope(EventId id) {
 		if (!events.lock(scope(), id)) {
-			throw new ActivityNotFound("event", id);
+			throw new NotFound("event", id);
 		}
 	}
 

@@ -12,8 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.organisations.internal.CoordinationRecords;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
@@ -90,10 +93,10 @@ public class Coordination {
 	public long addPartner(long unit, String name, PartnerKind kind, @Nullable String contact) {
 		Unit owner = owner(unit);
 		if (name.isBlank()) {
-			throw new Rejected("name", "partner.name.required");
+			throw Refused.field("name", "partner.name.required");
 		}
 		if (records.partnerNameTaken(owner.id(), name.strip())) {
-			throw new Rejected("name", "partner.name.duplicate");
+			throw Refused.field("name", "partner.name.duplicate");
 		}
 		long id = records.insertPartner(owner.id(), name.strip(), kind, contact);
 		audit.created("organisation-partner", id, Map.of("name", name.strip(), "kind", kind.name()));
@@ -105,22 +108,22 @@ public class Coordination {
 	public long addMechanism(long unit, String name, @Nullable String description, Map<Long, String> roles) {
 		Unit owner = owner(unit);
 		if (name.isBlank()) {
-			throw new Rejected("name", "mechanism.name.required");
+			throw Refused.field("name", "mechanism.name.required");
 		}
 		if (records.mechanismNameTaken(owner.id(), name.strip())) {
-			throw new Rejected("name", "mechanism.name.duplicate");
+			throw Refused.field("name", "mechanism.name.duplicate");
 		}
 		Map<Long, String> kept = new LinkedHashMap<>();
 		roles.forEach((partner, role) -> {
 			if (role != null && !role.isBlank()) {
 				if (!records.partnerInScope(scope(), partner)) {
-					throw new Rejected("partners", "mechanism.partner.outOfScope");
+					throw Refused.field("partners", "mechanism.partner.outOfScope");
 				}
 				kept.put(partner, role.strip());
 			}
 		});
 		if (kept.isEmpty()) {
-			throw new Rejected("partners", "mechanism.partners.required");
+			throw Refused.field("partners", "mechanism.partners.required");
 		}
 		long id = records.insertMechanism(owner.id(), name.strip(), description, kept);
 		audit.created("organisation-mechanism", id, Map.of("name", name.strip(), "partners", kept));
@@ -132,16 +135,16 @@ public class Coordination {
 			@Nullable LocalDate dueOn) {
 		Unit owner = owner(unit);
 		if (title.isBlank()) {
-			throw new Rejected("title", "task.title.required");
+			throw Refused.field("title", "task.title.required");
 		}
 		if (dueOn == null) {
-			throw new Rejected("dueOn", "task.dueOn.required");
+			throw Refused.field("dueOn", "task.dueOn.required");
 		}
 		if (mechanism != null && !records.mechanismInScope(scope(), mechanism)) {
-			throw new Rejected("mechanism", "task.mechanism.outOfScope");
+			throw Refused.field("mechanism", "task.mechanism.outOfScope");
 		}
 		if (partner != null && !records.partnerInScope(scope(), partner)) {
-			throw new Rejected("partner", "mechanism.partner.outOfScope");
+			throw Refused.field("partner", "mechanism.partner.outOfScope");
 		}
 		long id = records.insertTask(owner.id(), title.strip(), mechanism, partner, dueOn);
 		audit.created("organisation-task", id, Map.of("title", title.strip(), "dueOn", dueOn.toString()));
@@ -180,7 +183,7 @@ public class Coordination {
 		Unit owner = units.find(scope(), new UnitId(unit))
 			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
 		if (!owner.cityOrDistrict()) {
-			throw new Rejected("unit", "org.unit.level");
+			throw Refused.field("unit", "org.unit.level");
 		}
 		return owner;
 	}

@@ -19,8 +19,11 @@ import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonSummary;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.XlsxExport;
 
 /**
@@ -122,20 +125,20 @@ public class Memberships {
 	public Membership add(OrganisationId organisation, MembershipForm form) {
 		Organisation org = requireOrganisation(organisation);
 		if (form.person() == null || form.role() == null) {
-			throw new Rejected("person", "member.person.required");
+			throw Refused.field("person", "member.person.required");
 		}
 		PersonId person = new PersonId(form.person());
 		if (people.find(person).isEmpty()) {
-			throw new Rejected("person", "member.person.outOfScope");
+			throw Refused.field("person", "member.person.outOfScope");
 		}
 		if (people.mergedInto(person).isPresent()) {
-			throw new Rejected("person", "member.person.mergedAway");
+			throw Refused.field("person", "member.person.mergedAway");
 		}
 		if (form.termStart() != null && form.termEnd() != null && form.termEnd().isBefore(form.termStart())) {
-			throw new Rejected("termEnd", "member.term.order");
+			throw Refused.field("termEnd", "member.term.order");
 		}
 		if (records.holdsOpen(organisation, person, form.role())) {
-			throw new Rejected("person", "member.duplicate");
+			throw Refused.field("person", "member.duplicate");
 		}
 		MembershipId id = singleHolder(() -> records.insert(organisation, person, form.role(), org.currentTerm(),
 				form.termStart(), form.termEnd(), form.status() == null ? MembershipStatus.ACTIVE : form.status(),
@@ -175,29 +178,29 @@ public class Memberships {
 		int current = organisations.lockTerm(scope(), organisation)
 			.orElseThrow(() -> new NotFound("organisation " + organisation));
 		if (term.fromTerm() != null && term.fromTerm() != current) {
-			throw new Rejected(null, "term.stale");
+			throw new Refused("term.stale");
 		}
 		if (term.positions().isEmpty()) {
-			throw new Rejected(null, "term.positions.required");
+			throw new Refused("term.positions.required");
 		}
 		for (NewTerm.Position p : term.positions()) {
 			if (!p.role().position()) {
-				throw new Rejected(null, "term.role.member");
+				throw new Refused("term.role.member");
 			}
 			if (people.find(p.person()).isEmpty()) {
-				throw new Rejected(null, "member.person.outOfScope");
+				throw new Refused("member.person.outOfScope");
 			}
 			if (people.mergedInto(p.person()).isPresent()) {
-				throw new Rejected(null, "member.person.mergedAway");
+				throw new Refused("member.person.mergedAway");
 			}
 		}
 		LocalDate end = term.on().minusDays(1);
 		List<Membership> old = records.positionsRunningAfter(organisation, end);
 		if (old.stream().anyMatch(m -> m.termStart() != null && m.termStart().isAfter(end))) {
-			throw new Rejected("on", "term.date.beforeOld");
+			throw Refused.field("on", "term.date.beforeOld");
 		}
 		if (!organisations.nextTerm(organisation, current)) {
-			throw new Rejected(null, "term.stale");
+			throw new Refused("term.stale");
 		}
 		int closed = records.closePositions(organisation, end);
 		int next = current + 1;
@@ -224,7 +227,7 @@ public class Memberships {
 		}
 		catch (DuplicateKeyException e) {
 			if (String.valueOf(e.getMessage()).contains(SINGLE_HOLDER_INDEX)) {
-				throw new Rejected("role", "member.role.singleHolder");
+				throw Refused.field("role", "member.role.singleHolder");
 			}
 			throw e;
 		}

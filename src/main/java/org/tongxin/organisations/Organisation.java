@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.tongxin.platform.UnitId;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /**
  * An organisation of the new social strata with its party-organisation coverage. {@code place} is the name

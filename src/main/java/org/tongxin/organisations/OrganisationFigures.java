@@ -19,6 +19,7 @@ import org.tongxin.people.PersonId;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -54,7 +55,6 @@ public class OrganisationFigures {
 	public record Figures(LocalDate asOf, List<String> kinds, List<String> groups, List<Row> rows, Row total) {
 	}
 
-	static final List<String> GROUPS = List.of("ENTERPRISE", "INTERMEDIARY", "FREELANCE", "NEW_MEDIA");
 
 	private final FigureQueries queries;
 
@@ -128,7 +128,7 @@ public class OrganisationFigures {
 			sum[4] += p;
 		}
 		Row total = new Row(null, "", allKinds, sum[0], sum[1], sum[2], sum[3], allGroups, sum[4]);
-		List<String> groupCodes = new ArrayList<>(GROUPS);
+		List<String> groupCodes = new ArrayList<>(TargetGroup.CODES);
 		if (allGroups.containsKey("UNKNOWN")) {
 			groupCodes.add("UNKNOWN");
 		}

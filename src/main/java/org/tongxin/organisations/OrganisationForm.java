@@ -11,7 +11,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /**
  * What a user enters for an organisation, in the UI and in the API. Checks that need the database — the

@@ -21,8 +21,11 @@ import org.tongxin.organisations.internal.OrganisationRecords;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitPicker;
@@ -159,7 +162,7 @@ public class Organisations {
 			throw new AccessDeniedException(REVEAL + " required");
 		}
 		if (reason.isBlank()) {
-			throw new Rejected("reason", "org.reveal.reasonRequired");
+			throw Refused.field("reason", "org.reveal.reasonRequired");
 		}
 		get(id);
 		audit.revealed(AUDIT_TYPE, id, "contactPhone", reason.strip());
@@ -241,10 +244,10 @@ public class Organisations {
 		}
 		String normalized = code.strip().toUpperCase(java.util.Locale.ROOT);
 		if (!normalized.matches("[A-Z][A-Z0-9_]{1,29}")) {
-			throw new Rejected("code", "kind.code.invalid");
+			throw Refused.field("code", "kind.code.invalid");
 		}
 		if (kinds.exists(normalized)) {
-			throw new Rejected("code", "kind.code.duplicate");
+			throw Refused.field("code", "kind.code.duplicate");
 		}
 		kinds.insert(normalized, labelZh.strip(), labelEn.strip(), external, sort);
 		Map<String, Object> after = new LinkedHashMap<>();
@@ -272,30 +275,30 @@ public class Organisations {
 	/** What only the database can judge: unit and parent in scope, no cycle, kind and site known, name free. */
 	private Unit check(OrganisationForm form, @Nullable OrganisationId self) {
 		if (form.unit() == null) {
-			throw new Rejected("unit", "org.unit.required");
+			throw Refused.field("unit", "org.unit.required");
 		}
 		Unit unit = units.find(scope(), new UnitId(form.unit()))
 			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
 		if (!unit.cityOrDistrict()) {
-			throw new Rejected("unit", "org.unit.level");
+			throw Refused.field("unit", "org.unit.level");
 		}
 		if (form.kind() == null || !kinds.activeKind(form.kind())) {
-			throw new Rejected("kind", "org.kind.unknown");
+			throw Refused.field("kind", "org.kind.unknown");
 		}
 		if (form.parent() != null) {
 			OrganisationId parent = new OrganisationId(form.parent());
 			if (records.find(scope(), parent).isEmpty()) {
-				throw new Rejected("parent", "org.parent.outOfScope");
+				throw Refused.field("parent", "org.parent.outOfScope");
 			}
 			if (self != null && records.lineage(parent.value()).contains(self.value())) {
-				throw new Rejected("parent", "org.parent.cycle");
+				throw Refused.field("parent", "org.parent.cycle");
 			}
 		}
 		if (form.site() != null && programme.site(new SiteId(form.site())).isEmpty()) {
-			throw new Rejected("site", "org.site.unknown");
+			throw Refused.field("site", "org.site.unknown");
 		}
 		if (records.nameTaken(unit.id(), form.name() == null ? "" : form.name().strip(), self)) {
-			throw new Rejected("name", "org.name.duplicate");
+			throw Refused.field("name", "org.name.duplicate");
 		}
 		return unit;
 	}

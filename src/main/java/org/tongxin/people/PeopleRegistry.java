@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.people.internal.Consents;
 import org.tongxin.people.internal.Dictionaries;
 import org.tongxin.people.internal.ExactSearches;
-import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Histories;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.people.internal.PersonRow;
@@ -38,13 +37,18 @@ import org.tongxin.people.internal.PlatformAccounts;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Conflict;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
+import org.tongxin.platform.crypto.FieldCipher;
 
 /**
  * The people registry. Everything runs in the caller's data scope; sensitive values leave it masked,
@@ -257,7 +261,7 @@ public class PeopleRegistry {
 	}
 
 	public Person get(PersonId id) {
-		return find(id).orElseThrow(() -> new PersonNotFound(id));
+		return find(id).orElseThrow(() -> new NotFound("person", id));
 	}
 
 	/** The survivor a person of the scope was merged into; empty while the person is a record of its own. */
@@ -298,7 +302,7 @@ public class PeopleRegistry {
 		if (reason.isBlank()) {
 			throw new IllegalArgumentException("a reason is required to reveal a sensitive value");
 		}
-		PersonRow row = persons.find(scope(), id.value()).orElseThrow(() -> new PersonNotFound(id));
+		PersonRow row = persons.find(scope(), id.value()).orElseThrow(() -> new NotFound("person", id));
 		if (ConsentState.WITHDRAWN.name().equals(row.consentState())) {
 			throw new ConsentWithdrawn(id, ConsentScope.BASIC);
 		}
@@ -353,12 +357,12 @@ public class PeopleRegistry {
 		requireNotMergedAway(id);
 		Person before = get(id);
 		if (before.anonymised()) {
-			throw new PersonNotFound(id);
+			throw new NotFound("person", id);
 		}
 		Unit unit = ownerUnit(form.unit());
 		PersonValues values = values(form, unit, before, true);
 		if (!persons.update(id.value(), version, values)) {
-			throw new ConcurrentPersonChange(id);
+			throw new ConcurrentChange("person " + id);
 		}
 		Person after = get(id);
 		String by = currentUser.actor().username();
@@ -392,11 +396,11 @@ public class PeopleRegistry {
 		requireNotMergedAway(id);
 		Person person = get(id);
 		if (person.anonymised()) {
-			throw new PersonNotFound(id);
+			throw new NotFound("person", id);
 		}
 		DictionaryEntry platform = dictionaries.all().getOrDefault("PLATFORM", Map.of()).get(form.platform());
 		if (platform == null || !platform.active()) {
-			throw new InvalidPerson(Map.of("platform", "person.account.platform.unknown"));
+			throw Refused.fields(Map.of("platform", "person.account.platform.unknown"));
 		}
 		long account = platformAccounts.add(id.value(), form);
 		audit.changed(AuditLog.Action.CREATE, "person-platform-account", id,
@@ -410,7 +414,7 @@ public class PeopleRegistry {
 		PlatformAccount removed = platformAccounts.of(scope(), id.value()).stream()
 			.filter(a -> a.id() == account)
 			.findFirst()
-			.orElseThrow(() -> new PersonNotFound(id));
+			.orElseThrow(() -> new NotFound("person", id));
 		platformAccounts.remove(scope(), id.value(), account);
 		audit.changed(AuditLog.Action.DELETE, "person-platform-account", id,
 				audit.changes(removed, null, AUDITED_PLATFORM_ACCOUNT), null);
@@ -421,7 +425,7 @@ public class PeopleRegistry {
 		requireNotMergedAway(id);
 		Person person = get(id);
 		if (person.anonymised()) {
-			throw new PersonNotFound(id);
+			throw new NotFound("person", id);
 		}
 		consents.append(id.value(), form, currentUser.actor().username());
 		if (form.scope() == ConsentScope.BASIC && form.event() != null) {
@@ -442,7 +446,7 @@ public class PeopleRegistry {
 	public void addDictionaryEntry(String kind, String code, String labelZh, String labelEn, @Nullable String parent,
 			int sort) {
 		if (dictionaries.exists(kind, code)) {
-			throw new InvalidPerson(Map.of("code", "dictionary.code.duplicate"));
+			throw Refused.fields(Map.of("code", "dictionary.code.duplicate"));
 		}
 		dictionaries.insert(kind, code, labelZh, labelEn, parent, sort);
 		Map<String, Object> after = new LinkedHashMap<>();
@@ -482,12 +486,12 @@ public class PeopleRegistry {
 
 	private Unit ownerUnit(@Nullable Long unitId) {
 		if (unitId == null) {
-			throw new InvalidPerson(Map.of("unit", "person.unit.required"));
+			throw Refused.fields(Map.of("unit", "person.unit.required"));
 		}
 		Unit unit = units.find(scope(), new UnitId(unitId))
 			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
 		if (!unit.cityOrDistrict()) {
-			throw new InvalidPerson(Map.of("unit", "person.unit.level"));
+			throw Refused.fields(Map.of("unit", "person.unit.level"));
 		}
 		return unit;
 	}
@@ -582,7 +586,7 @@ public class PeopleRegistry {
 			errors.put("tags", "person.tags.size");
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidPerson(errors);
+			throw Refused.fields(errors);
 		}
 		return new PersonValues(unit.id().value(), regionCodeOf(unit), Objects.requireNonNull(form.name()).strip(),
 				Objects.requireNonNull(sex).name(), birthDate, trimmed(form.ethnicity()), idCipher, idHash, phoneCipher,
@@ -724,36 +728,26 @@ public class PeopleRegistry {
 		}
 	}
 
-	/** The person does not exist or lies outside the caller's scope: the two are not told apart. */
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	public static class PersonNotFound extends RuntimeException {
-
-		public PersonNotFound(PersonId id) {
-			super("person " + id + " not found");
-		}
-	}
-
-	/** The person withdrew the consent that covers the value asked for; a new consent event lifts it. */
-	@ResponseStatus(HttpStatus.CONFLICT)
-	public static class ConsentWithdrawn extends RuntimeException {
+	/**
+	 * The person withdrew the consent that covers the value asked for; a new consent event lifts it. The detail
+	 * names which consent.
+	 */
+	public static class ConsentWithdrawn extends Conflict {
 
 		private final ConsentScope scope;
 
 		public ConsentWithdrawn(PersonId id, ConsentScope scope) {
-			super("person " + id + " withdrew " + scope + " consent");
+			super("people.consent.withdrawn");
 			this.scope = scope;
 		}
 
 		public ConsentScope scope() {
 			return scope;
 		}
-	}
 
-	@ResponseStatus(HttpStatus.CONFLICT)
-	public static class ConcurrentPersonChange extends RuntimeException {
-
-		public ConcurrentPersonChange(PersonId id) {
-			super("person " + id + " was changed by someone else");
+		@Override
+		public String detailKey() {
+			return "person.reveal.withdrawn." + scope;
 		}
 	}
 }

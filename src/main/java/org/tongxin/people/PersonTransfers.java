@@ -17,6 +17,7 @@ import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -66,14 +67,6 @@ public class PersonTransfers {
 		this.events = events;
 	}
 
-	/** Refused: the message key says why. */
-	public static class TransferRefused extends RuntimeException {
-
-		public TransferRefused(String messageKey) {
-			super(messageKey);
-		}
-	}
-
 	/** Cities and districts outside the caller's scope: where a person can be sent. */
 	public List<Unit> destinations(UnitId city) {
 		List<Unit> places = new java.util.ArrayList<>();
@@ -87,16 +80,16 @@ public class PersonTransfers {
 		registry.requireNotMergedAway(id);
 		Unit to = units.find(target)
 			.filter(PersonTransfers::ownsPeople)
-			.orElseThrow(() -> new TransferRefused("transfer.error.target"));
+			.orElseThrow(() -> new Refused("transfer.error.target"));
 		if (covers(currentUser.scope(), to)) {
 			// Within one's own scope a move is an ordinary edit of the owning unit.
-			throw new TransferRefused("transfer.error.ownScope");
+			throw new Refused("transfer.error.ownScope");
 		}
 		if (reason.isBlank()) {
-			throw new TransferRefused("transfer.error.reason");
+			throw new Refused("transfer.error.reason");
 		}
 		if (transfers.pendingFor(id.value()).isPresent()) {
-			throw new TransferRefused("transfer.error.pending");
+			throw new Refused("transfer.error.pending");
 		}
 		Actor actor = currentUser.actor();
 		long transfer = transfers.request(id.value(), person.unit().value(), to.id().value(), reason.strip(),
@@ -121,7 +114,7 @@ public class PersonTransfers {
 			.orElseThrow(() -> new AccessDeniedException("transfer outside the scope"));
 		String by = currentUser.actor().username();
 		if (!transfers.decide(id, Transfer.Status.ACCEPTED, by, null)) {
-			throw new TransferRefused("transfer.error.decided");
+			throw new Refused("transfer.error.decided");
 		}
 		Unit to = units.get(new UnitId(row.toUnit()));
 		persons.moveTo(row.person().value(), to.id().value(), registry.regionCodeOf(to));
@@ -137,7 +130,7 @@ public class PersonTransfers {
 		transfers.find(currentUser.scope(), "t.to_unit", id)
 			.orElseThrow(() -> new AccessDeniedException("transfer outside the scope"));
 		if (!transfers.decide(id, Transfer.Status.DECLINED, currentUser.actor().username(), comment)) {
-			throw new TransferRefused("transfer.error.decided");
+			throw new Refused("transfer.error.decided");
 		}
 		audit.updated(AUDIT_TYPE, id, Map.of("status", "PENDING"), Map.of("status", "DECLINED", "comment",
 				comment == null ? "" : comment), FREE_TEXT);
@@ -148,7 +141,7 @@ public class PersonTransfers {
 		transfers.find(currentUser.scope(), "t.from_unit", id)
 			.orElseThrow(() -> new AccessDeniedException("transfer outside the scope"));
 		if (!transfers.decide(id, Transfer.Status.CANCELLED, currentUser.actor().username(), null)) {
-			throw new TransferRefused("transfer.error.decided");
+			throw new Refused("transfer.error.decided");
 		}
 		audit.updated(AUDIT_TYPE, id, Map.of("status", "PENDING"), Map.of("status", "CANCELLED"));
 		return outgoing(id);

@@ -1,6 +1,7 @@
 package org.tongxin.programme;
 
 import org.jspecify.annotations.Nullable;
+import org.tongxin.platform.TargetGroup;
 
 /** Case search: text in title or summary, and tags. */
 public record CaseFilter(@Nullable String text, @Nullable TargetGroup group, @Nullable SiteKind siteKind,

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.tongxin.platform.TargetGroup;
 
 /** What the central office writes when it promotes a project to a case; mechanisms are comma-separated tags. */
 public record CaseForm(@NotNull(message = "{case.project.required}") @Nullable Long project,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitId;
 
 /**

@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
@@ -65,7 +67,7 @@ public class ExemplaryCases {
 
 	/** A published case, or for the central office a draft too; otherwise 404. */
 	public ExemplaryCase get(CaseId id) {
-		return cases.find(id, publisher()).orElseThrow(() -> new ReviewNotFound("case " + id));
+		return cases.find(id, publisher()).orElseThrow(() -> new NotFound("case " + id));
 	}
 
 	public List<Adoption> adoptions(CaseId id) {
@@ -85,7 +87,7 @@ public class ExemplaryCases {
 	/** The project behind a case to be promoted, within the central office's scope. */
 	public Project candidate(ProjectId project) {
 		requirePublisher();
-		return projects.find(currentUser.scope(), project).orElseThrow(() -> new ReviewNotFound("project " + project));
+		return projects.find(currentUser.scope(), project).orElseThrow(() -> new NotFound("project " + project));
 	}
 
 	/** Projects the central office may promote, newest first. */
@@ -105,7 +107,7 @@ public class ExemplaryCases {
 	public ExemplaryCase promote(CaseForm form) {
 		requirePublisher();
 		if (form.project() == null) {
-			throw new ReviewRejected("case.project.required");
+			throw new Refused("case.project.required");
 		}
 		Project project = candidate(new ProjectId(form.project()));
 		CaseId id = cases.insert(form, project.unit(), project.place(), actor().username());
@@ -120,7 +122,7 @@ public class ExemplaryCases {
 		requirePublisher();
 		ExemplaryCase before = get(id);
 		if (!cases.update(id, version, form)) {
-			throw new ReviewRejected("case.concurrent");
+			throw new Refused("case.concurrent");
 		}
 		cases.replaceEvidence(id, form.evidence() == null ? List.of() : form.evidence());
 		ExemplaryCase after = get(id);
@@ -159,14 +161,14 @@ public class ExemplaryCases {
 	public void adopt(CaseId id, @Nullable String note) {
 		ExemplaryCase c = get(id);
 		if (!c.published()) {
-			throw new ReviewRejected("case.adopt.unpublished");
+			throw new Refused("case.adopt.unpublished");
 		}
 		if (!mayAdopt()) {
 			throw new AccessDeniedException("cities and districts adopt cases");
 		}
 		String text = note == null || note.isBlank() ? null : note.strip();
 		if (text != null && text.length() > 500) {
-			throw new ReviewRejected("case.adopt.note.size");
+			throw new Refused("case.adopt.note.size");
 		}
 		Unit unit = units.get(actor().unit());
 		if (cases.adopt(id, unit.id(), units.place(unit.id()), text, actor().username())) {

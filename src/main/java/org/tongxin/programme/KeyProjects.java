@@ -32,8 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -298,7 +301,7 @@ public class KeyProjects {
 			.findFirst()
 			.orElseThrow(() -> new NotFound("indicator " + id));
 		if (indicators.hasValues(id)) {
-			throw new Rejected("indicator.remove.reported", indicator.name());
+			throw new Refused("indicator.remove.reported", indicator.name());
 		}
 		indicators.delete(project, id);
 		audit.deleted(AUDIT_PROJECT + "-indicator", id, indicator);
@@ -345,7 +348,7 @@ public class KeyProjects {
 	public ProgressReport reviseReport(ProjectId projectId, ReportId id, ReportForm form, List<Evidence> files) {
 		ProgressReport before = reports.find(scope(), projectId, id).orElseThrow(() -> new NotFound("report " + id));
 		if (!before.returned()) {
-			throw new Rejected("report.revise.notReturned");
+			throw new Refused("report.revise.notReturned");
 		}
 		Checked checked = check(projectId, form, id, files);
 		String by = actor().username();
@@ -372,13 +375,13 @@ public class KeyProjects {
 			throw new AccessDeniedException("only the level above the project's unit returns its reports");
 		}
 		if (before.returned()) {
-			throw new Rejected("report.return.already");
+			throw new Refused("report.return.already");
 		}
 		if (comment == null || comment.isBlank()) {
-			throw new Rejected("report.return.comment.required");
+			throw new Refused("report.return.comment.required");
 		}
 		if (comment.length() > 1000) {
-			throw new Rejected("report.return.comment.size");
+			throw new Refused("report.return.comment.size");
 		}
 		String by = actor().username();
 		reports.markReturned(id, by, comment.strip());
@@ -447,23 +450,23 @@ public class KeyProjects {
 
 	private Checked check(ProjectId project, ReportForm form, @Nullable ReportId revising, List<Evidence> files) {
 		if (form.kind() == null) {
-			throw new Rejected("report.kind.required");
+			throw new Refused("report.kind.required");
 		}
 		String period = null;
 		if (form.kind() == ReportKind.PERIODIC) {
 			period = form.period() == null ? "" : form.period().strip().toUpperCase(java.util.Locale.ROOT);
 			if (!QUARTER.matcher(period).matches()) {
-				throw new Rejected("report.period.invalid");
+				throw new Refused("report.period.invalid");
 			}
 			if (reports.periodTaken(project, period, revising)) {
-				throw new Rejected("report.period.taken", period);
+				throw new Refused("report.period.taken", period);
 			}
 		}
 		if (form.text() == null || form.text().isBlank()) {
-			throw new Rejected("report.text.required");
+			throw new Refused("report.text.required");
 		}
 		if (form.text().length() > 10_000) {
-			throw new Rejected("report.text.size");
+			throw new Refused("report.text.size");
 		}
 		Set<Long> known = indicators.of(scope(), List.of(project))
 			.stream()
@@ -472,20 +475,20 @@ public class KeyProjects {
 		Map<IndicatorId, BigDecimal> values = new LinkedHashMap<>();
 		form.values().forEach((indicator, value) -> {
 			if (!known.contains(indicator)) {
-				throw new Rejected("report.value.unknown", indicator);
+				throw new Refused("report.value.unknown", indicator);
 			}
 			if (value.scale() > 2 || value.abs().compareTo(new BigDecimal("1e12")) >= 0) {
-				throw new Rejected("report.value.invalid");
+				throw new Refused("report.value.invalid");
 			}
 			values.put(new IndicatorId(indicator), value);
 		});
 		if (files.size() > MAX_FILES) {
-			throw new Rejected("evidence.rejected.count", MAX_FILES);
+			throw new Refused("evidence.rejected.count", MAX_FILES);
 		}
 		for (Evidence file : files) {
 			EvidenceTypes.Verdict verdict = EvidenceTypes.check(file.fileName(), file.bytes());
 			verdict.refusal().ifPresent(refusal -> {
-				throw new Rejected("evidence.rejected." + refusal.name().toLowerCase(java.util.Locale.ROOT),
+				throw new Refused("evidence.rejected." + refusal.name().toLowerCase(java.util.Locale.ROOT),
 						file.fileName());
 			});
 		}
@@ -541,21 +544,21 @@ public class KeyProjects {
 
 	private Unit owningUnit(ProjectForm form) {
 		if (form.unit() == null) {
-			throw new Rejected("project.unit.required");
+			throw new Refused("project.unit.required");
 		}
 		Unit unit = units.find(scope(), new UnitId(form.unit()))
 			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
 		if (!ProgrammeMap.canHoldSite(unit)) {
-			throw new Rejected("project.unit.level");
+			throw new Refused("project.unit.level");
 		}
 		return unit;
 	}
 
 	private Batch batchOf(ProjectForm form) {
 		if (form.batch() == null) {
-			throw new Rejected("project.batch.required");
+			throw new Refused("project.batch.required");
 		}
-		return batches.find(new BatchId(form.batch())).orElseThrow(() -> new Rejected("project.batch.required"));
+		return batches.find(new BatchId(form.batch())).orElseThrow(() -> new Refused("project.batch.required"));
 	}
 
 	private List<SiteId> sitesInScope(ProjectForm form) {
@@ -578,7 +581,7 @@ public class KeyProjects {
 	private void requireFreeNumber(BatchForm form, @Nullable BatchId self) {
 		if (form.number() != null) {
 			batches.findByNumber(form.number()).filter(b -> !b.id().equals(self)).ifPresent(b -> {
-				throw new Rejected("batch.number.taken", form.number());
+				throw new Refused("batch.number.taken", form.number());
 			});
 		}
 	}
@@ -601,45 +604,5 @@ public class KeyProjects {
 
 	private DataScope scope() {
 		return currentUser.scope();
-	}
-
-	/** Does not exist or lies outside the caller's scope: the two are not told apart. */
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	public static class NotFound extends RuntimeException {
-
-		public NotFound(String what) {
-			super(what + " not found");
-		}
-	}
-
-	@ResponseStatus(HttpStatus.CONFLICT)
-	public static class ConcurrentChange extends RuntimeException {
-
-		public ConcurrentChange(String what) {
-			super(what + " was changed by someone else");
-		}
-	}
-
-	/** Input a rule refuses; {@code key} names the message (zh-CN / en) that tells the user why. */
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	public static class Rejected extends RuntimeException {
-
-		private final String key;
-
-		private final transient Object[] arguments;
-
-		public Rejected(String key, Object... arguments) {
-			super(key);
-			this.key = key;
-			this.arguments = arguments;
-		}
-
-		public String key() {
-			return key;
-		}
-
-		public Object[] arguments() {
-			return arguments.clone();
-		}
 	}
 }

@@ -15,8 +15,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitPicker;
@@ -135,10 +137,10 @@ public class ProgrammeMap {
 
 	@Transactional
 	public Site updateSite(SiteId id, int version, SiteForm form) {
-		Site before = site(id).orElseThrow(() -> new SiteNotFound(id));
+		Site before = site(id).orElseThrow(() -> new NotFound("site", id));
 		Unit parent = parentInScope(form);
 		if (!sites.update(id, version, units.place(parent.id()), form)) {
-			throw new ConcurrentSiteChange(id);
+			throw new ConcurrentChange("site " + id);
 		}
 		units.renameSite(before.unit(), form.name().strip());
 		Site after = sites.find(scope(), id).orElseThrow();
@@ -148,7 +150,7 @@ public class ProgrammeMap {
 
 	@Transactional
 	public Site closeSite(SiteId id, boolean closed) {
-		Site before = site(id).orElseThrow(() -> new SiteNotFound(id));
+		Site before = site(id).orElseThrow(() -> new NotFound("site", id));
 		sites.close(id, closed ? java.time.LocalDate.now(clock) : null);
 		units.closeSite(before.unit(), closed);
 		Site after = sites.find(scope(), id).orElseThrow();
@@ -188,22 +190,5 @@ public class ProgrammeMap {
 		List<ProgrammeCity> ofKind = all.stream().filter(kind).toList();
 		List<String> missing = ofKind.stream().filter(c -> !c.inProgramme()).map(ProgrammeCity::name).toList();
 		return new Coverage.Share(ofKind.size() - missing.size(), ofKind.size(), missing);
-	}
-
-	/** The site does not exist or lies outside the caller's scope: the two are not told apart. */
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-	public static class SiteNotFound extends RuntimeException {
-
-		public SiteNotFound(SiteId id) {
-			super("site " + id + " not found");
-		}
-	}
-
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
-	public static class ConcurrentSiteChange extends RuntimeException {
-
-		public ConcurrentSiteChange(SiteId id) {
-			super("site " + id + " was changed by someone else");
-		}
 	}
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.tongxin.platform.TargetGroup;
 
 /** What a user enters for a key project, in the UI and in the API. Status changes go their own way. */
 public record ProjectForm(

@@ -20,6 +20,8 @@ import org.tongxin.platform.AuditFields;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -118,11 +120,11 @@ public class ProjectReviews {
 		requireManager();
 		String username = require(form.username(), "reviewer.username.required");
 		if (reviewers.find(username).isPresent()) {
-			throw new ReviewRejected("reviewer.username.taken", username);
+			throw new Refused("reviewer.username.taken", username);
 		}
 		Unit city = units.find(new UnitId(form.homeCity() == null ? 0 : form.homeCity()))
 			.filter(u -> u.level() == UnitLevel.CITY || u.level() == UnitLevel.PROVINCE)
-			.orElseThrow(() -> new ReviewRejected("reviewer.homeCity.required"));
+			.orElseThrow(() -> new Refused("reviewer.homeCity.required"));
 		reviewers.insert(username, require(form.name(), "reviewer.name.required"), city.id(), city.name(),
 				blankToNull(form.expertise()));
 		Reviewer reviewer = reviewers.find(username).orElseThrow();
@@ -146,7 +148,7 @@ public class ProjectReviews {
 	/** The round, for the central office. */
 	public ReviewRound round(ReviewRoundId id) {
 		requireManager();
-		return rounds.find(id).orElseThrow(() -> new ReviewNotFound("round " + id));
+		return rounds.find(id).orElseThrow(() -> new NotFound("round " + id));
 	}
 
 	/** Closed rounds in which the caller's scope has projects: what a city may look at. */
@@ -169,11 +171,11 @@ public class ProjectReviews {
 		List<CriterionForm> criteria = form.filledCriteria();
 		Rubric.check(criteria);
 		if (form.opensOn() == null || form.closesOn() == null || form.closesOn().isBefore(form.opensOn())) {
-			throw new ReviewRejected("round.period.order");
+			throw new Refused("round.period.order");
 		}
 		List<ProjectId> chosen;
 		if (form.batch() != null) {
-			batches.find(new BatchId(form.batch())).orElseThrow(() -> new ReviewRejected("round.batch.unknown"));
+			batches.find(new BatchId(form.batch())).orElseThrow(() -> new Refused("round.batch.unknown"));
 			try (var inBatch = projects.stream(scope(), new ProjectFilter(form.batch(), null, null, null))) {
 				chosen = inBatch.map(Project::id).toList();
 			}
@@ -186,7 +188,7 @@ public class ProjectReviews {
 				.toList();
 		}
 		if (chosen.isEmpty()) {
-			throw new ReviewRejected("round.projects.required");
+			throw new Refused("round.projects.required");
 		}
 		ReviewRoundId id = rounds.insert(form, criteria, actor().username());
 		rounds.addProjects(id, chosen);
@@ -214,16 +216,16 @@ public class ProjectReviews {
 		ReviewRounds.RoundProject subject = rounds.projects(roundId).stream()
 			.filter(p -> p.project().equals(project))
 			.findFirst()
-			.orElseThrow(() -> new ReviewNotFound("project " + project + " in round " + roundId));
+			.orElseThrow(() -> new NotFound("project " + project + " in round " + roundId));
 		Reviewer reviewer = reviewers.find(reviewerName)
-			.orElseThrow(() -> new ReviewRejected("assignment.reviewer.unknown", reviewerName));
+			.orElseThrow(() -> new Refused("assignment.reviewer.unknown", reviewerName));
 		if (assignments.exists(roundId, project, reviewer.username())) {
-			throw new ReviewRejected("assignment.duplicate", reviewer.name());
+			throw new Refused("assignment.duplicate", reviewer.name());
 		}
 		String reason = blankToNull(overrideReason);
 		boolean conflict = conflict(reviewer, subject);
 		if (conflict && reason == null) {
-			throw new ReviewRejected("assignment.conflict", reviewer.name(), subject.cityName());
+			throw new Refused("assignment.conflict", reviewer.name(), subject.cityName());
 		}
 		long id = assignments.insert(roundId, project, reviewer.username(), conflict ? reason : null,
 				actor().username());
@@ -287,9 +289,9 @@ public class ProjectReviews {
 		openRound(roundId);
 		Assignment assignment = assignments.find(assignmentId)
 			.filter(a -> a.round().equals(roundId))
-			.orElseThrow(() -> new ReviewNotFound("assignment " + assignmentId));
+			.orElseThrow(() -> new NotFound("assignment " + assignmentId));
 		if (!assignments.deleteUnstarted(assignmentId)) {
-			throw new ReviewRejected("assignment.started", assignment.reviewerName());
+			throw new Refused("assignment.started", assignment.reviewerName());
 		}
 		audit.deleted(AUDIT_ASSIGNMENT, assignmentId, assignment);
 	}
@@ -316,7 +318,7 @@ public class ProjectReviews {
 	public Assignment myAssignment(ReviewRoundId round, ProjectId project) {
 		requireReviewer();
 		return assignments.mine(actor().username(), round, project)
-			.orElseThrow(() -> new ReviewNotFound("assignment " + round + "/" + project));
+			.orElseThrow(() -> new NotFound("assignment " + round + "/" + project));
 	}
 
 	public ReviewRound roundOf(Assignment assignment) {
@@ -326,7 +328,7 @@ public class ProjectReviews {
 	public Project assignedProject(ReviewRoundId round, ProjectId project) {
 		requireReviewer();
 		return assigned.project(actor().username(), round, project)
-			.orElseThrow(() -> new ReviewNotFound("project " + project));
+			.orElseThrow(() -> new NotFound("project " + project));
 	}
 
 	public List<Indicator> assignedIndicators(ReviewRoundId round, ProjectId project) {
@@ -362,23 +364,23 @@ public class ProjectReviews {
 		Assignment before = myAssignment(roundId, project);
 		ReviewRound round = roundOf(before);
 		if (!round.open()) {
-			throw new ReviewRejected("score.round.closed");
+			throw new Refused("score.round.closed");
 		}
 		if (before.submitted()) {
-			throw new ReviewRejected("score.submitted");
+			throw new Refused("score.submitted");
 		}
 		Map<Long, Score> byCriterion = new LinkedHashMap<>();
 		for (Score score : scores) {
 			if (score.comment() != null && score.comment().length() > 2000) {
-				throw new ReviewRejected("score.comment.size");
+				throw new Refused("score.comment.size");
 			}
 			byCriterion.put(score.criterion(), new Score(score.criterion(), score.score(), blankToNull(score.comment())));
 		}
 		List<Score> lines = new ArrayList<>();
-		Map<Long, ReviewRejected> problems = new LinkedHashMap<>();
+		Map<Long, Refused> problems = new LinkedHashMap<>();
 		for (Criterion criterion : round.criteria()) {
 			Score score = byCriterion.getOrDefault(criterion.id(), new Score(criterion.id(), null, null));
-			ReviewRejected problem = Rubric.problem(criterion, score, submit);
+			Refused problem = Rubric.problem(criterion, score, submit);
 			if (problem != null) {
 				problems.put(criterion.id(), problem);
 			}
@@ -388,7 +390,7 @@ public class ProjectReviews {
 			throw new ScoresRejected(problems);
 		}
 		if (!assignments.save(before.id(), lines, submit ? AssignmentState.SUBMITTED : AssignmentState.DRAFT)) {
-			throw new ReviewRejected("score.round.closed");
+			throw new Refused("score.round.closed");
 		}
 		Assignment after = assignments.find(before.id()).orElseThrow();
 		audit.updated(AUDIT_ASSIGNMENT, before.id(), Map.of("state", before.state()),
@@ -413,10 +415,10 @@ public class ProjectReviews {
 		}
 		ReviewRound round = rounds.find(id)
 			.filter(r -> !r.open())
-			.orElseThrow(() -> new ReviewNotFound("round " + id));
+			.orElseThrow(() -> new NotFound("round " + id));
 		List<ProjectResult> own = read(rounds.frozenResults(scope(), id)).stream().map(ProjectReviews::anonymous).toList();
 		if (own.isEmpty()) {
-			throw new ReviewNotFound("round " + id);
+			throw new NotFound("round " + id);
 		}
 		return new RoundResults(round, true, own);
 	}
@@ -427,7 +429,7 @@ public class ProjectReviews {
 		ReviewRound round = openRound(id);
 		List<ProjectResult> results = compute(round);
 		if (!rounds.close(id, actor().username())) {
-			throw new ReviewRejected("round.closed");
+			throw new Refused("round.closed");
 		}
 		Map<ProjectId, UnitId> unitOf = rounds.projects(id).stream()
 			.collect(Collectors.toMap(ReviewRounds.RoundProject::project, ReviewRounds.RoundProject::unit));
@@ -490,7 +492,7 @@ public class ProjectReviews {
 	private ReviewRound openRound(ReviewRoundId id) {
 		ReviewRound round = round(id);
 		if (!round.open()) {
-			throw new ReviewRejected("round.closed");
+			throw new Refused("round.closed");
 		}
 		return round;
 	}
@@ -509,7 +511,7 @@ public class ProjectReviews {
 
 	private static String require(@Nullable String value, String key) {
 		if (value == null || value.isBlank()) {
-			throw new ReviewRejected(key);
+			throw new Refused(key);
 		}
 		return value.strip();
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.tongxin.platform.Refused;
 
 /**
  * A round's criteria and the arithmetic of a reviewer's score: weighted score = Σ(weight × score) / 100,
@@ -26,24 +27,24 @@ public record Rubric(List<Criterion> criteria) {
 	 */
 	public static void check(List<CriterionForm> lines) {
 		if (lines.isEmpty()) {
-			throw new ReviewRejected("rubric.empty");
+			throw new Refused("rubric.empty");
 		}
 		Set<String> names = new HashSet<>();
 		int sum = 0;
 		for (CriterionForm line : lines) {
 			if (line.name() == null || line.name().isBlank() || line.name().strip().length() > 50) {
-				throw new ReviewRejected("rubric.name.required");
+				throw new Refused("rubric.name.required");
 			}
 			if (!names.add(line.name().strip())) {
-				throw new ReviewRejected("rubric.name.duplicate", line.name().strip());
+				throw new Refused("rubric.name.duplicate", line.name().strip());
 			}
 			if (line.weight() == null || line.weight() < 1 || line.weight() > TOTAL_WEIGHT) {
-				throw new ReviewRejected("rubric.weight.range", line.name().strip());
+				throw new Refused("rubric.weight.range", line.name().strip());
 			}
 			sum += line.weight();
 		}
 		if (sum != TOTAL_WEIGHT) {
-			throw new ReviewRejected("rubric.weight.sum", sum);
+			throw new Refused("rubric.weight.sum", sum);
 		}
 	}
 
@@ -61,17 +62,17 @@ public record Rubric(List<Criterion> criteria) {
 	 * needs every criterion scored, and an extreme score — below 60 % or above 90 % of the maximum — needs its
 	 * reason in the comment, so that an untouched or careless form cannot become a result.
 	 */
-	public static @Nullable ReviewRejected problem(Criterion criterion, Score score, boolean submit) {
+	public static @Nullable Refused problem(Criterion criterion, Score score, boolean submit) {
 		Integer value = score.score();
 		if (value == null) {
-			return submit ? new ReviewRejected("score.missing", criterion.name()) : null;
+			return submit ? new Refused("score.missing", criterion.name()) : null;
 		}
 		if (value < 0 || value > MAX_SCORE) {
-			return new ReviewRejected("score.range.criterion", criterion.name(), MAX_SCORE);
+			return new Refused("score.range.criterion", criterion.name(), MAX_SCORE);
 		}
 		boolean extreme = value * 100 < REASON_BELOW_PERCENT * MAX_SCORE || value * 100 > REASON_ABOVE_PERCENT * MAX_SCORE;
 		if (submit && extreme && (score.comment() == null || score.comment().isBlank())) {
-			return new ReviewRejected(REASON_REQUIRED, criterion.name(), REASON_BELOW_PERCENT * MAX_SCORE / 100,
+			return new Refused(REASON_REQUIRED, criterion.name(), REASON_BELOW_PERCENT * MAX_SCORE / 100,
 					REASON_ABOVE_PERCENT * MAX_SCORE / 100);
 		}
 		return null;

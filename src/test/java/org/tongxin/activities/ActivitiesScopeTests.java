@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 
@@ -81,7 +82,7 @@ class ActivitiesScopeTests {
 		// Nor can 渝中区 register its own people for it.
 		PersonId yuzhongPerson = ActivitiesFixtures.people(people, ActivitiesFixtures.YUZHONG, 1).get(0);
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "yuzhong",
-				() -> registrations.register(event.id(), yuzhongPerson))).isInstanceOf(ActivityNotFound.class);
+				() -> registrations.register(event.id(), yuzhongPerson))).isInstanceOf(NotFound.class);
 
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		assertThat(mvc.get().uri("/activities/events/" + id).session(chengdu)).hasStatusOk()

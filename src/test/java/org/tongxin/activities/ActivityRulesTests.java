@@ -17,7 +17,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
+import org.tongxin.platform.Conflict;
 import org.tongxin.platform.PlatformTest;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.SignIn;
 import org.tongxin.platform.UnitId;
 
@@ -130,12 +132,12 @@ class ActivityRulesTests {
 		Event ended = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(over));
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
 				() -> registrations.register(notYet.id(), persons.get(0))))
-			.isInstanceOfSatisfying(RegistrationRefused.class,
-					e -> assertThat(e.reason()).isEqualTo("activities.refused.notOpen"));
+			.isInstanceOfSatisfying(Conflict.class,
+					e -> assertThat(e.key()).isEqualTo("activities.refused.notOpen"));
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
 				() -> registrations.register(ended.id(), persons.get(0))))
-			.isInstanceOfSatisfying(RegistrationRefused.class,
-					e -> assertThat(e.reason()).isEqualTo("activities.refused.closed"));
+			.isInstanceOfSatisfying(Conflict.class,
+					e -> assertThat(e.key()).isEqualTo("activities.refused.closed"));
 
 		Event running = ActivitiesFixtures.as(accounts, "chengdu",
 				() -> activities.createEvent(ActivitiesFixtures.running("签到后不可取消", 5)));
@@ -145,14 +147,14 @@ class ActivityRulesTests {
 			return r;
 		});
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.cancel(registration.id())))
-			.isInstanceOfSatisfying(RegistrationRefused.class,
-					e -> assertThat(e.reason()).isEqualTo("activities.refused.cancelCheckedIn"));
+			.isInstanceOfSatisfying(Conflict.class,
+					e -> assertThat(e.key()).isEqualTo("activities.refused.cancelCheckedIn"));
 		// Volunteer hours belong to public-welfare events only.
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> {
 			registrations.volunteerHours(registration.id(), BigDecimal.ONE);
 			return null;
-		})).isInstanceOfSatisfying(RegistrationRefused.class,
-				e -> assertThat(e.reason()).isEqualTo("activities.refused.hoursNotVolunteer"));
+		})).isInstanceOfSatisfying(Conflict.class,
+				e -> assertThat(e.key()).isEqualTo("activities.refused.hoursNotVolunteer"));
 	}
 
 	@Test
@@ -175,13 +177,13 @@ class ActivityRulesTests {
 		assertThat(member.status()).isEqualTo(RegistrationStatus.REGISTERED);
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
 				() -> registrations.register(event.id(), persons.get(1))))
-			.isInstanceOfSatisfying(RegistrationRefused.class,
-					e -> assertThat(e.reason()).isEqualTo("activities.refused.audienceMembers"));
+			.isInstanceOfSatisfying(Conflict.class,
+					e -> assertThat(e.key()).isEqualTo("activities.refused.audienceMembers"));
 		// Registering twice is refused too.
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
 				() -> registrations.register(event.id(), persons.get(0))))
-			.isInstanceOfSatisfying(RegistrationRefused.class,
-					e -> assertThat(e.reason()).isEqualTo("activities.refused.alreadyRegistered"));
+			.isInstanceOfSatisfying(Conflict.class,
+					e -> assertThat(e.key()).isEqualTo("activities.refused.alreadyRegistered"));
 	}
 
 	@Test
@@ -212,7 +214,7 @@ class ActivityRulesTests {
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> {
 			registrations.feedback(last.id(), 6, 1, null);
 			return null;
-		})).isInstanceOf(InvalidActivity.class);
+		})).isInstanceOf(Refused.class);
 
 		MockHttpSession session = SignIn.as(mvc, "chengdu");
 		assertThat(mvc.get().uri("/activities/events/" + event.id()).session(session)).hasStatusOk()

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.PlatformTest;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.UnitId;
 
 /** Capacity holds under concurrency, and a freed place goes to the first on the waiting list. */
@@ -155,7 +156,7 @@ class RegistrationConcurrencyTests {
 		}
 		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(),
 				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 2))))
-			.isInstanceOfSatisfying(InvalidActivity.class, e -> assertThat(e.errors())
+			.isInstanceOfSatisfying(Refused.class, e -> assertThat(e.fields())
 				.containsEntry("capacity", "activities.event.capacity.belowRegistered"));
 		Event same = ActivitiesFixtures.as(accounts, "chengdu",
 				() -> activities.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 3)));
@@ -203,7 +204,7 @@ class RegistrationConcurrencyTests {
 			commit.countDown();
 			registration.get(30, TimeUnit.SECONDS);
 			assertThatThrownBy(() -> cut.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-				.hasCauseInstanceOf(InvalidActivity.class);
+				.hasCauseInstanceOf(Refused.class);
 		}
 		finally {
 			commit.countDown();

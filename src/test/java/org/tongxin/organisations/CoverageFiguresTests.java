@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.TargetGroup;
 
 /**
  * Coverage arithmetic on a fixture with known numbers, in 绵阳 (a programme city without demo organisations):
@@ -136,7 +137,7 @@ class CoverageFiguresTests {
 			.query((rs, n) -> byGroup.put(rs.getString(1), rs.getLong(2)))
 			.list();
 		List<String> expected = new ArrayList<>();
-		for (String group : OrganisationFigures.GROUPS) {
+		for (String group : TargetGroup.CODES) {
 			expected.add(Long.toString(byGroup.getOrDefault(group, 0L)));
 		}
 		expected.add("10");

@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tongxin.people.internal.Masks;
 import org.tongxin.platform.crypto.CryptoSettings;
 import org.tongxin.platform.crypto.FieldCipher;
-import org.tongxin.people.internal.Masks;
 
 class FieldCipherTests {
 

@@ -13,13 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.PersonRow;
 import org.tongxin.people.internal.Persons;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.crypto.FieldCipher;
 
 /**
  * The search box against a sequential scan: for 1–4 character name fragments the indexed search finds

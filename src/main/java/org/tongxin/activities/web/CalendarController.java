@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.activities.Activities;
 import org.tongxin.activities.ActivityFigures;
-import org.tongxin.activities.ActivityNotFound;
 import org.tongxin.activities.Event;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.OrganisationSummary;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.UnitId;
 
 /** A month of events as a grid, Monday first: the caller's whole scope, or the events of one organisation. */
@@ -49,7 +49,7 @@ class CalendarController {
 		YearMonth shown = month == null ? YearMonth.from(today) : month;
 		OrganisationSummary organiser = organisation == null ? null
 				: activities.organisation(new OrganisationId(organisation))
-					.orElseThrow(() -> new ActivityNotFound("organisation", organisation));
+					.orElseThrow(() -> new NotFound("organisation", organisation));
 		LocalDate first = shown.atDay(1).with(DayOfWeek.MONDAY);
 		if (first.isAfter(shown.atDay(1))) {
 			first = first.minusWeeks(1);

@@ -22,9 +22,9 @@ import org.tongxin.activities.CheckIn;
 import org.tongxin.activities.Event;
 import org.tongxin.activities.EventId;
 import org.tongxin.activities.RegistrationId;
-import org.tongxin.activities.RegistrationRefused;
 import org.tongxin.activities.Registrations;
 import org.tongxin.people.PersonId;
+import org.tongxin.platform.Conflict;
 
 /**
  * The door of an event, made for a phone: one big field that a scanner types into (or a person), the
@@ -80,7 +80,7 @@ class CheckInController {
 		try {
 			return result(event, registrations.walkIn(event.id(), new PersonId(personId)), locale, model);
 		}
-		catch (RegistrationRefused e) {
+		catch (Conflict e) {
 			model.addAttribute("outcome", "REFUSED");
 			model.addAttribute("message", Forms.refusal(messages, e, locale));
 			return view(event, model);
@@ -128,7 +128,7 @@ class CheckInController {
 			model.addAttribute("outcome", "UNDONE");
 			model.addAttribute("message", Forms.text(messages, "activities.checkin.undone", locale, name == null ? "" : name));
 		}
-		catch (RegistrationRefused e) {
+		catch (Conflict e) {
 			model.addAttribute("outcome", "REFUSED");
 			model.addAttribute("message", Forms.refusal(messages, e, locale));
 		}

@@ -47,10 +47,8 @@ import org.tongxin.activities.EventFilter;
 import org.tongxin.activities.EventForm;
 import org.tongxin.activities.EventId;
 import org.tongxin.activities.EventKind;
-import org.tongxin.activities.InvalidActivity;
 import org.tongxin.activities.Registration;
 import org.tongxin.activities.RegistrationId;
-import org.tongxin.activities.RegistrationRefused;
 import org.tongxin.activities.Registrations;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.OrganisationSummary;
@@ -58,7 +56,11 @@ import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Conflict;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.XlsxExport;
 
 /** Events: list, detail with registrations and attendance, create, edit, QR codes and iCal. */
@@ -213,7 +215,7 @@ class EventController {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/activities/events/" + event.id();
 		}
-		catch (InvalidActivity e) {
+		catch (Refused e) {
 			Forms.reject(e, errors);
 			return form(model, form, null);
 		}
@@ -238,11 +240,11 @@ class EventController {
 		try {
 			activities.updateEvent(event.id(), version, form);
 		}
-		catch (InvalidActivity e) {
+		catch (Refused e) {
 			Forms.reject(e, errors);
 			return form(model, form, event);
 		}
-		catch (Activities.ConcurrentChange e) {
+		catch (ConcurrentChange e) {
 			errors.reject("activities.concurrent");
 			return form(model, form, event);
 		}
@@ -275,7 +277,7 @@ class EventController {
 			Registration registration = registrations.register(event.id(), new PersonId(personId));
 			redirect.addFlashAttribute("notice", text("activities.registered." + registration.status(), locale));
 		}
-		catch (RegistrationRefused e) {
+		catch (Conflict e) {
 			redirect.addFlashAttribute("refused", Forms.refusal(messages, e, locale));
 		}
 		return "redirect:/activities/events/" + id;
@@ -290,7 +292,7 @@ class EventController {
 					promoted -> redirect.addFlashAttribute("notice", text("activities.cancelled.promoted", locale)),
 					() -> redirect.addFlashAttribute("notice", text("activities.cancelled", locale)));
 		}
-		catch (RegistrationRefused e) {
+		catch (Conflict e) {
 			redirect.addFlashAttribute("refused", Forms.refusal(messages, e, locale));
 		}
 		return "redirect:/activities/events/" + registration.event();
@@ -305,10 +307,10 @@ class EventController {
 			registrations.volunteerHours(registration.id(), hours);
 			redirect.addFlashAttribute("notice", text("common.saved", locale));
 		}
-		catch (RegistrationRefused e) {
+		catch (Conflict e) {
 			redirect.addFlashAttribute("refused", Forms.refusal(messages, e, locale));
 		}
-		catch (InvalidActivity e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("refused", text("activities.hours.range", locale));
 		}
 		return "redirect:/activities/events/" + registration.event() + "#attendance";
@@ -324,10 +326,10 @@ class EventController {
 			registrations.feedback(registration.id(), satisfaction, gain, comment);
 			redirect.addFlashAttribute("notice", text("activities.feedback.saved", locale));
 		}
-		catch (RegistrationRefused e) {
+		catch (Conflict e) {
 			redirect.addFlashAttribute("refused", Forms.refusal(messages, e, locale));
 		}
-		catch (InvalidActivity e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("refused", text("activities.feedback.range", locale));
 		}
 		return "redirect:/activities/events/" + registration.event() + "#attendance";
@@ -379,7 +381,7 @@ class EventController {
 		model.addAttribute("sites", activities.sites());
 		model.addAttribute("kinds", EventKind.values());
 		model.addAttribute("audiences", Audience.values());
-		model.addAttribute("groups", List.of("ENTERPRISE", "INTERMEDIARY", "FREELANCE", "NEW_MEDIA"));
+		model.addAttribute("groups", TargetGroup.CODES);
 		return "activities/event-form";
 	}
 

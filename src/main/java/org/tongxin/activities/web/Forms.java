@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.validation.BindingResult;
-import org.tongxin.activities.InvalidActivity;
-import org.tongxin.activities.RegistrationRefused;
+import org.tongxin.platform.Refusal;
+import org.tongxin.platform.Refused;
 
 /** Small helpers shared by the screens of activities. */
 final class Forms {
@@ -14,22 +14,17 @@ final class Forms {
 	private Forms() {
 	}
 
-	static void reject(InvalidActivity e, BindingResult errors) {
-		e.errors().forEach((field, code) -> errors.rejectValue(field, code));
+	static void reject(Refused e, BindingResult errors) {
+		e.fields().forEach((field, code) -> errors.rejectValue(field, code));
 	}
 
 	static String text(MessageSource messages, String key, Locale locale, Object... args) {
 		return messages.getMessage(key, args, key, locale);
 	}
 
-	static String refusal(MessageSource messages, RegistrationRefused e, Locale locale) {
-		Object[] args = e.args().clone();
-		for (int i = 0; i < args.length; i++) {
-			if (args[i] instanceof String group && group.matches("[A-Z_]+")) {
-				args[i] = messages.getMessage("activities.group." + group, null, group, locale);
-			}
-		}
-		return messages.getMessage(e.reason(), args, e.reason(), locale);
+	/** The message of a refusal; arguments such as a target group are resolved in the same language. */
+	static String refusal(MessageSource messages, Refusal e, Locale locale) {
+		return messages.getMessage(e.key(), e.arguments(), e.key(), locale);
 	}
 
 	static @Nullable String blank(@Nullable String value) {

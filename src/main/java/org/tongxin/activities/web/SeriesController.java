@@ -23,12 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.activities.Activities;
 import org.tongxin.activities.ActivityFigures;
 import org.tongxin.activities.EventFilter;
-import org.tongxin.activities.InvalidActivity;
 import org.tongxin.activities.Series;
 import org.tongxin.activities.SeriesForm;
 import org.tongxin.activities.SeriesId;
 import org.tongxin.organisations.OrganisationSummary;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.KeyProjects;
@@ -124,7 +125,7 @@ class SeriesController {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/activities/series/" + series.id();
 		}
-		catch (InvalidActivity e) {
+		catch (Refused e) {
 			Forms.reject(e, errors);
 			return form(model, form, null);
 		}
@@ -148,11 +149,11 @@ class SeriesController {
 		try {
 			activities.updateSeries(series.id(), version, form);
 		}
-		catch (InvalidActivity e) {
+		catch (Refused e) {
 			Forms.reject(e, errors);
 			return form(model, form, series);
 		}
-		catch (Activities.ConcurrentChange e) {
+		catch (ConcurrentChange e) {
 			errors.reject("activities.concurrent");
 			return form(model, form, series);
 		}

@@ -31,7 +31,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /**
  * The organisations the seed names, in their cities, with members drawn from the demo registry of the same

@@ -15,11 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.tongxin.organisations.NotFound;
 import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageCursor;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
@@ -102,7 +103,7 @@ class MemberImportController {
 						in, createUnknown);
 				return "redirect:/organisations/imports?organisation=" + organisation + "&job=" + id;
 			}
-			catch (MemberImports.Unusable e) {
+			catch (Refused e) {
 				model.addAttribute("uploadError", e.key());
 			}
 		}

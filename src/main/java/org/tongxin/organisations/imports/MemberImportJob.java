@@ -38,13 +38,13 @@ import org.tongxin.organisations.imports.MemberImports.Result;
 import org.tongxin.organisations.imports.MemberImports.RowError;
 import org.tongxin.organisations.internal.MembershipRecords;
 import org.tongxin.people.IdNumber;
-import org.tongxin.people.InvalidPerson;
 import org.tongxin.people.LegalBasis;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonForm;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.jobs.Job;
 import org.tongxin.platform.jobs.JobContext;
@@ -348,8 +348,8 @@ class MemberImportJob implements JobHandler {
 				created++;
 				return id;
 			}
-			catch (InvalidPerson e) {
-				Map.Entry<String, String> first = e.errors().entrySet().iterator().next();
+			catch (Refused e) {
+				Map.Entry<String, String> first = e.fields().entrySet().iterator().next();
 				errors.add(cells.error(MemberImports.HEADERS.containsKey(first.getKey()) ? first.getKey() : "idNumber",
 						first.getValue()));
 				return null;

@@ -16,14 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.organisations.MemberRole;
-import org.tongxin.organisations.NotFound;
 import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageCursor;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.jobs.BackgroundJobs;
 import org.tongxin.platform.jobs.Job;
@@ -106,21 +107,6 @@ public class MemberImports {
 			int errors, boolean report) {
 	}
 
-	/** The whole file cannot be used: no header, too many rows, not a spreadsheet. */
-	public static class Unusable extends RuntimeException {
-
-		private final String key;
-
-		public Unusable(String key) {
-			super(key);
-			this.key = key;
-		}
-
-		public String key() {
-			return key;
-		}
-	}
-
 	private final Organisations organisations;
 
 	private final CurrentUser currentUser;
@@ -157,7 +143,7 @@ public class MemberImports {
 			.orElseThrow(() -> new NotFound("organisation " + organisationId));
 		if (createUnknown && !currentUser.actor().can(PEOPLE_WRITE)) {
 			// Creating persons is the people registry's business: organisations:write alone does not allow it.
-			throw new Unusable("memberImport.create.forbidden");
+			throw new Refused("memberImport.create.forbidden");
 		}
 		JobId id = jobs.submit(MemberImportJob.KIND, new Options(organisation.id().value(), fileName, createUnknown),
 				List.of(new BackgroundJobs.Upload(MemberImportJob.INPUT, contentType, content)));

@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.tongxin.platform.crypto.EncryptedTable;
 import org.tongxin.platform.crypto.EncryptedTable.DerivedHash;
 import org.tongxin.platform.crypto.EncryptedTable.EncryptedColumn;
+import org.tongxin.platform.crypto.EncryptedTable;
 import org.tongxin.platform.crypto.FieldCipher.Purpose;
 
 /**

@@ -27,7 +27,7 @@ import org.tongxin.platform.DataScope;
 import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.crypto.FieldCipher;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /**
  * Organisations with all their fields. Every read restricts the owning unit to the caller's

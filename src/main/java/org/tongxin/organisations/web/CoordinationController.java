@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.organisations.ConcurrentChange;
-import org.tongxin.organisations.Coordination;
 import org.tongxin.organisations.Coordination.PartnerKind;
-import org.tongxin.organisations.Rejected;
+import org.tongxin.organisations.Coordination;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
@@ -62,7 +62,7 @@ class CoordinationController {
 		try {
 			coordination.addPartner(unit, name, kind, contact);
 		}
-		catch (Rejected e) {
+		catch (Refused e) {
 			model.addAttribute("partnerError", e.key());
 			return page(model, false);
 		}
@@ -85,7 +85,7 @@ class CoordinationController {
 		try {
 			coordination.addMechanism(unit, name, description, roles);
 		}
-		catch (Rejected e) {
+		catch (Refused e) {
 			model.addAttribute("mechanismError", e.key());
 			return page(model, false);
 		}
@@ -102,7 +102,7 @@ class CoordinationController {
 		try {
 			coordination.addTask(unit, title, mechanism, partner, dueOn);
 		}
-		catch (Rejected e) {
+		catch (Refused e) {
 			model.addAttribute("taskError", e.key());
 			return page(model, false);
 		}

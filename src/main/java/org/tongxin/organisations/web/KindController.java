@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.organisations.Organisations;
-import org.tongxin.organisations.Rejected;
+import org.tongxin.platform.Refused;
 
 /** The kinds of organisation: everyone may read them; the central office adds and retires kinds. */
 @Controller
@@ -41,7 +41,7 @@ class KindController {
 			try {
 				organisations.addKind(code, labelZh, labelEn, external, sort == null ? 200 : sort);
 			}
-			catch (Rejected e) {
+			catch (Refused e) {
 				error = e.key();
 			}
 		}

@@ -24,23 +24,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.organisations.ConcurrentChange;
 import org.tongxin.organisations.JoinedVia;
 import org.tongxin.organisations.MemberFilter;
 import org.tongxin.organisations.MemberRole;
-import org.tongxin.organisations.Memberships;
 import org.tongxin.organisations.MembershipForm;
 import org.tongxin.organisations.MembershipId;
 import org.tongxin.organisations.MembershipStatus;
+import org.tongxin.organisations.Memberships;
 import org.tongxin.organisations.NewTerm;
-import org.tongxin.organisations.NotFound;
 import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
-import org.tongxin.organisations.Rejected;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonId;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
@@ -87,7 +87,7 @@ class MemberController {
 		try {
 			memberships.add(organisation.id(), form);
 		}
-		catch (Rejected e) {
+		catch (Refused e) {
 			OrganisationController.reject(errors, e);
 			return form(model, organisation, form, q);
 		}
@@ -194,7 +194,7 @@ class MemberController {
 		try {
 			memberships.newTerm(organisation.id(), new NewTerm(date, positions, from));
 		}
-		catch (Rejected e) {
+		catch (Refused e) {
 			model.addAttribute("termError", e.key());
 			return termForm(model, find(id), date, p, r);
 		}

@@ -22,12 +22,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.organisations.ConcurrentChange;
 import org.tongxin.organisations.MemberFilter;
 import org.tongxin.organisations.MemberRole;
-import org.tongxin.organisations.Memberships;
 import org.tongxin.organisations.MembershipStatus;
-import org.tongxin.organisations.NotFound;
+import org.tongxin.organisations.Memberships;
 import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationFilter;
 import org.tongxin.organisations.OrganisationForm;
@@ -35,11 +33,13 @@ import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.OrganisationKind;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.organisations.PartyOrgForm;
-import org.tongxin.organisations.Rejected;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /** Organisations: list, detail with members, create, edit, dissolve — always within the user's data scope. */
 @Controller
@@ -175,7 +175,7 @@ class OrganisationController {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/organisations/" + created.id();
 		}
-		catch (Rejected e) {
+		catch (Refused e) {
 			reject(errors, e);
 			return form(model, form, city, null);
 		}
@@ -201,7 +201,7 @@ class OrganisationController {
 		try {
 			organisations.update(organisation.id(), version, form);
 		}
-		catch (Rejected e) {
+		catch (Refused e) {
 			reject(errors, e);
 			return form(model, form, city, organisation);
 		}
@@ -259,7 +259,7 @@ class OrganisationController {
 		return "organisations/form";
 	}
 
-	static void reject(BindingResult errors, Rejected e) {
+	static void reject(BindingResult errors, Refused e) {
 		if (e.field() == null) {
 			errors.reject(e.key());
 		}

@@ -26,17 +26,17 @@ import org.tongxin.organisations.Member;
 import org.tongxin.organisations.MemberFilter;
 import org.tongxin.organisations.MemberRole;
 import org.tongxin.organisations.Membership;
-import org.tongxin.organisations.Memberships;
 import org.tongxin.organisations.MembershipForm;
 import org.tongxin.organisations.MembershipStatus;
-import org.tongxin.organisations.NotFound;
+import org.tongxin.organisations.Memberships;
 import org.tongxin.organisations.Organisation;
 import org.tongxin.organisations.OrganisationFilter;
 import org.tongxin.organisations.OrganisationForm;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.organisations.PartyOrgForm;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.TargetGroup;
 
 /** Organisations and their members for other systems: scoped like the screens; person details masked. */
 @RestController

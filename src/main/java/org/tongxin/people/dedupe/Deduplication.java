@@ -22,20 +22,22 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.people.HistoryField;
+import org.tongxin.people.MergeUndone;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
-import org.tongxin.people.MergeUndone;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonsMerged;
-import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Conflict;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
+import org.tongxin.platform.crypto.FieldCipher;
 
 /**
  * Duplicate review: candidate pairs in the caller's scope, merge with a choice per field, undo of a merge,
@@ -144,7 +146,7 @@ public class Deduplication {
 
 	/** A pair with both complete (masked) records, for the merge screen. */
 	public Review review(long id) {
-		PairRow row = duplicates.find(scope(), id).orElseThrow(() -> new DuplicateNotFound(id));
+		PairRow row = duplicates.find(scope(), id).orElseThrow(() -> new NotFound("duplicate pair or merge", id));
 		return new Review(pair(row, new Places()), registry.get(new PersonId(row.low().id())),
 				registry.get(new PersonId(row.high().id())));
 	}
@@ -225,9 +227,9 @@ public class Deduplication {
 	 */
 	@Transactional
 	public void undo(long mergeId) {
-		Merges.Merge merge = merges.findStanding(scope(), mergeId).orElseThrow(() -> new DuplicateNotFound(mergeId));
+		Merges.Merge merge = merges.findStanding(scope(), mergeId).orElseThrow(() -> new NotFound("duplicate pair or merge", mergeId));
 		if (merges.version(merge.survivorId()) != merge.survivorVersion()) {
-			throw new SurvivorChangedSinceMerge(mergeId);
+			throw new Conflict("duplicate.undo.conflict");
 		}
 		String by = actor().username();
 		Person before = registry.get(new PersonId(merge.survivorId()));
@@ -261,9 +263,9 @@ public class Deduplication {
 	}
 
 	private PairRow open(long id) {
-		PairRow row = duplicates.find(scope(), id).orElseThrow(() -> new DuplicateNotFound(id));
+		PairRow row = duplicates.find(scope(), id).orElseThrow(() -> new NotFound("duplicate pair or merge", id));
 		if (!duplicates.lockOpen(id)) {
-			throw new PairAlreadyDecided(id);
+			throw new Conflict("duplicate.decided");
 		}
 		return row;
 	}
@@ -298,31 +300,6 @@ public class Deduplication {
 
 		String of(long unit) {
 			return names.computeIfAbsent(unit, id -> units.place(new UnitId(id)));
-		}
-	}
-
-	/** The pair does not exist or one of its persons lies outside the caller's scope: not told apart. */
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	public static class DuplicateNotFound extends RuntimeException {
-
-		public DuplicateNotFound(long id) {
-			super("duplicate pair or merge " + id + " not found");
-		}
-	}
-
-	@ResponseStatus(HttpStatus.CONFLICT)
-	public static class PairAlreadyDecided extends RuntimeException {
-
-		public PairAlreadyDecided(long id) {
-			super("duplicate pair " + id + " was already decided");
-		}
-	}
-
-	@ResponseStatus(HttpStatus.CONFLICT)
-	public static class SurvivorChangedSinceMerge extends RuntimeException {
-
-		public SurvivorChangedSinceMerge(long id) {
-			super("the surviving record of merge " + id + " was changed after the merge");
 		}
 	}
 }

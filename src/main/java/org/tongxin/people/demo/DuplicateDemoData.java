@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.people.dedupe.Deduplication;
-import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.DemoMode;
+import org.tongxin.platform.crypto.FieldCipher;
 
 /**
  * Duplicates as they happen in the field, so that the review screen has work: persons registered a second

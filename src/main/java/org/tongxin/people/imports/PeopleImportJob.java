@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -29,12 +29,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.people.internal.Dictionaries;
-import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.jobs.Job;
 import org.tongxin.platform.jobs.JobContext;
 import org.tongxin.platform.jobs.JobFailure;

@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.people.internal.Dictionaries;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Conflict;
 import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.jobs.BackgroundJobs;
@@ -73,7 +75,7 @@ public class PeopleImports {
 
 	/**
 	 * @param mapping header → field name (any case) or {@code IGNORE}, for this file only; an unknown field is
-	 * refused with {@link InvalidMapping}
+	 * refused with {@link Refused}
 	 * @return the public id of the queued job, for its URLs
 	 */
 	@Transactional
@@ -87,39 +89,11 @@ public class PeopleImports {
 		return jobs.find(id).orElseThrow().publicId();
 	}
 
-	/** A mapping refused: {@code header} is mapped to a field that does not exist. */
-	public static class InvalidMapping extends RuntimeException {
-
-		private final String header;
-
-		private final String field;
-
-		InvalidMapping(String header, String field) {
-			super("unknown field " + field + " for header " + header);
-			this.header = header;
-			this.field = field;
-		}
-
-		public String header() {
-			return header;
-		}
-
-		public String field() {
-			return field;
-		}
-	}
-
-	/** The import can no longer start from the dry run's file: taken by another import, or its time has passed. */
-	public static class DryRunFileGone extends RuntimeException {
-
-		DryRunFileGone(UUID id) {
-			super("the file of dry run " + id + " is no longer kept");
-		}
-	}
-
 	/**
 	 * Runs for real the import a dry run of the caller's scope checked: the same file (kept, encrypted, since the
 	 * dry run), mode and mapping, without a second upload. The file then belongs to the new import.
+	 * @throws Conflict {@code import.forReal.gone} when the dry run's file is no longer kept (taken by another
+	 * import, or its time has passed)
 	 */
 	@Transactional
 	public UUID importForReal(UUID dryRun) {
@@ -127,11 +101,11 @@ public class PeopleImports {
 			throw new AccessDeniedException(PERMISSION + " required");
 		}
 		ImportJob checked = find(dryRun).filter(view -> view.options().dryRun())
-			.orElseThrow(() -> new DryRunFileGone(dryRun));
+			.orElseThrow(() -> new Conflict("import.forReal.gone"));
 		ImportOptions options = checked.options();
 		JobId real = jobs.submitFrom(checked.job().id(), PeopleImportJob.INPUT, PeopleImportJob.KIND,
 				new ImportOptions(options.mode(), false, options.fileName(), options.mapping()))
-			.orElseThrow(() -> new DryRunFileGone(dryRun));
+			.orElseThrow(() -> new Conflict("import.forReal.gone"));
 		return jobs.find(real).orElseThrow().publicId();
 	}
 
@@ -154,7 +128,9 @@ public class PeopleImports {
 			}
 			ImportField known = ImportField.of(field);
 			if (known == null || header.length() > 100) {
-				throw new InvalidMapping(header, field);
+				List<String> fields = java.util.Arrays.stream(ImportField.values()).map(Enum::name).toList();
+				throw new Refused("import.api.mappingField", header, field,
+						String.join(", ", fields) + ", " + HeaderMapping.IGNORE);
 			}
 			canonical.put(header.strip(), known.name());
 		});

@@ -12,14 +12,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.tongxin.platform.tabular.HeaderMapping;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,10 +24,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Problems;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.jobs.StoredFile;
+import org.tongxin.platform.tabular.HeaderMapping;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Imports over the API: submit a file, follow the job, fetch its error report. Jobs of other units: 404. */
 @RestController
@@ -84,14 +86,14 @@ class PeopleImportsApi {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasAuthority('people:import')")
 	Map<String, Object> importForReal(@PathVariable UUID id) {
-		imports.find(id).orElseThrow(() -> new ImportNotFound(id));
+		imports.find(id).orElseThrow(() -> new NotFound("import", id));
 		return Map.of("id", imports.importForReal(id));
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('people:import')")
 	Map<String, Object> status(@PathVariable UUID id, Locale locale) {
-		PeopleImports.ImportJob view = imports.find(id).orElseThrow(() -> new ImportNotFound(id));
+		PeopleImports.ImportJob view = imports.find(id).orElseThrow(() -> new NotFound("import", id));
 		Map<String, Object> body = described(view, messages, locale);
 		if (view.result() != null) {
 			body.put("errors", view.result().errors().stream().map(e -> {
@@ -117,8 +119,8 @@ class PeopleImportsApi {
 				return constant;
 			}
 		}
-		throw new InvalidChoice(parameter, value,
-				java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+		throw new Refused("import.api.invalidChoice", parameter,
+				String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
 	}
 
 	private Map<String, String> mapping(@Nullable String mapping) {
@@ -130,68 +132,26 @@ class PeopleImportsApi {
 			tree = json.readTree(mapping);
 		}
 		catch (JacksonException e) {
-			throw new MalformedMapping();
+			throw new Refused("import.api.mappingMalformed");
 		}
 		if (!tree.isObject()) {
-			throw new MalformedMapping();
+			throw new Refused("import.api.mappingMalformed");
 		}
 		Map<String, String> headerToField = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> entry : tree.properties()) {
 			if (!entry.getValue().isString() && !entry.getValue().isNull()) {
-				throw new MalformedMapping();
+				throw new Refused("import.api.mappingMalformed");
 			}
 			headerToField.put(entry.getKey(), entry.getValue().isNull() ? "" : entry.getValue().asString());
 		}
 		return headerToField;
 	}
 
-	static class InvalidChoice extends RuntimeException {
-
-		final String parameter;
-
-		final List<String> valid;
-
-		InvalidChoice(String parameter, String value, List<String> valid) {
-			super(parameter + "=" + value);
-			this.parameter = parameter;
-			this.valid = valid;
-		}
-	}
-
-	static class MalformedMapping extends RuntimeException {
-	}
-
-	@ExceptionHandler(InvalidChoice.class)
-	ProblemDetail invalidChoice(InvalidChoice e, Locale locale) {
-		return problem(HttpStatus.BAD_REQUEST, "import.api.invalidChoice", locale, e.parameter,
-				String.join(", ", e.valid));
-	}
-
-	@ExceptionHandler(MalformedMapping.class)
-	ProblemDetail malformedMapping(MalformedMapping e, Locale locale) {
-		return problem(HttpStatus.BAD_REQUEST, "import.api.mappingMalformed", locale);
-	}
-
-	@ExceptionHandler(PeopleImports.InvalidMapping.class)
-	ProblemDetail invalidMapping(PeopleImports.InvalidMapping e, Locale locale) {
-		return problem(HttpStatus.BAD_REQUEST, "import.api.mappingField", locale, e.header(), e.field(),
-				String.join(", ", imports.fields()) + ", " + HeaderMapping.IGNORE);
-	}
-
-	@ExceptionHandler(PeopleImports.DryRunFileGone.class)
-	ProblemDetail dryRunFileGone(PeopleImports.DryRunFileGone e, Locale locale) {
-		return problem(HttpStatus.CONFLICT, "import.forReal.gone", locale);
-	}
-
-	private ProblemDetail problem(HttpStatus status, String code, Locale locale, Object... arguments) {
-		return problems.of(status, code, arguments, locale);
-	}
-
 	@GetMapping("/{id}/errors.xlsx")
 	@StreamedExport
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		StoredFile file = imports.errors(id).orElseThrow(() -> new ImportNotFound(id));
+		StoredFile file = imports.errors(id).orElseThrow(() -> new NotFound("import", id));
 		XlsxExport.prepare(response, "导入错误报告-" + id, clock);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
@@ -244,13 +204,5 @@ class PeopleImportsApi {
 		described.put("code", text == null ? UNEXPECTED : error);
 		described.put("detail", text == null ? messages.getMessage(UNEXPECTED, null, locale) : text);
 		return described;
-	}
-
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	static class ImportNotFound extends RuntimeException {
-
-		ImportNotFound(UUID id) {
-			super("import " + id + " not found in scope");
-		}
 	}
 }

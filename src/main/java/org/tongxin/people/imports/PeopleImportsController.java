@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.tongxin.platform.Conflict;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageCursor;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
@@ -88,7 +90,7 @@ class PeopleImportsController {
 		try {
 			return "redirect:/people/imports/" + imports.importForReal(id);
 		}
-		catch (PeopleImports.DryRunFileGone e) {
+		catch (Conflict e) {
 			return "redirect:/people/imports/" + id + "?forRealGone";
 		}
 	}
@@ -113,7 +115,7 @@ class PeopleImportsController {
 	@StreamedExport
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		StoredFile file = imports.errors(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
+		StoredFile file = imports.errors(id).orElseThrow(() -> new NotFound("import", id));
 		XlsxExport.prepare(response, "导入错误报告-" + id, clock);
 		try (InputStream in = imports.open(file)) {
 			in.transferTo(response.getOutputStream());
@@ -147,6 +149,6 @@ class PeopleImportsController {
 	}
 
 	private PeopleImports.ImportJob find(UUID id) {
-		return imports.find(id).orElseThrow(() -> new PeopleImportsApi.ImportNotFound(id));
+		return imports.find(id).orElseThrow(() -> new NotFound("import", id));
 	}
 }

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.tongxin.people.IdNumber;
-import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.platform.Unit;
-import org.tongxin.platform.tabular.CellValues;
+import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.tabular.CellValues.Cleaned;
+import org.tongxin.platform.tabular.CellValues;
 import org.tongxin.platform.tabular.SheetRow;
 
 /**

@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bucket;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.platform.Actor;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Refusal;
 
 /**
  * Searches for a whole mobile or ID number. Each one answers "is this number in my scope, and whose is it":
@@ -74,18 +76,28 @@ public class ExactSearches {
 	 * More exact-number searches than the account's allowance this minute: 429 wherever it surfaces (the
 	 * people pages and API answer with their own message; other modules' searches go through the registry too).
 	 */
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS)
-	public static class TooManyExactSearches extends RuntimeException {
+	public static class TooManyExactSearches extends Refusal {
 
 		private final int perMinute;
 
 		TooManyExactSearches(int perMinute) {
-			super("more than " + perMinute + " exact-number searches a minute");
+			super(HttpStatus.TOO_MANY_REQUESTS, "people.exactSearch.tooMany", perMinute);
 			this.perMinute = perMinute;
 		}
 
 		public int perMinute() {
 			return perMinute;
+		}
+
+		@Override
+		public String detailKey() {
+			return "person.exactSearch.limited";
+		}
+
+		/** The allowance is per minute. */
+		@Override
+		public Duration retryAfter() {
+			return Duration.ofMinutes(1);
 		}
 	}
 }

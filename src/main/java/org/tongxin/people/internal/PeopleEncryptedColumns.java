@@ -2,9 +2,9 @@ package org.tongxin.people.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.tongxin.platform.crypto.EncryptedTable;
 import org.tongxin.platform.crypto.EncryptedTable.DerivedHash;
 import org.tongxin.platform.crypto.EncryptedTable.EncryptedColumn;
+import org.tongxin.platform.crypto.EncryptedTable;
 import org.tongxin.platform.crypto.FieldCipher.Purpose;
 
 /**

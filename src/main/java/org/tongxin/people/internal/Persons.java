@@ -22,11 +22,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.people.PersonFilter;
-import org.tongxin.platform.LikePatterns;
-import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.Tally;
 import org.tongxin.platform.Unit;
+import org.tongxin.platform.crypto.FieldCipher;
 
 /**
  * Persons. Every read restricts {@code p.unit_id} to the caller's {@link DataScope} inside its SQL: a person

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.people.InvalidPerson;
 import org.tongxin.people.PeopleRegistry;
+import org.tongxin.platform.Refused;
 
 /** The registry's code lists: business data, kept by the central office (people:dictionary). */
 @Controller
@@ -71,8 +71,8 @@ class DictionaryController {
 					redirect.addFlashAttribute("saved", true);
 					return "redirect:/people/dictionaries?kind=" + kind;
 				}
-				catch (InvalidPerson e) {
-					e.errors().forEach((field, code) -> errors.rejectValue(field, code));
+				catch (Refused e) {
+					e.fields().forEach((field, code) -> errors.rejectValue(field, code));
 				}
 			}
 		}

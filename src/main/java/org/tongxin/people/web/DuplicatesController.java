@@ -30,6 +30,7 @@ import org.tongxin.people.dedupe.DuplicatePair;
 import org.tongxin.people.dedupe.DuplicateStatus;
 import org.tongxin.people.dedupe.MergeField;
 import org.tongxin.people.dedupe.MergeSide;
+import org.tongxin.platform.Conflict;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
@@ -122,8 +123,8 @@ class DuplicatesController {
 			redirect.addFlashAttribute("done", "duplicate.merged");
 			return "redirect:/people/duplicates?status=MERGED";
 		}
-		catch (Deduplication.PairAlreadyDecided e) {
-			redirect.addFlashAttribute("problem", "duplicate.decided");
+		catch (Conflict e) {
+			redirect.addFlashAttribute("problem", e.key());
 			return "redirect:/people/duplicates";
 		}
 	}
@@ -135,8 +136,8 @@ class DuplicatesController {
 			deduplication.notDuplicate(id);
 			redirect.addFlashAttribute("done", "duplicate.notDuplicated");
 		}
-		catch (Deduplication.PairAlreadyDecided e) {
-			redirect.addFlashAttribute("problem", "duplicate.decided");
+		catch (Conflict e) {
+			redirect.addFlashAttribute("problem", e.key());
 		}
 		return "redirect:/people/duplicates";
 	}
@@ -149,8 +150,8 @@ class DuplicatesController {
 			redirect.addFlashAttribute("done", "duplicate.undone");
 			return "redirect:/people/duplicates";
 		}
-		catch (Deduplication.SurvivorChangedSinceMerge e) {
-			redirect.addFlashAttribute("problem", "duplicate.undo.conflict");
+		catch (Conflict e) {
+			redirect.addFlashAttribute("problem", e.key());
 			return "redirect:/people/duplicates?status=MERGED";
 		}
 	}

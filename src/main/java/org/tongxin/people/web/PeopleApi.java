@@ -102,7 +102,7 @@ class PeopleApi {
 			+ "A person merged away as a duplicate answers 410 Gone with the survivor's id in mergedInto")
 	ResponseEntity<PersonView> get(@PathVariable long id) {
 		Person person = registry.get(new PersonId(id));
-		// A duplicate merged away answers 410 Gone with the survivor's id (PeopleApiErrors), not its old record.
+		// A duplicate merged away answers 410 Gone with the survivor's id (the platform's ProblemAdvice), not its old record.
 		registry.requireNotMergedAway(person.id());
 		return ResponseEntity.ok().eTag(Integer.toString(person.version())).body(PersonView.of(person));
 	}

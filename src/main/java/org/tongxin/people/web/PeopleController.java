@@ -32,7 +32,6 @@ import org.tongxin.people.ConsentForm;
 import org.tongxin.people.ConsentState;
 import org.tongxin.people.DictionaryLabels;
 import org.tongxin.people.ExportedPerson;
-import org.tongxin.people.InvalidPerson;
 import org.tongxin.people.LegalBasis;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
@@ -44,10 +43,13 @@ import org.tongxin.people.PlatformAccountForm;
 import org.tongxin.people.SensitiveField;
 import org.tongxin.people.Sex;
 import org.tongxin.people.internal.ExactSearches;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.Tally;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitPicker;
-import org.tongxin.platform.Tally;
 import org.tongxin.platform.XlsxExport;
 
 /** The person list with search and exports, the person's page with its tabs, create, edit, anonymise, reveal. */
@@ -237,7 +239,7 @@ class PeopleController {
 				redirect.addFlashAttribute("saved", true);
 				return "redirect:/people/" + person.id();
 			}
-			catch (InvalidPerson e) {
+			catch (Refused e) {
 				reject(errors, e);
 			}
 		}
@@ -263,10 +265,10 @@ class PeopleController {
 				redirect.addFlashAttribute("saved", true);
 				return "redirect:/people/" + id;
 			}
-			catch (InvalidPerson e) {
+			catch (Refused e) {
 				reject(errors, e);
 			}
-			catch (PeopleRegistry.ConcurrentPersonChange e) {
+			catch (ConcurrentChange e) {
 				errors.reject("person.concurrent");
 			}
 		}
@@ -283,7 +285,7 @@ class PeopleController {
 				redirect.addFlashAttribute("saved", true);
 				return "redirect:/people/" + id;
 			}
-			catch (InvalidPerson e) {
+			catch (Refused e) {
 				reject(errors, e);
 			}
 		}
@@ -316,7 +318,7 @@ class PeopleController {
 	private Person editable(long id) {
 		Person person = registry.get(new PersonId(id));
 		if (person.anonymised()) {
-			throw new PeopleRegistry.PersonNotFound(person.id());
+			throw new NotFound("person", person.id());
 		}
 		registry.requireNotMergedAway(person.id());
 		return person;
@@ -360,8 +362,8 @@ class PeopleController {
 		return picker.units().isEmpty() ? picker.cities() : picker.units();
 	}
 
-	private static void reject(BindingResult errors, InvalidPerson e) {
-		e.errors().forEach((field, code) -> errors.rejectValue(field, code));
+	private static void reject(BindingResult errors, Refused e) {
+		e.fields().forEach((field, code) -> errors.rejectValue(field, code));
 	}
 
 	private List<String> headers(Locale locale) {

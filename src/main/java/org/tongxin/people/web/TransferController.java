@@ -19,6 +19,7 @@ import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonTransfers;
 import org.tongxin.people.Transfer;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -83,11 +84,11 @@ class TransferController {
 			Locale locale, RedirectAttributes redirect) {
 		try {
 			if (target == null) {
-				throw new PersonTransfers.TransferRefused("transfer.error.target");
+				throw new Refused("transfer.error.target");
 			}
 			transfers.request(new PersonId(id), new UnitId(target), reason);
 		}
-		catch (PersonTransfers.TransferRefused e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("error", messages.getMessage(e.getMessage(), null, locale));
 			redirect.addFlashAttribute("reason", reason);
 			return "redirect:/people/" + id + "/transfer" + (city == null ? "" : "?city=" + city);
@@ -119,7 +120,7 @@ class TransferController {
 		try {
 			decision.run();
 		}
-		catch (PersonTransfers.TransferRefused e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("error", messages.getMessage(e.getMessage(), null, locale));
 		}
 		return "redirect:/people/transfers?tab=" + tab;

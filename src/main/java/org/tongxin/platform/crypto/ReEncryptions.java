@@ -9,6 +9,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Conflict;
 import org.tongxin.platform.jobs.BackgroundJobs;
 import org.tongxin.platform.jobs.Job;
 import org.tongxin.platform.jobs.JobId;
@@ -67,7 +68,7 @@ public class ReEncryptions {
 	@Transactional
 	public Job start() {
 		if (latest().filter(j -> !j.status().finished()).isPresent()) {
-			throw new AlreadyRunning();
+			throw new Conflict("crypto.reencrypt.alreadyRunning");
 		}
 		List<ReEncryption.Outdated> outdated = outdated();
 		JobId id;
@@ -77,7 +78,7 @@ public class ReEncryptions {
 		catch (DataIntegrityViolationException e) {
 			// Another start won the race: the unique index refused the second queued job (and the whole
 			// transaction, with its audit entry, rolls back with this exception).
-			throw new AlreadyRunning();
+			throw new Conflict("crypto.reencrypt.alreadyRunning");
 		}
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("suite", cipher.suite().name());
@@ -85,13 +86,5 @@ public class ReEncryptions {
 		detail.put("outdated", outdated.stream().mapToLong(ReEncryption.Outdated::outdated).sum());
 		audit.record(STARTED, "job", id, detail, null);
 		return jobs.find(id).orElseThrow();
-	}
-
-	/** A re-encryption is queued or running already. */
-	public static class AlreadyRunning extends RuntimeException {
-
-		AlreadyRunning() {
-			super("a re-encryption is already queued or running");
-		}
 	}
 }

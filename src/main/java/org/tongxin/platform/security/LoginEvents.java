@@ -10,8 +10,8 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.AuditLog.Action;
+import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.accounts.Accounts;
 
 /** Counts failed sign-ins toward the lockout and writes every sign-in, failure and sign-out to the audit log. */

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.tongxin.platform.Conflict;
 import org.tongxin.platform.crypto.ReEncryption;
 import org.tongxin.platform.crypto.ReEncryptions;
 
@@ -42,7 +43,7 @@ class CryptoController {
 		try {
 			reEncryptions.start();
 		}
-		catch (ReEncryptions.AlreadyRunning e) {
+		catch (Conflict e) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("alreadyRunning", true);
 			return page(model);

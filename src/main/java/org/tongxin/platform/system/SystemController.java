@@ -20,6 +20,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.DemoMode;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
@@ -67,7 +68,7 @@ class SystemController {
 			@RequestParam(required = false) @Nullable String after, Model model) {
 		DataScope scope = currentUser.scope();
 		UnitId parentId = parent == null ? scope.unit() : new UnitId(parent);
-		Unit current = units.find(scope, parentId).orElseThrow(() -> new UnitNotFound(parentId));
+		Unit current = units.find(scope, parentId).orElseThrow(() -> new NotFound("unit", parentId));
 		String query = q == null || q.isBlank() ? null : q.strip();
 		List<Units.Branch> page = units.browse(scope, parentId, query, after, PAGE_SIZE + 1);
 		boolean more = page.size() > PAGE_SIZE;
@@ -90,7 +91,7 @@ class SystemController {
 			throws IOException {
 		DataScope scope = currentUser.scope();
 		UnitId root = parent == null ? scope.unit() : new UnitId(parent);
-		units.find(scope, root).orElseThrow(() -> new UnitNotFound(root));
+		units.find(scope, root).orElseThrow(() -> new NotFound("unit", root));
 		audit.record(AuditLog.Action.EXPORT, "unit", root, Map.of("subtree", true), null);
 		XlsxExport.prepare(response, text("system.units.file", locale), clock);
 		List<String> headers = List.of("code", "name", "level", "parent").stream()
@@ -117,13 +118,5 @@ class SystemController {
 
 	private String text(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
-	}
-
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-	static class UnitNotFound extends RuntimeException {
-
-		UnitNotFound(UnitId id) {
-			super("unit " + id + " not found in scope");
-		}
 	}
 }

@@ -41,15 +41,15 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
-import org.tongxin.platform.Problems;
 import org.tongxin.platform.Problems.FieldProblem;
+import org.tongxin.platform.Problems;
+import org.tongxin.platform.Refusal;
 import org.tongxin.platform.exports.ExportPoolBusyException;
 
 /**
  * The last word on every exception a controller lets out, for the API and the pages alike: one Problem Detail
  * (see {@link Problems}), sent as {@code application/problem+json} under {@code /api/**} and as the error page
- * elsewhere. Modules keep their own advices for their own exceptions (ordered before this one); everything
- * else lands here. Bad input is a 400 that names the parameter, an unreachable database a 503, and anything
+ * elsewhere. Modules throw a {@link Refusal} and have no advice of their own: everything lands here. Bad input is a 400 that names the parameter, an unreachable database a 503, and anything
  * unforeseen a 500 whose detail is only a reference to the log line that holds the exception.
  */
 @RestControllerAdvice
@@ -63,6 +63,34 @@ class ProblemAdvice {
 	ProblemAdvice(Problems problems, ProblemResponses responses) {
 		this.problems = problems;
 		this.responses = responses;
+	}
+
+	/**
+	 * A module declined the request ({@link Refusal}: refused input, not found, conflict): its status, its code
+	 * and detail in the caller's language, its fields as {@code errors[]} and any further members. This is the
+	 * only place a module's refusal becomes an answer; modules have no advice of their own.
+	 */
+	@ExceptionHandler(Refusal.class)
+	Object refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		ProblemDetail problem = problems.of(e.status(), e.key(), e.arguments(), locale);
+		if (!e.detailKey().equals(e.key())) {
+			problem.setDetail(problems.text(e.detailKey(), e.arguments(), e.status(), locale));
+		}
+		if (!e.fields().isEmpty()) {
+			problems.withErrors(problem, e.fields()
+				.entrySet()
+				.stream()
+				.map(field -> new FieldProblem(field.getKey(), field.getValue(),
+						problems.text(field.getValue(), e.arguments(), e.status(), locale)))
+				.toList());
+		}
+		e.properties().forEach(problem::setProperty);
+		HttpHeaders headers = null;
+		if (e.retryAfter() != null) {
+			headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+		}
+		return responses.respond(request, response, problem, headers);
 	}
 
 	@ExceptionHandler(TypeMismatchException.class)

@@ -35,7 +35,7 @@ import org.tongxin.programme.ReportKind;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
 import org.tongxin.programme.SiteId;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.programme.internal.Batches;
 import org.tongxin.programme.internal.Indicators;
 import org.tongxin.programme.internal.Milestones;

@@ -33,7 +33,7 @@ import org.tongxin.programme.ReportKind;
 import org.tongxin.programme.ReportState;
 import org.tongxin.programme.ReviewRoundId;
 import org.tongxin.programme.SiteId;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /**
  * A reviewer's window onto key projects. A reviewer's account sits at the central unit, so data scope

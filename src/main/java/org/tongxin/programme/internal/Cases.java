@@ -24,7 +24,7 @@ import org.tongxin.programme.ExemplaryCase;
 import org.tongxin.programme.ProgressReport;
 import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.SiteKind;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /**
  * The exemplary-case library. Published cases are for every city — that is the point of publishing —

@@ -28,7 +28,7 @@ import org.tongxin.programme.ProjectForm;
 import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.ProjectStatus;
 import org.tongxin.programme.SiteId;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.programme.TimelineEntry;
 
 /**

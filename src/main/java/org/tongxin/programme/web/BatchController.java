@@ -1,6 +1,7 @@
 package org.tongxin.programme.web;
 
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,7 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.jspecify.annotations.Nullable;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.programme.Batch;
 import org.tongxin.programme.BatchForm;
 import org.tongxin.programme.BatchId;
@@ -51,7 +54,7 @@ class BatchController {
 		try {
 			projects.createBatch(form);
 		}
-		catch (KeyProjects.Rejected e) {
+		catch (Refused e) {
 			errors.reject(e.key(), e.arguments(), e.key());
 			return form(model, form, null);
 		}
@@ -77,11 +80,11 @@ class BatchController {
 		try {
 			projects.updateBatch(batch.id(), version, form);
 		}
-		catch (KeyProjects.Rejected e) {
+		catch (Refused e) {
 			errors.reject(e.key(), e.arguments(), e.key());
 			return form(model, form, batch);
 		}
-		catch (KeyProjects.ConcurrentChange e) {
+		catch (ConcurrentChange e) {
 			errors.reject("project.concurrent");
 			return form(model, form, batch);
 		}
@@ -90,7 +93,7 @@ class BatchController {
 	}
 
 	private Batch find(long id) {
-		return projects.batch(new BatchId(id)).orElseThrow(() -> new KeyProjects.NotFound("batch " + id));
+		return projects.batch(new BatchId(id)).orElseThrow(() -> new NotFound("batch " + id));
 	}
 
 	private String form(Model model, BatchForm form, @Nullable Batch batch) {

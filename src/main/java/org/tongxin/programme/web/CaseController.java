@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.AttachmentId;
@@ -37,10 +39,8 @@ import org.tongxin.programme.EvidenceFile;
 import org.tongxin.programme.ExemplaryCase;
 import org.tongxin.programme.ExemplaryCases;
 import org.tongxin.programme.ProjectId;
-import org.tongxin.programme.ReviewNotFound;
-import org.tongxin.programme.ReviewRejected;
 import org.tongxin.programme.SiteKind;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /** The exemplary-case library: search, read, promote and publish (central office), adopt (cities). */
 @Controller
@@ -145,7 +145,7 @@ class CaseController {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/programme/cases/" + created.id();
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 			return form(model, form, null);
 		}
@@ -170,7 +170,7 @@ class CaseController {
 		try {
 			cases.update(c.id(), version, form);
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 			return form(model, form, c);
 		}
@@ -194,7 +194,7 @@ class CaseController {
 			cases.adopt(new CaseId(id), note);
 			redirect.addFlashAttribute("saved", true);
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 		}
 		return "redirect:/programme/cases/" + id;
@@ -212,7 +212,7 @@ class CaseController {
 	@PreAuthorize("hasAnyAuthority('programme:read', 'case:publish')")
 	ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long attachment) {
 		EvidenceFile file = cases.evidenceFile(new CaseId(id), new AttachmentId(attachment))
-			.orElseThrow(() -> new ReviewNotFound("evidence " + attachment));
+			.orElseThrow(() -> new NotFound("evidence " + attachment));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence\"; filename*=UTF-8''"

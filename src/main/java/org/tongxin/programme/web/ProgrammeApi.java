@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tongxin.platform.NotFound;
 import org.tongxin.programme.CityRank;
 import org.tongxin.programme.Coverage;
 import org.tongxin.programme.ProgrammeMap;
@@ -104,7 +105,7 @@ class ProgrammeApi {
 	@GetMapping("/sites/{id}")
 	@PreAuthorize("hasAuthority('programme:read')")
 	ResponseEntity<SiteView> site(@PathVariable long id) {
-		Site site = programme.site(new SiteId(id)).orElseThrow(() -> new ProgrammeMap.SiteNotFound(new SiteId(id)));
+		Site site = programme.site(new SiteId(id)).orElseThrow(() -> new NotFound("site", new SiteId(id)));
 		return ResponseEntity.ok().eTag(Integer.toString(site.version())).body(SiteView.of(site));
 	}
 
@@ -123,7 +124,7 @@ class ProgrammeApi {
 	@Operation(summary = "Close a site (closed=true, today) or reopen it (closed=false)")
 	SiteView close(@PathVariable long id, @RequestParam(defaultValue = "true") boolean closed) {
 		SiteId siteId = new SiteId(id);
-		programme.site(siteId).orElseThrow(() -> new ProgrammeMap.SiteNotFound(siteId));
+		programme.site(siteId).orElseThrow(() -> new NotFound("site", siteId));
 		return SiteView.of(programme.closeSite(siteId, closed));
 	}
 
@@ -133,7 +134,7 @@ class ProgrammeApi {
 	ResponseEntity<SiteView> update(@PathVariable long id, @Valid @RequestBody SiteForm form,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		SiteId siteId = new SiteId(id);
-		Site current = programme.site(siteId).orElseThrow(() -> new ProgrammeMap.SiteNotFound(siteId));
+		Site current = programme.site(siteId).orElseThrow(() -> new NotFound("site", siteId));
 		int version = ifMatch == null ? current.version() : Integer.parseInt(ifMatch.replace("\"", "").trim());
 		Site site = programme.updateSite(siteId, version, form);
 		return ResponseEntity.ok().eTag(Integer.toString(site.version())).body(SiteView.of(site));

@@ -37,7 +37,7 @@ import org.tongxin.programme.ProjectStatus;
 import org.tongxin.programme.ReportForm;
 import org.tongxin.programme.ReportKind;
 import org.tongxin.programme.ReportState;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /** Key projects for other systems: batches, projects (scoped) with indicators and milestones, progress reports. */
 @RestController

@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
@@ -41,7 +43,7 @@ import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.ProjectStatus;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /** Key projects: list, export, detail, create and edit, status, indicators and milestones — in the user's scope. */
 @Controller
@@ -176,7 +178,7 @@ class ProjectController {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/programme/projects/" + project.id();
 		}
-		catch (KeyProjects.Rejected e) {
+		catch (Refused e) {
 			errors.reject(e.key(), e.arguments(), e.key());
 			return form(model, form, city, null);
 		}
@@ -201,11 +203,11 @@ class ProjectController {
 		try {
 			projects.updateProject(project.id(), version, form);
 		}
-		catch (KeyProjects.ConcurrentChange e) {
+		catch (ConcurrentChange e) {
 			errors.reject("project.concurrent");
 			return form(model, form, city, project);
 		}
-		catch (KeyProjects.Rejected e) {
+		catch (Refused e) {
 			errors.reject(e.key(), e.arguments(), e.key());
 			return form(model, form, city, project);
 		}
@@ -249,7 +251,7 @@ class ProjectController {
 			projects.removeIndicator(projects.get(new ProjectId(id)).id(), new IndicatorId(indicator));
 			redirect.addFlashAttribute("saved", true);
 		}
-		catch (KeyProjects.Rejected e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("problem", messages.getMessage(e.key(), e.arguments(), locale));
 		}
 		return "redirect:/programme/projects/" + id + "#indicators";

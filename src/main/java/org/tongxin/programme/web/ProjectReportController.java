@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.programme.AttachmentId;
 import org.tongxin.programme.Evidence;
 import org.tongxin.programme.EvidenceFile;
@@ -74,7 +76,7 @@ class ProjectReportController {
 		try {
 			projects.submitReport(project.id(), new ReportForm(kind, period, text, parse(entered)), evidence(files));
 		}
-		catch (KeyProjects.Rejected e) {
+		catch (Refused e) {
 			return form(model, project, null, kind, period, text, entered, messages.getMessage(e.key(), e.arguments(), locale));
 		}
 		redirect.addFlashAttribute("saved", true);
@@ -106,7 +108,7 @@ class ProjectReportController {
 			projects.reviseReport(project.id(), existing.id(), new ReportForm(kind, period, text, parse(entered)),
 					evidence(files));
 		}
-		catch (KeyProjects.Rejected e) {
+		catch (Refused e) {
 			return form(model, project, existing, kind, period, text, entered,
 					messages.getMessage(e.key(), e.arguments(), locale));
 		}
@@ -123,7 +125,7 @@ class ProjectReportController {
 			projects.returnReport(project.id(), new ReportId(report), comment);
 			redirect.addFlashAttribute("saved", true);
 		}
-		catch (KeyProjects.Rejected e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("problem", messages.getMessage(e.key(), e.arguments(), locale));
 		}
 		return "redirect:/programme/projects/" + id + "#reports";
@@ -137,7 +139,7 @@ class ProjectReportController {
 	@PreAuthorize("hasAuthority('programme:read')")
 	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachment) {
 		EvidenceFile file = projects.evidence(new ProjectId(id), new AttachmentId(attachment))
-			.orElseThrow(() -> new KeyProjects.NotFound("attachment " + attachment));
+			.orElseThrow(() -> new NotFound("attachment " + attachment));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence\"; filename*=UTF-8''"
@@ -153,7 +155,7 @@ class ProjectReportController {
 			.stream()
 			.filter(r -> r.id().value() == report)
 			.findFirst()
-			.orElseThrow(() -> new KeyProjects.NotFound("report " + report));
+			.orElseThrow(() -> new NotFound("report " + report));
 	}
 
 	private String form(Model model, Project project, @Nullable ProgressReport report, @Nullable ReportKind kind,
@@ -189,7 +191,7 @@ class ProjectReportController {
 				parsed.put(Long.valueOf(indicator), new BigDecimal(value));
 			}
 			catch (NumberFormatException e) {
-				throw new KeyProjects.Rejected("report.value.invalid");
+				throw new Refused("report.value.invalid");
 			}
 		});
 		return parsed;

@@ -22,7 +22,7 @@ import org.tongxin.programme.ReviewRoundId;
 import org.tongxin.programme.ReviewRoundState;
 import org.tongxin.programme.RoundResults;
 import org.tongxin.programme.SiteKind;
-import org.tongxin.programme.TargetGroup;
+import org.tongxin.platform.TargetGroup;
 
 /** Review results and the case library for other systems; the same rules as the screens. */
 @RestController

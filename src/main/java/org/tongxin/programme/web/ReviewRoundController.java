@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.CurrentUser;
+import org.tongxin.platform.Refused;
 import org.tongxin.programme.Assignment;
 import org.tongxin.programme.KeyProjects;
 import org.tongxin.programme.ProjectFilter;
 import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.ProjectReviews;
-import org.tongxin.programme.ReviewRejected;
 import org.tongxin.programme.ReviewRound;
 import org.tongxin.programme.ReviewRoundId;
 import org.tongxin.programme.ReviewerForm;
@@ -89,7 +89,7 @@ class ReviewRoundController {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/programme/reviews/" + round.id();
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 			return form(model, form);
 		}
@@ -123,7 +123,7 @@ class ReviewRoundController {
 			reviews.assign(new ReviewRoundId(id), new ProjectId(project), reviewer, overrideReason);
 			redirect.addFlashAttribute("saved", true);
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 		}
 		return "redirect:/programme/reviews/" + id;
@@ -143,7 +143,7 @@ class ReviewRoundController {
 			reviews.unassign(new ReviewRoundId(id), assignment);
 			redirect.addFlashAttribute("saved", true);
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 		}
 		return "redirect:/programme/reviews/" + id;
@@ -156,7 +156,7 @@ class ReviewRoundController {
 			reviews.close(new ReviewRoundId(id));
 			redirect.addFlashAttribute("closed", true);
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 		}
 		return "redirect:/programme/reviews/" + id + "/results";
@@ -178,7 +178,7 @@ class ReviewRoundController {
 		try {
 			reviews.addReviewer(form);
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 			return reviewerPage(model, form);
 		}

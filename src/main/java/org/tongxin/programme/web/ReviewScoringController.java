@@ -21,14 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
 import org.tongxin.programme.Assignment;
 import org.tongxin.programme.AttachmentId;
 import org.tongxin.programme.Criterion;
 import org.tongxin.programme.EvidenceFile;
 import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.ProjectReviews;
-import org.tongxin.programme.ReviewNotFound;
-import org.tongxin.programme.ReviewRejected;
 import org.tongxin.programme.ReviewRound;
 import org.tongxin.programme.ReviewRoundId;
 import org.tongxin.programme.Rubric;
@@ -76,7 +76,7 @@ class ReviewScoringController {
 		ReviewRound reviewRound = reviews.roundOf(assignment);
 		List<Score> scores = new ArrayList<>();
 		// A score that is not a whole number never reaches the rules: it is refused here, at its criterion.
-		Map<Long, ReviewRejected> unreadable = new LinkedHashMap<>();
+		Map<Long, Refused> unreadable = new LinkedHashMap<>();
 		for (Criterion criterion : reviewRound.criteria()) {
 			String raw = fields.getOrDefault("score_" + criterion.id(), "").strip();
 			Integer value = null;
@@ -86,7 +86,7 @@ class ReviewScoringController {
 				}
 				catch (NumberFormatException e) {
 					unreadable.put(criterion.id(),
-							new ReviewRejected("score.range.criterion", criterion.name(), Rubric.MAX_SCORE));
+							new Refused("score.range.criterion", criterion.name(), Rubric.MAX_SCORE));
 				}
 			}
 			scores.add(new Score(criterion.id(), value, fields.get("comment_" + criterion.id())));
@@ -94,10 +94,10 @@ class ReviewScoringController {
 		try {
 			if (!unreadable.isEmpty()) {
 				// Said together with what the rules find at the other criteria, so one correction round suffices.
-				Map<Long, ReviewRejected> problems = new LinkedHashMap<>();
+				Map<Long, Refused> problems = new LinkedHashMap<>();
 				for (int i = 0; i < scores.size(); i++) {
 					Criterion criterion = reviewRound.criteria().get(i);
-					ReviewRejected problem = unreadable.containsKey(criterion.id()) ? unreadable.get(criterion.id())
+					Refused problem = unreadable.containsKey(criterion.id()) ? unreadable.get(criterion.id())
 							: Rubric.problem(criterion, scores.get(i), "submit".equals(action));
 					if (problem != null) {
 						problems.put(criterion.id(), problem);
@@ -107,7 +107,7 @@ class ReviewScoringController {
 			}
 			reviews.score(roundId, projectId, scores, "submit".equals(action));
 		}
-		catch (ReviewRejected e) {
+		catch (Refused e) {
 			model.addAttribute("error", text(e, locale));
 			if (e instanceof ScoresRejected rejected) {
 				Map<Long, String> problems = new LinkedHashMap<>();
@@ -132,7 +132,7 @@ class ReviewScoringController {
 			@PathVariable long attachment) {
 		EvidenceFile file = reviews
 			.assignedEvidence(new ReviewRoundId(round), new ProjectId(project), new AttachmentId(attachment))
-			.orElseThrow(() -> new ReviewNotFound("evidence " + attachment));
+			.orElseThrow(() -> new NotFound("evidence " + attachment));
 		// Served as a download with the type its bytes were recognised as; never rendered inline.
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
@@ -165,7 +165,7 @@ class ReviewScoringController {
 		return "programme/reviews/score";
 	}
 
-	private String text(ReviewRejected e, Locale locale) {
+	private String text(Refused e, Locale locale) {
 		return messages.getMessage(e.key(), e.arguments(), e.key(), locale);
 	}
 

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
@@ -141,7 +143,7 @@ class SiteController {
 		try {
 			programme.updateSite(site.id(), version, form);
 		}
-		catch (ProgrammeMap.ConcurrentSiteChange e) {
+		catch (ConcurrentChange e) {
 			errors.reject("site.concurrent");
 			return form(model, form, city, site);
 		}
@@ -176,7 +178,7 @@ class SiteController {
 	}
 
 	private Site find(long id) {
-		return programme.site(new SiteId(id)).orElseThrow(() -> new ProgrammeMap.SiteNotFound(new SiteId(id)));
+		return programme.site(new SiteId(id)).orElseThrow(() -> new NotFound("site", new SiteId(id)));
 	}
 
 	private static SiteFilter filter(@Nullable SiteKind kind, @Nullable Long parent, @Nullable String q, boolean closed) {

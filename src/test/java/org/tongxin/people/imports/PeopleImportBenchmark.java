@@ -19,11 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tongxin.platform.SignIn;
 import org.tongxin.people.internal.NewPerson;
 import org.tongxin.people.internal.PersonBulkLoad;
 import org.tongxin.people.internal.SyntheticPeople;
 import org.tongxin.platform.PlatformTest;
+import org.tongxin.platform.SignIn;
 
 /**
  * The import benchmark (not part of the test run: the name does not end in Tests). Run with

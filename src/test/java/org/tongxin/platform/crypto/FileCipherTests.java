@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FileCipherTests {
 

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tongxin.platform.Refused;
 import org.tongxin.programme.Criterion;
 import org.tongxin.programme.CriterionForm;
 import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.ProjectResult;
-import org.tongxin.programme.ReviewRejected;
 import org.tongxin.programme.ReviewRound;
 import org.tongxin.programme.ReviewRoundId;
 import org.tongxin.programme.ReviewRoundState;
-import org.tongxin.programme.RoundResults;
 import org.tongxin.programme.RoundResults.SubmittedScore;
+import org.tongxin.programme.RoundResults;
 import org.tongxin.programme.Rubric;
 import org.tongxin.programme.Score;
 import org.tongxin.programme.Tier;
@@ -50,13 +50,13 @@ class RubricArithmeticTests {
 		List<CriterionForm> ninetyFive = List.of(new CriterionForm("创新性", 25, null), new CriterionForm("实效性", 25, null),
 				new CriterionForm("可复制性", 20, null), new CriterionForm("机制建设", 15, null),
 				new CriterionForm("覆盖面增长", 10, null));
-		assertThatThrownBy(() -> Rubric.check(ninetyFive)).isInstanceOf(ReviewRejected.class)
+		assertThatThrownBy(() -> Rubric.check(ninetyFive)).isInstanceOf(Refused.class)
 			.satisfies(e -> {
-				assertThat(((ReviewRejected) e).key()).isEqualTo("rubric.weight.sum");
-				assertThat(((ReviewRejected) e).arguments()).containsExactly(95);
+				assertThat(((Refused) e).key()).isEqualTo("rubric.weight.sum");
+				assertThat(((Refused) e).arguments()).containsExactly(95);
 			});
 		List<CriterionForm> oneHundredFive = List.of(new CriterionForm("创新性", 60, null), new CriterionForm("实效性", 45, null));
-		assertThatThrownBy(() -> Rubric.check(oneHundredFive)).isInstanceOf(ReviewRejected.class)
+		assertThatThrownBy(() -> Rubric.check(oneHundredFive)).isInstanceOf(Refused.class)
 			.hasMessage("rubric.weight.sum");
 		assertThatThrownBy(() -> Rubric.check(List.of())).hasMessage("rubric.empty");
 		assertThatThrownBy(() -> Rubric.check(List.of(new CriterionForm("创新性", 0, null), new CriterionForm("实效性", 100, null))))
@@ -71,14 +71,14 @@ class RubricArithmeticTests {
 	@Test
 	void scoresOutsideZeroToOneHundredAreRejected() {
 		Criterion innovation = new Criterion(1, "创新性", 25, null);
-		assertThat(Rubric.problem(innovation, new Score(1, 101, "理由"), false)).extracting(ReviewRejected::key)
+		assertThat(Rubric.problem(innovation, new Score(1, 101, "理由"), false)).extracting(Refused::key)
 			.isEqualTo("score.range.criterion");
-		assertThat(Rubric.problem(innovation, new Score(1, -1, "理由"), true)).extracting(ReviewRejected::key)
+		assertThat(Rubric.problem(innovation, new Score(1, -1, "理由"), true)).extracting(Refused::key)
 			.isEqualTo("score.range.criterion");
 		assertThat(Rubric.problem(innovation, new Score(1, 0, "理由"), true)).isNull();
 		assertThat(Rubric.problem(innovation, new Score(1, 100, "理由"), true)).isNull();
 		assertThat(Rubric.problem(innovation, new Score(1, null, null), false)).isNull();
-		assertThat(Rubric.problem(innovation, new Score(1, null, null), true)).extracting(ReviewRejected::key)
+		assertThat(Rubric.problem(innovation, new Score(1, null, null), true)).extracting(Refused::key)
 			.isEqualTo("score.missing");
 	}
 
@@ -87,7 +87,7 @@ class RubricArithmeticTests {
 		Criterion innovation = new Criterion(1, "创新性", 25, null);
 		for (int score : new int[] { 0, 59, 91, 100 }) {
 			assertThat(Rubric.problem(innovation, new Score(1, score, null), true)).as("score " + score)
-				.extracting(ReviewRejected::key)
+				.extracting(Refused::key)
 				.isEqualTo(Rubric.REASON_REQUIRED);
 			assertThat(Rubric.problem(innovation, new Score(1, score, " "), true)).as("blank reason " + score).isNotNull();
 			assertThat(Rubric.problem(innovation, new Score(1, score, "理由"), true)).isNull();

@@ -23,8 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.UnitId;
-import org.tongxin.platform.accounts.RoleCatalogue;
 import org.tongxin.platform.accounts.RoleCatalogue.Role;
+import org.tongxin.platform.accounts.RoleCatalogue;
 
 /**
  * The role editor of the security administrator (安全管理员): roles are sets of permissions. Built-in roles are

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.tongxin.platform.NotFound;
 import org.tongxin.platform.jobs.BackgroundJobs;
 
 /**
@@ -29,7 +30,7 @@ class JobProgressController {
 	@GetMapping("/jobs/{id}/progress")
 	@PreAuthorize("isAuthenticated()")
 	String progress(@PathVariable String id, Model model) {
-		model.addAttribute("job", publicId(id).flatMap(jobs::find).orElseThrow(() -> new JobNotFound(id)));
+		model.addAttribute("job", publicId(id).flatMap(jobs::find).orElseThrow(() -> new NotFound("job", id)));
 		return "platform/jobs/progress :: progress";
 	}
 
@@ -40,14 +41,6 @@ class JobProgressController {
 		}
 		catch (IllegalArgumentException e) {
 			return java.util.Optional.empty();
-		}
-	}
-
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	static class JobNotFound extends RuntimeException {
-
-		JobNotFound(String id) {
-			super("job " + id + " not found");
 		}
 	}
 }
