@@ -32,12 +32,12 @@ import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.programme.KeyProjects;
 import org.tongxin.programme.ProgrammeMap;
-import org.tongxin.programme.ProjectId;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
 import org.tongxin.programme.SiteId;
+import org.tongxin.projects.KeyProjects;
+import org.tongxin.projects.ProjectId;
 
 /**
  * Brand series and events. Everything runs in the caller's data scope on the owning unit, which is the

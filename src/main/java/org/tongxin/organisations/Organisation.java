@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.tongxin.platform.UnitId;
 import org.tongxin.platform.TargetGroup;
+import org.tongxin.platform.UnitId;
 
 /**
  * An organisation of the new social strata with its party-organisation coverage. {@code place} is the name

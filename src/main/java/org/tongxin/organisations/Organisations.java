@@ -90,18 +90,6 @@ public class Organisations {
 		return directory.active(currentUser.scope());
 	}
 
-	/**
-	 * The organisation of that exact name owned by that unit, ignoring any data scope. For system work only
-	 * (demo data of other modules): refused while an account is signed in.
-	 */
-	public Optional<OrganisationSummary> named(UnitId unit, String name) {
-		if (currentUser.find().isPresent()) {
-			// It ignores the caller's scope, so a request must never reach it.
-			throw new IllegalStateException("named is for system work without a signed-in account");
-		}
-		return directory.named(unit, name);
-	}
-
 	public boolean isActiveMember(OrganisationId organisation, PersonId person) {
 		return directory.isActiveMember(organisation, person.value());
 	}

@@ -130,23 +130,6 @@ public class PeopleRegistry {
 		return persons.page(scope(), visible(filter), before, size).stream().map(row -> summary(row, places)).toList();
 	}
 
-	/**
-	 * Persons held by {@code unit} or a unit below it, newest first, ignoring any data scope. For system work
-	 * only (demo data of other modules): refused while an account is signed in.
-	 */
-	public List<PersonSummary> sampleIn(UnitId unit, PersonFilter filter, int size) {
-		if (currentUser.find().isPresent()) {
-			// It ignores the caller's scope, so a request must never reach it.
-			throw new IllegalStateException("sampleIn is for system work without a signed-in account");
-		}
-		Unit owner = units.get(unit);
-		Places places = new Places();
-		return persons.page(new DataScope(owner.id(), owner.path()), filter, null, size)
-			.stream()
-			.map(row -> summary(row, places))
-			.toList();
-	}
-
 	/** Ids of the persons the search box would find for {@code query} in the caller's scope, newest first. */
 	public List<PersonId> idsMatching(String query, int limit) {
 		admitExactSearch(PersonFilter.query(query));

@@ -36,6 +36,14 @@ public record DataScope(UnitId unit, String path) {
 	/** The deepest level with a column of its own; below it a unit is matched by its id. */
 	private static final int DEEPEST_COLUMN = 4;
 
+	/**
+	 * The whole country: the centre's scope, for work the system does on no account's behalf (demo data,
+	 * scheduled maintenance). Never for a request: a request's scope is its account's.
+	 */
+	public static DataScope everywhere() {
+		return new DataScope(UnitId.CENTRAL, "1");
+	}
+
 	/** The scope of a unit known only by its path "1.510000.510100": the last label is the unit's id. */
 	public static DataScope ofPath(String path) {
 		return new DataScope(new UnitId(Long.parseLong(path.substring(path.lastIndexOf('.') + 1))), path);

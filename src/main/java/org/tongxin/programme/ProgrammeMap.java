@@ -174,7 +174,7 @@ public class ProgrammeMap {
 	}
 
 	/** Cities and districts hold sites; so do municipalities, which are cities at province level. */
-	static boolean canHoldSite(Unit unit) {
+	public static boolean canHoldSite(Unit unit) {
 		return unit.cityOrDistrict();
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
+import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 import org.tongxin.platform.UnitId;
@@ -41,7 +42,10 @@ class ActivitiesAccessTests {
 	Registrations registrations;
 
 	@Autowired
-	PeopleRegistry people;
+	PeopleSeeding people;
+
+	@Autowired
+	PeopleRegistry registry;
 
 	@Autowired
 	UserDetailsService accounts;
@@ -142,7 +146,7 @@ class ActivitiesAccessTests {
 		// The names of the list come from the registry in one batch, as before one by one.
 		List<Attendee> attendees = ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.attendees(event.id()));
 		List<Person> expected = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> persons.stream().map(people::get).toList());
+				() -> persons.stream().map(registry::get).toList());
 		List<String> names = expected.stream().map(p -> String.valueOf(p.name())).toList();
 		assertThat(attendees).extracting(a -> String.valueOf(a.name())).containsExactlyElementsOf(names);
 		assertThat(attendees).extracting(Attendee::place)

@@ -11,9 +11,9 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonId;
+import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.UnitId;
 
 /**
@@ -88,19 +88,19 @@ final class ActivitiesFixtures {
 		}
 	}
 
-	static List<PersonId> people(PeopleRegistry registry, UnitId unit, int count) {
+	static List<PersonId> people(PeopleSeeding registry, UnitId unit, int count) {
 		return registrable(registry.sampleIn(unit, PersonFilter.none(), 2 * count), count);
 	}
 
-	static List<PersonId> people(PeopleRegistry registry, UnitId unit, String group, int count) {
+	static List<PersonId> people(PeopleSeeding registry, UnitId unit, String group, int count) {
 		return registrable(registry.sampleIn(unit,
 				new PersonFilter(null, group, null, null, null, null, null, null, null, null), 2 * count), count);
 	}
 
 	/** Persons an event may admit: none who withdrew basic consent (they are in no audience). */
-	private static List<PersonId> registrable(List<org.tongxin.people.PersonSummary> sample, int count) {
+	private static List<PersonId> registrable(List<PeopleSeeding.Sampled> sample, int count) {
 		return sample.stream()
-			.filter(p -> p.consentState() != org.tongxin.people.ConsentState.WITHDRAWN)
+			.filter(p -> p.consent() != org.tongxin.people.ConsentState.WITHDRAWN)
 			.limit(count)
 			.map(p -> p.id())
 			.toList();

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
+import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
@@ -39,7 +39,7 @@ class ActivitiesScopeTests {
 	Registrations registrations;
 
 	@Autowired
-	PeopleRegistry people;
+	PeopleSeeding people;
 
 	@Autowired
 	UserDetailsService accounts;

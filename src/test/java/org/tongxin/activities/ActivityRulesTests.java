@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
+import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.Conflict;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.Refused;
@@ -42,7 +42,7 @@ class ActivityRulesTests {
 	Registrations registrations;
 
 	@Autowired
-	PeopleRegistry people;
+	PeopleSeeding people;
 
 	@Autowired
 	UserDetailsService accounts;

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
+import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.UnitId;
@@ -35,7 +35,7 @@ class RegistrationConcurrencyTests {
 	Registrations registrations;
 
 	@Autowired
-	PeopleRegistry people;
+	PeopleSeeding people;
 
 	@Autowired
 	UserDetailsService accounts;

@@ -35,12 +35,11 @@ import org.tongxin.activities.SeriesId;
 import org.tongxin.activities.internal.AllSeries;
 import org.tongxin.activities.internal.Enrolments;
 import org.tongxin.activities.internal.Events;
-import org.tongxin.organisations.OrganisationSummary;
-import org.tongxin.organisations.Organisations;
-import org.tongxin.people.PeopleRegistry;
+import org.tongxin.organisations.OrganisationId;
+import org.tongxin.organisations.seeding.OrganisationSeeding;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonId;
-import org.tongxin.people.PersonSummary;
+import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.UnitId;
@@ -121,16 +120,16 @@ class ActivitiesDemoData implements ApplicationRunner {
 
 	private final Enrolments enrolments;
 
-	private final Organisations organisations;
+	private final OrganisationSeeding organisations;
 
-	private final PeopleRegistry people;
+	private final PeopleSeeding people;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	ActivitiesDemoData(DemoMode demoMode, JdbcClient jdbc, AllSeries series, Events events, Enrolments enrolments,
-			Organisations organisations, PeopleRegistry people, AuditLog audit, Clock clock) {
+			OrganisationSeeding organisations, PeopleSeeding people, AuditLog audit, Clock clock) {
 		this.demoMode = demoMode;
 		this.jdbc = jdbc;
 		this.series = series;
@@ -157,7 +156,6 @@ class ActivitiesDemoData implements ApplicationRunner {
 			UnitId unit = new UnitId(demo.unit());
 			List<Long> organisation = demo.organisation() == null ? List.of()
 					: organisations.named(unit, demo.organisation())
-						.map(OrganisationSummary::id)
 						.map(id -> List.of(id.value()))
 						.orElse(List.of());
 			PersonFilter filter = demo.group() == null ? PersonFilter.none()
@@ -165,8 +163,8 @@ class ActivitiesDemoData implements ApplicationRunner {
 			List<PersonId> pool = new ArrayList<>(
 					people.sampleIn(unit, filter, 400).stream()
 						// As the audience rule: nobody who withdrew basic consent is registered.
-						.filter(p -> p.consentState() != org.tongxin.people.ConsentState.WITHDRAWN)
-						.map(PersonSummary::id)
+						.filter(p -> p.consent() != org.tongxin.people.ConsentState.WITHDRAWN)
+						.map(PeopleSeeding.Sampled::id)
 						.toList());
 			SeriesId seriesId = series.insert(unit, new SeriesForm(demo.name(), demo.description(), null, organisation));
 			for (Ev ev : demo.events()) {

@@ -19,7 +19,7 @@ import org.tongxin.organisations.OrganisationId;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
-import org.tongxin.programme.ProjectId;
+import org.tongxin.projects.ProjectId;
 
 /** Brand series, always read within the caller's scope on the series' owning unit. */
 @Repository

@@ -32,9 +32,9 @@ import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.programme.KeyProjects;
-import org.tongxin.programme.Project;
-import org.tongxin.programme.ProjectFilter;
+import org.tongxin.projects.KeyProjects;
+import org.tongxin.projects.Project;
+import org.tongxin.projects.ProjectFilter;
 
 /** Brand series (工作品牌): list, detail with its events and figures, create, edit. */
 @Controller

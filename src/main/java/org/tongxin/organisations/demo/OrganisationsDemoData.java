@@ -24,14 +24,13 @@ import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.organisations.internal.CoordinationRecords;
 import org.tongxin.organisations.internal.MembershipRecords;
 import org.tongxin.organisations.internal.OrganisationRecords;
-import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
-import org.tongxin.people.PersonSummary;
+import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.DemoMode;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
-import org.tongxin.platform.TargetGroup;
 
 /**
  * The organisations the seed names, in their cities, with members drawn from the demo registry of the same
@@ -155,7 +154,7 @@ class OrganisationsDemoData implements ApplicationRunner {
 
 	private final CoordinationRecords coordination;
 
-	private final PeopleRegistry people;
+	private final PeopleSeeding people;
 
 	private final Units units;
 
@@ -166,7 +165,7 @@ class OrganisationsDemoData implements ApplicationRunner {
 	private final Clock clock;
 
 	OrganisationsDemoData(DemoMode demoMode, OrganisationRecords organisations, MembershipRecords memberships,
-			CoordinationRecords coordination, PeopleRegistry people, Units units, JdbcClient jdbc, AuditLog audit, Clock clock) {
+			CoordinationRecords coordination, PeopleSeeding people, Units units, JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.clock = clock;
 		this.demoMode = demoMode;
 		this.organisations = organisations;
@@ -185,7 +184,7 @@ class OrganisationsDemoData implements ApplicationRunner {
 			return;
 		}
 		Map<String, OrganisationId> ids = new LinkedHashMap<>();
-		Map<Long, List<PersonSummary>> pools = new LinkedHashMap<>();
+		Map<Long, List<PeopleSeeding.Sampled>> pools = new LinkedHashMap<>();
 		Map<Long, Integer> used = new LinkedHashMap<>();
 		int sequence = 0;
 		for (Demo demo : demos()) {
@@ -201,9 +200,9 @@ class OrganisationsDemoData implements ApplicationRunner {
 			audit.append("system", UnitId.CENTRAL, AuditLog.Action.CREATE, "organisation", id,
 					Map.of("after", Map.of("name", demo.name(), "demo", true)), null);
 			long city = units.cityOf(units.get(new UnitId(demo.unit()))).id().value();
-			List<PersonSummary> pool = pools.computeIfAbsent(city, c -> people.sampleIn(new UnitId(c), PersonFilter.none(), 400));
+			List<PeopleSeeding.Sampled> pool = pools.computeIfAbsent(city, c -> people.sampleIn(new UnitId(c), PersonFilter.none(), 400));
 			int from = used.getOrDefault(city, 0);
-			List<PersonSummary> chosen = new ArrayList<>();
+			List<PeopleSeeding.Sampled> chosen = new ArrayList<>();
 			for (int i = 0; i < demo.members() && !pool.isEmpty(); i++) {
 				chosen.add(pool.get((from + i) % pool.size()));
 			}
@@ -214,7 +213,7 @@ class OrganisationsDemoData implements ApplicationRunner {
 	}
 
 	/** Positions first (president, vice presidents …), then plain members; an old term where the demo says so. */
-	private void addMembers(OrganisationId id, Demo demo, List<PersonSummary> chosen) {
+	private void addMembers(OrganisationId id, Demo demo, List<PeopleSeeding.Sampled> chosen) {
 		LocalDate start = demo.oldTerm() ? d(2018, 1, 1) : demo.founded();
 		int term = 1;
 		if (demo.oldTerm()) {
@@ -222,14 +221,14 @@ class OrganisationsDemoData implements ApplicationRunner {
 			organisations.nextTerm(id, 1);
 			// The first term's leadership, ended when the second term began.
 			for (int i = 0; i < Math.min(3, chosen.size()); i++) {
-				PersonSummary p = chosen.get(chosen.size() - 1 - i);
+				PeopleSeeding.Sampled p = chosen.get(chosen.size() - 1 - i);
 				memberships.insert(id, p.id(), POSITIONS.get(i), 1, demo.founded(), start.minusDays(1),
 						MembershipStatus.ACTIVE, JoinedVia.INVITATION);
 			}
 		}
 		boolean liaison = "LIAISON".equals(demo.kind());
 		for (int i = 0; i < chosen.size(); i++) {
-			PersonSummary p = chosen.get(i);
+			PeopleSeeding.Sampled p = chosen.get(i);
 			MemberRole role = liaison && i == 0 ? MemberRole.LIAISON
 					: i < POSITIONS.size() && chosen.size() >= 5 ? POSITIONS.get(i) : MemberRole.MEMBER;
 			MembershipStatus status = i % 11 == 10 ? MembershipStatus.SUSPENDED

@@ -25,9 +25,9 @@ import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.LikePatterns;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.crypto.FieldCipher;
-import org.tongxin.platform.TargetGroup;
 
 /**
  * Organisations with all their fields. Every read restricts the owning unit to the caller's

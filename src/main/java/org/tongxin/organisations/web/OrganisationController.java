@@ -37,9 +37,9 @@ import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.TargetGroup;
 
 /** Organisations: list, detail with members, create, edit, dissolve — always within the user's data scope. */
 @Controller

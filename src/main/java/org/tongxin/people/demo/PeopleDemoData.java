@@ -22,14 +22,13 @@ import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.internal.NewPerson;
 import org.tongxin.people.internal.PersonBulkLoad;
 import org.tongxin.people.internal.SyntheticPeople;
+import org.tongxin.people.seeding.DemoCities;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
-import org.tongxin.programme.ProgrammeCity;
-import org.tongxin.programme.ProgrammeMap;
 
 /**
  * The demo registry: {@code tongxin.demo.people} synthetic persons over the 49 programme cities (heavier
@@ -55,7 +54,7 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private final DemoMode demoMode;
 
-	private final ProgrammeMap programme;
+	private final DemoCities cities;
 
 	private final Units units;
 
@@ -77,7 +76,7 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private final String newestCity;
 
-	PeopleDemoData(DemoMode demoMode, ProgrammeMap programme, Units units, PersonBulkLoad bulkLoad, JdbcClient jdbc,
+	PeopleDemoData(DemoMode demoMode, DemoCities cities, Units units, PersonBulkLoad bulkLoad, JdbcClient jdbc,
 			AuditLog audit, PeopleRegistry registry, @Value("${tongxin.demo.people:20000}") long count, Clock clock,
 			@Value("${tongxin.demo.people-weights:}") String weights, @Value("${tongxin.demo.people-newest:0}") long newest,
 			@Value("${tongxin.demo.people-newest-city:}") String newestCity) {
@@ -92,7 +91,7 @@ class PeopleDemoData implements ApplicationRunner {
 		this.newest = newestCity.isBlank() ? 0 : Math.min(newest, count);
 		this.newestCity = newestCity.strip();
 		this.demoMode = demoMode;
-		this.programme = programme;
+		this.cities = cities;
 		this.units = units;
 		this.bulkLoad = bulkLoad;
 		this.jdbc = jdbc;
@@ -139,7 +138,7 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private List<SyntheticPeople.Place> places() {
 		List<SyntheticPeople.Place> places = new ArrayList<>();
-		for (ProgrammeCity city : programme.programmeCities()) {
+		for (DemoCities.City city : cities.cities()) {
 			Unit unit = units.get(city.unit());
 			String regionCode = registry.regionCodeOf(unit);
 			String cityShort = city.name().replaceAll("市$", "");

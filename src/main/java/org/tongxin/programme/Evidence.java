@@ -1,5 +1,0 @@
-package org.tongxin.programme;
-
-/** An uploaded evidence file before it is checked: the name the user gave and the bytes. */
-public record Evidence(String fileName, byte[] bytes) {
-}

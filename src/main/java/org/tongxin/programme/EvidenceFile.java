@@ -1,5 +1,0 @@
-package org.tongxin.programme;
-
-/** A stored evidence file as it is served: its name, the content type its bytes were recognised as, the bytes. */
-public record EvidenceFile(AttachmentId id, String fileName, String contentType, String sha256, byte[] bytes) {
-}

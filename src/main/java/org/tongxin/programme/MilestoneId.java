@@ -1,9 +1,0 @@
-package org.tongxin.programme;
-
-public record MilestoneId(long value) {
-
-	@Override
-	public String toString() {
-		return Long.toString(value);
-	}
-}

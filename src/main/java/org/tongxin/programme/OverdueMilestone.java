@@ -1,8 +1,0 @@
-package org.tongxin.programme;
-
-import java.time.LocalDate;
-
-/** An overdue milestone with the project it holds up, for the level above. */
-public record OverdueMilestone(MilestoneId id, ProjectId project, String projectTitle, String place, String title,
-		LocalDate dueOn) {
-}

@@ -1,6 +1,0 @@
-package org.tongxin.programme;
-
-/** A progress report is due every quarter; anything noteworthy in between is reported ad hoc. */
-public enum ReportKind {
-	PERIODIC, AD_HOC
-}

@@ -1,6 +1,0 @@
-package org.tongxin.programme;
-
-/** An open round takes scores; a closed one has its results frozen and takes no more. */
-public enum ReviewRoundState {
-	OPEN, CLOSED
-}

@@ -1,0 +1,238 @@
+package org.tongxin.projects.web;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Refused;
+import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.TargetGroup;
+import org.tongxin.platform.XlsxExport;
+import org.tongxin.programme.SiteKind;
+import org.tongxin.projects.AttachmentId;
+import org.tongxin.projects.CaseFilter;
+import org.tongxin.projects.CaseForm;
+import org.tongxin.projects.CaseId;
+import org.tongxin.projects.EvidenceFile;
+import org.tongxin.projects.ExemplaryCase;
+import org.tongxin.projects.ExemplaryCases;
+import org.tongxin.projects.ProjectId;
+
+/** The exemplary-case library: search, read, promote and publish (central office), adopt (cities). */
+@Controller
+class CaseController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final ExemplaryCases cases;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	CaseController(ExemplaryCases cases, MessageSource messages, AuditLog audit, Clock clock) {
+		this.clock = clock;
+		this.cases = cases;
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	@GetMapping("/programme/cases")
+	@PreAuthorize("hasAnyAuthority('programme:read', 'case:publish')")
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable TargetGroup group,
+			@RequestParam(required = false) @Nullable SiteKind kind,
+			@RequestParam(required = false) @Nullable String mechanism,
+			@RequestParam(required = false) @Nullable Long before, Model model) {
+		CaseFilter filter = new CaseFilter(q, group, kind, mechanism);
+		List<ExemplaryCase> page = cases.search(filter, before, PAGE_SIZE + 1);
+		boolean more = page.size() > PAGE_SIZE;
+		List<ExemplaryCase> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		model.addAttribute("cases", shown);
+		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("total", cases.count(filter));
+		model.addAttribute("mechanisms", cases.mechanisms());
+		model.addAttribute("groups", TargetGroup.values());
+		model.addAttribute("kinds", SiteKind.values());
+		model.addAttribute("q", q);
+		model.addAttribute("group", group);
+		model.addAttribute("kind", kind);
+		model.addAttribute("mechanism", mechanism);
+		model.addAttribute("before", before);
+		return "programme/cases/list";
+	}
+
+	@GetMapping("/programme/cases/export.xlsx")
+	@StreamedExport
+	@PreAuthorize("hasAnyAuthority('programme:read', 'case:publish')")
+	void export(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable TargetGroup group,
+			@RequestParam(required = false) @Nullable SiteKind kind,
+			@RequestParam(required = false) @Nullable String mechanism, Locale locale, HttpServletResponse response)
+			throws IOException {
+		CaseFilter filter = new CaseFilter(q, group, kind, mechanism);
+		List<ExemplaryCase> rows = cases.search(filter, null, Integer.MAX_VALUE);
+		audit.record(AuditLog.Action.EXPORT, "programme-case", null, Map.of("rows", rows.size()), null);
+		XlsxExport.prepare(response, text("case.file", locale), clock);
+		List<String> headers = List.of("title", "place", "summary", "successFactors", "replication", "groups",
+				"kinds", "mechanisms", "adoptions")
+			.stream()
+			.map(h -> text("case." + h, locale))
+			.toList();
+		XlsxExport.write(response.getOutputStream(), text("case.sheet", locale), headers,
+				rows.stream().map(c -> List.of(c.title(), c.place(), c.summary(), c.successFactors(), c.replication(),
+						c.targetGroups().stream().map(g -> text("case.group." + g, locale)).collect(Collectors.joining("、")),
+						c.siteKinds().stream().map(k -> text("site.kind." + k, locale)).collect(Collectors.joining("、")),
+						String.join("、", c.mechanisms()), c.adoptions())));
+	}
+
+	@GetMapping("/programme/cases/{id}")
+	@PreAuthorize("hasAnyAuthority('programme:read', 'case:publish')")
+	String detail(@PathVariable long id, Model model) {
+		CaseId caseId = new CaseId(id);
+		model.addAttribute("c", cases.get(caseId));
+		model.addAttribute("adoptions", cases.adoptions(caseId));
+		model.addAttribute("evidence", cases.evidence(caseId));
+		model.addAttribute("mayAdopt", cases.mayAdopt());
+		model.addAttribute("adopted", cases.adoptedByMe(caseId));
+		model.addAttribute("zone", clock.getZone());
+		return "programme/cases/case";
+	}
+
+	@GetMapping("/programme/cases/new")
+	@PreAuthorize("hasAuthority('case:publish')")
+	String create(@RequestParam(required = false) @Nullable Long project, Model model) {
+		CaseForm form = project == null ? new CaseForm(null, null, null, null, null, List.of(), List.of(), null, List.of())
+				: CaseForm.forProject(cases.candidate(new ProjectId(project)));
+		return form(model, form, null);
+	}
+
+	@PostMapping("/programme/cases")
+	@PreAuthorize("hasAuthority('case:publish')")
+	String create(@Valid @ModelAttribute("form") CaseForm form, BindingResult errors, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return form(model, form, null);
+		}
+		try {
+			ExemplaryCase created = cases.promote(form);
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/programme/cases/" + created.id();
+		}
+		catch (Refused e) {
+			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
+			return form(model, form, null);
+		}
+	}
+
+	@GetMapping("/programme/cases/{id}/edit")
+	@PreAuthorize("hasAuthority('case:publish')")
+	String edit(@PathVariable long id, Model model) {
+		ExemplaryCase c = cases.get(new CaseId(id));
+		List<Long> evidence = cases.evidence(c.id()).stream().map(a -> a.id().value()).toList();
+		return form(model, CaseForm.of(c, evidence), c);
+	}
+
+	@PostMapping("/programme/cases/{id}")
+	@PreAuthorize("hasAuthority('case:publish')")
+	String update(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") CaseForm form,
+			BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
+		ExemplaryCase c = cases.get(new CaseId(id));
+		if (errors.hasErrors()) {
+			return form(model, form, c);
+		}
+		try {
+			cases.update(c.id(), version, form);
+		}
+		catch (Refused e) {
+			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
+			return form(model, form, c);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/programme/cases/" + id;
+	}
+
+	@PostMapping("/programme/cases/{id}/publish")
+	@PreAuthorize("hasAuthority('case:publish')")
+	String publish(@PathVariable long id, @RequestParam boolean published, RedirectAttributes redirect) {
+		cases.publish(new CaseId(id), published);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/programme/cases/" + id;
+	}
+
+	@PostMapping("/programme/cases/{id}/adoption")
+	@PreAuthorize("hasAuthority('programme:write')")
+	String adopt(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			cases.adopt(new CaseId(id), note);
+			redirect.addFlashAttribute("saved", true);
+		}
+		catch (Refused e) {
+			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
+		}
+		return "redirect:/programme/cases/" + id;
+	}
+
+	@PostMapping("/programme/cases/{id}/adoption/delete")
+	@PreAuthorize("hasAuthority('programme:write')")
+	String withdraw(@PathVariable long id, RedirectAttributes redirect) {
+		cases.withdraw(new CaseId(id));
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/programme/cases/" + id;
+	}
+
+	@GetMapping("/programme/cases/{id}/evidence/{attachment}")
+	@PreAuthorize("hasAnyAuthority('programme:read', 'case:publish')")
+	ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long attachment) {
+		EvidenceFile file = cases.evidenceFile(new CaseId(id), new AttachmentId(attachment))
+			.orElseThrow(() -> new NotFound("evidence " + attachment));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence\"; filename*=UTF-8''"
+					+ URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+			.header("X-Content-Type-Options", "nosniff")
+			.body(file.bytes());
+	}
+
+	private String form(Model model, CaseForm form, @Nullable ExemplaryCase existing) {
+		model.addAttribute("form", form);
+		model.addAttribute("existing", existing);
+		model.addAttribute("candidates", existing == null ? cases.candidates() : List.of());
+		model.addAttribute("linkable", form.project() == null ? List.of()
+				: cases.linkableEvidence(new ProjectId(form.project())));
+		model.addAttribute("groups", TargetGroup.values());
+		model.addAttribute("kinds", SiteKind.values());
+		return "programme/cases/form";
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+}
