@@ -1,7 +1,13 @@
 package org.tongxin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -54,5 +60,31 @@ class ModularityTests {
 	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeDocumentation();
+	}
+
+	/**
+	 * docs/architecture/modules.puml is the module diagram as the Documenter draws it from the code. When the
+	 * code's graph changes, this test writes the new diagram over the committed one and fails, so that the
+	 * change is reviewed and committed with the code. (The Documenter lists components in no fixed order:
+	 * the diagrams are compared line by line, sorted.)
+	 */
+	@Test
+	void theCommittedModuleDiagramIsTheCodesOwn() throws IOException {
+		String folder = "target/modulith-diagram";
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder)).writeModulesAsPlantUml();
+		Path drawn = Path.of(folder, "components.puml");
+		Path committed = Path.of("docs/architecture/modules.puml");
+
+		List<String> now = sorted(Files.readAllLines(drawn));
+		if (!Files.exists(committed) || !sorted(Files.readAllLines(committed)).equals(now)) {
+			Files.createDirectories(committed.getParent());
+			Files.copy(drawn, committed, StandardCopyOption.REPLACE_EXISTING);
+			fail("The module graph changed: " + committed + " was regenerated; review it, update "
+					+ "docs/architecture.md and commit both");
+		}
+	}
+
+	private static List<String> sorted(List<String> lines) {
+		return lines.stream().map(String::strip).filter(line -> !line.isEmpty()).sorted().toList();
 	}
 }

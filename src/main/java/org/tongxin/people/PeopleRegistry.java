@@ -571,7 +571,7 @@ public class PeopleRegistry {
 		if (!errors.isEmpty()) {
 			throw Refused.fields(errors);
 		}
-		return new PersonValues(unit.id().value(), regionCodeOf(unit), Objects.requireNonNull(form.name()).strip(),
+		return new PersonValues(unit.id().value(), regionCodeOf(unit), PersonNames.normalise(Objects.requireNonNull(form.name())),
 				Objects.requireNonNull(sex).name(), birthDate, trimmed(form.ethnicity()), idCipher, idHash, phoneCipher,
 				phoneHash, phoneSuffixHash, encrypted(form.email()), trimmed(form.education()), trimmed(form.affiliation()),
 				"DEMOCRATIC".equals(form.affiliation()) ? trimmed(form.party()) : null, religionCipher,

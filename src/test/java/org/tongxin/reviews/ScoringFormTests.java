@@ -67,7 +67,7 @@ class ScoringFormTests {
 		});
 		assertThat(form.getElementById("weighted").text()).isEqualTo("当前加权得分：各项打分后计算");
 		assertThat(form.getElementById("weighted").attr("data-template")).isEqualTo("当前加权得分：{0}");
-		assertThat(form.select("script[src$=/js/review-score.js]")).hasSize(1);
+		assertThat(form.select("script[src~=/js/review-score-[0-9a-f]+\\.js$]")).hasSize(1);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.tongxin.people.IdNumber;
+import org.tongxin.people.PersonNames;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.crypto.FieldCipher;
@@ -77,8 +78,9 @@ final class RowCleaner {
 
 	Outcome clean(SheetRow sheetRow) {
 		Row r = new Row(sheetRow);
-		String name = r.text(ImportField.NAME);
-		if (name == null) {
+		String text = r.text(ImportField.NAME);
+		String name = text == null ? null : PersonNames.normalise(text);
+		if (name == null || name.isEmpty()) {
 			r.error(ImportField.NAME, "import.reason.required", null);
 		}
 		else if (name.length() > 50) {

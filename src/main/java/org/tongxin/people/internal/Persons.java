@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.people.PersonFilter;
+import org.tongxin.people.PersonNames;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.Tally;
@@ -465,7 +466,7 @@ public class Persons {
 			}
 		}
 		else {
-			nameSearch(where, q, namesByLike);
+			nameSearch(where, PersonNames.normalise(q), namesByLike);
 		}
 	}
 

@@ -32,7 +32,7 @@ class StaticResourceUrlsTests {
 		assertThat(mvc.get().uri("/login")).hasStatusOk()
 			.bodyText()
 			.containsPattern("/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/css/bootstrap\\.min\\.css")
-			.contains("/css/tongxin.css");
+			.containsPattern("/css/tongxin-[0-9a-f]{32}\\.css");
 		assertThat(mvc.get().uri("/people").session(SignIn.as(mvc, "chengdu"))).hasStatusOk()
 			.bodyText()
 			.containsPattern("href=\"/people/\\d+\"")
