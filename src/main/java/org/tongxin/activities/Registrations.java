@@ -207,6 +207,38 @@ public class Registrations {
 		return promoted;
 	}
 
+	/**
+	 * The person was anonymised in the registry: they will attend nothing more, and what they wrote
+	 * themselves goes. Places at events still to come are given up (the waiting list moves up, as on any
+	 * cancellation); the comments of their feedback are erased. Registrations of past events stay, without a
+	 * name, for the figures. Runs in the anonymisation's transaction, whatever the caller's scope: the
+	 * registry has checked the person is the caller's to anonymise, and their registrations anywhere are theirs.
+	 */
+	void anonymised(PersonId person) {
+		Instant now = clock.instant();
+		for (Registration registration : enrolments.ofPerson(everywhere(), person)) {
+			if (!registration.active() || registration.checkedIn()) {
+				continue;
+			}
+			events.lock(everywhere(), registration.event());
+			Event event = events.find(everywhere(), registration.event()).orElseThrow();
+			if (!event.startsAt().isAfter(now)) {
+				continue;
+			}
+			enrolments.status(registration.id(), RegistrationStatus.CANCELLED);
+			audit.updated(AUDIT_REGISTRATION, registration.id(), Map.of("status", registration.status()),
+					Map.of("status", RegistrationStatus.CANCELLED, "reason", "personAnonymised"));
+			if (registration.status() == RegistrationStatus.REGISTERED) {
+				promote(registration.event(), "promotedAfter", registration.id().value());
+			}
+		}
+		for (Long erased : enrolments.eraseFeedbackComments(person)) {
+			// Which field changed, not what it said (decision 0006).
+			audit.updated(AUDIT_REGISTRATION, new RegistrationId(erased), Map.of(),
+					Map.of("feedbackComment", "erased", "reason", "personAnonymised"));
+		}
+	}
+
 	/** A code presented at the door of {@code eventId}: scanned from the QR code or typed. */
 	@Transactional
 	public CheckIn checkIn(EventId eventId, String code) {

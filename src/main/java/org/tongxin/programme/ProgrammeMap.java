@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,19 +46,16 @@ public class ProgrammeMap {
 
 	private final AuditLog audit;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	ProgrammeMap(Cities cities, Sites sites, Units units, CurrentUser currentUser, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			Clock clock) {
 		this.clock = clock;
 		this.cities = cities;
 		this.sites = sites;
 		this.units = units;
 		this.currentUser = currentUser;
 		this.audit = audit;
-		this.events = events;
 	}
 
 	public List<ProgrammeCity> programmeCities(@Nullable Tier tier, @Nullable CityRank rank,
@@ -131,7 +127,6 @@ public class ProgrammeMap {
 		SiteId id = sites.insert(unit.id(), units.place(parent.id()), form);
 		Site site = sites.find(scope(), id).orElseThrow();
 		audit.created(AUDIT_TYPE, id, site);
-		events.publishEvent(new SiteOpened(id, unit.id(), parent.id()));
 		return site;
 	}
 
@@ -156,7 +151,6 @@ public class ProgrammeMap {
 		Site after = sites.find(scope(), id).orElseThrow();
 		audit.updated(AUDIT_TYPE, id, before, after);
 		if (closed) {
-			events.publishEvent(new SiteClosed(id));
 		}
 		return after;
 	}

@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -93,13 +92,11 @@ public class KeyProjects {
 
 	private final AuditLog audit;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	KeyProjects(Batches batches, Projects projects, Indicators indicators, Milestones milestones, Reports reports,
 			Attachments attachments, Units units, ProgrammeMap programme, CurrentUser currentUser,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			AuditLog audit, Clock clock) {
 		this.batches = batches;
 		this.projects = projects;
 		this.indicators = indicators;
@@ -110,7 +107,6 @@ public class KeyProjects {
 		this.programme = programme;
 		this.currentUser = currentUser;
 		this.audit = audit;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -261,7 +257,6 @@ public class KeyProjects {
 		projects.event(id, "CREATED", ProjectStatus.PLANNED.name(), actor().username());
 		Project project = projects.find(scope(), id).orElseThrow();
 		audit.created(AUDIT_PROJECT, id, project);
-		events.publishEvent(new ProjectRegistered(id, batch.id(), unit.id()));
 		return project;
 	}
 
@@ -291,7 +286,6 @@ public class KeyProjects {
 		projects.event(id, "STATUS", status.name(), actor().username());
 		Project after = projects.find(scope(), id).orElseThrow();
 		audit.updated(AUDIT_PROJECT, id, Map.of("status", before.status()), Map.of("status", status));
-		events.publishEvent(new ProjectStatusChanged(id, before.status(), status));
 		return after;
 	}
 
@@ -349,7 +343,6 @@ public class KeyProjects {
 		ProgressReport report = reports.find(scope(), projectId, id).orElseThrow();
 		audit.created(AUDIT_REPORT, id, Map.of("project", projectId, "kind", checked.kind(), "text", checked.text(),
 				"values", report.values(), "attachments", stored));
-		events.publishEvent(new ProgressReported(projectId, id));
 		return report;
 	}
 
@@ -369,7 +362,6 @@ public class KeyProjects {
 		ProgressReport after = reports.find(scope(), projectId, id).orElseThrow();
 		audit.updated(AUDIT_REPORT, id, withoutAttachments(before),
 				Map.of("report", withoutAttachments(after), "attachmentsAdded", stored));
-		events.publishEvent(new ProgressReported(projectId, id));
 		return after;
 	}
 
@@ -399,7 +391,6 @@ public class KeyProjects {
 		ProgressReport after = reports.find(scope(), projectId, id).orElseThrow();
 		audit.updated(AUDIT_REPORT, id, Map.of("state", before.state()),
 				Map.of("state", after.state(), "comment", comment.strip()));
-		events.publishEvent(new ReportReturned(projectId, id, comment.strip()));
 		return after;
 	}
 

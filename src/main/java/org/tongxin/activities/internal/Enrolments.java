@@ -262,4 +262,28 @@ public class Enrolments {
 				rs.getBigDecimal("volunteer_hours"), rs.getObject("satisfaction", Integer.class),
 				rs.getObject("gain", Integer.class), rs.getString("comment"));
 	}
+
+	/**
+	 * Erases what the person wrote in feedback, on their registrations and on the copies a merge of
+	 * duplicates keeps for its undo; the scores stay for the figures. Returns the registrations touched.
+	 */
+	public List<Long> eraseFeedbackComments(PersonId person) {
+		List<Long> touched = jdbc.sql("""
+				update act_feedback f set comment = null
+				  from act_registration r
+				 where r.id = f.registration_id and r.person_id = ? and f.comment is not null
+				returning f.registration_id""")
+			.param(person.value())
+			.query(Long.class)
+			.list();
+		jdbc.sql("""
+				update act_registration_merge
+				   set removed_feedback = removed_feedback - 'comment'
+				 where removed_feedback is not null
+				   and (removed_row ->> 'person_id')::bigint = ?""")
+			.param(person.value())
+			.update();
+		return touched;
+	}
+
 }

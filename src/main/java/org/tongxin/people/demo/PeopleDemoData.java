@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -54,7 +55,7 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private final DemoMode demoMode;
 
-	private final DemoCities cities;
+	private final ObjectProvider<DemoCities> cities;
 
 	private final Units units;
 
@@ -76,7 +77,7 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private final String newestCity;
 
-	PeopleDemoData(DemoMode demoMode, DemoCities cities, Units units, PersonBulkLoad bulkLoad, JdbcClient jdbc,
+	PeopleDemoData(DemoMode demoMode, ObjectProvider<DemoCities> cities, Units units, PersonBulkLoad bulkLoad, JdbcClient jdbc,
 			AuditLog audit, PeopleRegistry registry, @Value("${tongxin.demo.people:20000}") long count, Clock clock,
 			@Value("${tongxin.demo.people-weights:}") String weights, @Value("${tongxin.demo.people-newest:0}") long newest,
 			@Value("${tongxin.demo.people-newest-city:}") String newestCity) {
@@ -103,7 +104,8 @@ class PeopleDemoData implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) throws SQLException {
-		if (!demoMode.enabled() || count <= 0 || !bulkLoad.registryEmpty()) {
+		// Without the demo module (a test of the people module alone) there are no cities to place persons in.
+		if (!demoMode.enabled() || count <= 0 || cities.getIfAvailable() == null || !bulkLoad.registryEmpty()) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -138,7 +140,7 @@ class PeopleDemoData implements ApplicationRunner {
 
 	private List<SyntheticPeople.Place> places() {
 		List<SyntheticPeople.Place> places = new ArrayList<>();
-		for (DemoCities.City city : cities.cities()) {
+		for (DemoCities.City city : cities.getObject().cities()) {
 			Unit unit = units.get(city.unit());
 			String regionCode = registry.regionCodeOf(unit);
 			String cityShort = city.name().replaceAll("市$", "");

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongxin.people.PeopleImported;
 import org.tongxin.people.internal.Dictionaries;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.Unit;
@@ -84,11 +86,13 @@ class PeopleImportJob implements JobHandler {
 
 	private final ObjectProvider<ImportCheckpoint> checkpoints;
 
+	private final ApplicationEventPublisher events;
+
 	private final Duration dryRunKept;
 
 	PeopleImportJob(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, FieldCipher cipher,
 			Dictionaries dictionaries, Units units, AuditLog audit, MessageSource messages, ImportMappings mappings,
-			ObjectProvider<ImportCheckpoint> checkpoints,
+			ObjectProvider<ImportCheckpoint> checkpoints, ApplicationEventPublisher events,
 			@Value("${tongxin.people.imports.dry-run-kept-for:24h}") Duration dryRunKept) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
@@ -102,6 +106,7 @@ class PeopleImportJob implements JobHandler {
 		this.messages = messages;
 		this.mappings = mappings;
 		this.checkpoints = checkpoints;
+		this.events = events;
 		this.dryRunKept = dryRunKept;
 	}
 
@@ -272,6 +277,9 @@ class PeopleImportJob implements JobHandler {
 		detail.put("skipped", r.skipped());
 		detail.put("failed", r.failed());
 		audit.append(job.owner(), job.unit(), AuditLog.Action.CREATE, AUDIT_TYPE, job.id(), Map.of("after", detail), null);
+		if (r.inserted() + r.updated() > 0) {
+			events.publishEvent(new PeopleImported(job.id().value(), job.unit(), r.inserted(), r.updated()));
+		}
 	}
 
 	private Optional<ImportResult> committed(Job job, ImportOptions options) {

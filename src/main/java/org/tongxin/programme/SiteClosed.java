@@ -1,4 +1,0 @@
-package org.tongxin.programme;
-
-public record SiteClosed(SiteId site) {
-}

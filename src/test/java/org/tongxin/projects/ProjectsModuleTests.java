@@ -1,0 +1,31 @@
+package org.tongxin.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.tongxin.projects.seeding.ProjectSeeding;
+
+/**
+ * Key projects started on the programme map and the platform alone: the demo's two batches and the first
+ * batch's projects, linked to their sites through the programme's seeding interface, without reviews.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+class ProjectsModuleTests {
+
+	@Autowired
+	ProjectSeeding seeding;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void theProjectsStartWithoutTheReviewsThatReadThem() {
+		assertThat(context.getBeanNamesForType(org.tongxin.reviews.ProjectReviews.class)).isEmpty();
+		Batch first = seeding.batchNumbered(1).orElseThrow();
+		assertThat(seeding.projectsOf(first)).hasSize(15);
+	}
+}

@@ -1,0 +1,31 @@
+package org.tongxin.reviews;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+
+/**
+ * Reviews started on projects, the programme map and the platform: the demo's closed round over the first
+ * batch is there, with a result for each of its 15 projects, and nothing of people or organisations.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+class ReviewsModuleTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void theReviewsStartOnTheProjectsTheyRead() {
+		assertThat(context.getBeanNamesForType(org.tongxin.people.PeopleRegistry.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(ProjectReviews.class)).hasSize(1);
+		assertThat(jdbc.sql("select count(*) from programme_review_result").query(Long.class).single()).isEqualTo(15);
+	}
+}
