@@ -42,9 +42,9 @@ class ModularityTests {
 				"reviews", Set.of("projects", "programme", "platform"),
 				"organisations", Set.of("people", "programme", "platform"),
 				"activities", Set.of("organisations", "people", "programme", "projects", "platform"),
-				// The demo data set knows the modules it seeds; so far it places the registry's persons in the
-				// programme's cities. The other modules' seeders move here as they get seeding interfaces.
-				"demo", Set.of("people", "programme")));
+				// The demo data set knows every module it seeds, through their seeding interfaces.
+				"demo", Set.of("activities", "organisations", "people", "programme", "projects", "reviews",
+						"platform")));
 
 		Map<String, Set<String>> actual = new TreeMap<>();
 		for (ApplicationModule module : modules) {

@@ -11,6 +11,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.tongxin.organisations.seeding.OrganisationsDemoData;
 import org.tongxin.people.PersonAnonymised;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.SignIn;
@@ -30,6 +31,9 @@ class OrganisationsModuleTests {
 	@Autowired
 	UserDetailsService accounts;
 
+	@Autowired
+	OrganisationsDemoData demo;
+
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
@@ -37,6 +41,7 @@ class OrganisationsModuleTests {
 
 	@Test
 	void anAnonymisedPersonLeavesEveryOrganisation(Scenario scenario) {
+		demo.seed();
 		long organisation = jdbc.sql("select min(id) from org_organisation").query(Long.class).single();
 		long active = membership(organisation, "ACTIVE", "MEMBER");
 		long applied = membership(organisation, "APPLIED", "MEMBER");

@@ -1,4 +1,4 @@
-package org.tongxin.people.demo;
+package org.tongxin.people.seeding;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,11 +11,8 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +40,7 @@ import org.tongxin.platform.Units;
  * persons all go to the city {@code tongxin.demo.people-newest-city}.
  */
 @Component
-@Order(20)
-class PeopleDemoData implements ApplicationRunner {
+public class PeopleDemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(PeopleDemoData.class);
 
@@ -101,9 +97,8 @@ class PeopleDemoData implements ApplicationRunner {
 		this.count = count;
 	}
 
-	@Override
 	@Transactional
-	public void run(ApplicationArguments args) throws SQLException {
+	public void seed() throws SQLException {
 		// Without the demo module (a test of the people module alone) there are no cities to place persons in.
 		if (!demoMode.enabled() || count <= 0 || cities.getIfAvailable() == null || !bulkLoad.registryEmpty()) {
 			return;

@@ -1,4 +1,4 @@
-package org.tongxin.projects.demo;
+package org.tongxin.projects.seeding;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,9 +11,6 @@ import java.util.Map;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +53,7 @@ import org.tongxin.projects.internal.Reports;
  * after the demonstration sites (which the projects link to).
  */
 @Component
-@Order(20)
-class ProjectsDemoData implements ApplicationRunner {
+public class ProjectsDemoData {
 
 
 	private static final TargetGroup ENT = TargetGroup.ENTERPRISE;
@@ -236,9 +232,8 @@ class ProjectsDemoData implements ApplicationRunner {
 		this.audit = audit;
 	}
 
-	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		if (!demoMode.enabled() || !batches.all().isEmpty()) {
 			return;
 		}

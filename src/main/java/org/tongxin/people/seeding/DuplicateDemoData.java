@@ -1,12 +1,9 @@
-package org.tongxin.people.demo;
+package org.tongxin.people.seeding;
 
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +19,7 @@ import org.tongxin.platform.crypto.FieldCipher;
  * made old — registered and last updated five to seven years ago — so the retention rule has something to flag.
  */
 @Component
-@Order(21)
-class DuplicateDemoData implements ApplicationRunner {
+public class DuplicateDemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DuplicateDemoData.class);
 
@@ -45,9 +41,8 @@ class DuplicateDemoData implements ApplicationRunner {
 		this.deduplication = deduplication;
 	}
 
-	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		boolean fresh = jdbc.sql("""
 				select exists (select 1 from people_person)
 				   and (select last_run = '-infinity' from people_dedupe_watermark)""").query(Boolean.class).single();

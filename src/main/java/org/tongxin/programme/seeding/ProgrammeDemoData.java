@@ -1,12 +1,9 @@
-package org.tongxin.programme.demo;
+package org.tongxin.programme.seeding;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.platform.AuditLog;
@@ -26,8 +23,7 @@ import org.tongxin.programme.internal.Sites;
  * Loaded once, in demo mode only.
  */
 @Component
-@Order(10)
-class ProgrammeDemoData implements ApplicationRunner {
+public class ProgrammeDemoData {
 
 	private record DemoSite(long district, String name, SiteKind kind, String address, LocalDate opened,
 			String responsible, String description) {
@@ -86,9 +82,8 @@ class ProgrammeDemoData implements ApplicationRunner {
 		this.audit = audit;
 	}
 
-	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		DataScope everything = new DataScope(UnitId.CENTRAL, "1");
 		if (!demoMode.enabled() || sites.count(everything, SiteFilter.none()) > 0) {
 			return;

@@ -1,4 +1,4 @@
-package org.tongxin.organisations.demo;
+package org.tongxin.organisations.seeding;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +35,7 @@ import org.tongxin.platform.Units;
  * and a few shared tasks. Demo mode only, once, after the people demo data.
  */
 @Component
-@Order(40)
-class OrganisationsDemoData implements ApplicationRunner {
+public class OrganisationsDemoData {
 
 	private static final TargetGroup ENT = TargetGroup.ENTERPRISE;
 
@@ -177,9 +173,8 @@ class OrganisationsDemoData implements ApplicationRunner {
 		this.audit = audit;
 	}
 
-	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		if (!demoMode.enabled() || jdbc.sql("select count(*) from org_organisation").query(Long.class).single() > 0) {
 			return;
 		}

@@ -1,4 +1,4 @@
-package org.tongxin.reviews.demo;
+package org.tongxin.reviews.seeding;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,8 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * projects of the seed are not there yet it adds them, so that the round has something to rank.
  */
 @Component
-@Order(30)
-class ReviewDemoData implements ApplicationRunner {
+public class ReviewDemoData {
 
 	private static final String SYSTEM = "system";
 
@@ -131,9 +127,8 @@ class ReviewDemoData implements ApplicationRunner {
 		this.json = json;
 	}
 
-	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		if (!demoMode.enabled() || !rounds.all().isEmpty()) {
 			return;
 		}

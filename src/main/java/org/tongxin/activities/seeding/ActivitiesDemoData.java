@@ -1,4 +1,4 @@
-package org.tongxin.activities.demo;
+package org.tongxin.activities.seeding;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,9 +16,6 @@ import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +49,7 @@ import org.tongxin.platform.UnitId;
  * are linked when the organisations module's demo data created them.
  */
 @Component
-@Order(50)
-class ActivitiesDemoData implements ApplicationRunner {
+public class ActivitiesDemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(ActivitiesDemoData.class);
 
@@ -141,9 +137,8 @@ class ActivitiesDemoData implements ApplicationRunner {
 		this.clock = clock;
 	}
 
-	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		if (!demoMode.enabled() || jdbc.sql("select count(*) from act_series").query(Long.class).single() > 0) {
 			return;
 		}

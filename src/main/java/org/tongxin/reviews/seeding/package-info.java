@@ -1,0 +1,10 @@
+/**
+ * The reviews module's part of the demo data set, seeded by the {@code demo} module in its turn. Nothing but
+ * the demo module uses it.
+ */
+@NullMarked
+@NamedInterface("seeding")
+package org.tongxin.reviews.seeding;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
