@@ -6,14 +6,26 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongxin.platform.DemoMode;
 
-/** What every page of the shell needs: the demo banner and links to the other language. */
+/** What every page of the shell needs: the demo banner, links to the other language, the pager's links. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class ShellAdvice {
 
 	private final DemoMode demoMode;
 
-	ShellAdvice(DemoMode demoMode) {
+	private final PageLinks pageLinks;
+
+	ShellAdvice(DemoMode demoMode, PageLinks pageLinks) {
 		this.demoMode = demoMode;
+		this.pageLinks = pageLinks;
+	}
+
+	/**
+	 * The pager's links (fragments/pager.html). A model attribute, not a bean reference: fragment expressions
+	 * are evaluated in Thymeleaf's restricted mode, which refuses {@code @bean}.
+	 */
+	@ModelAttribute("pageLinks")
+	PageLinks pageLinks() {
+		return pageLinks;
 	}
 
 	@ModelAttribute("demoMode")

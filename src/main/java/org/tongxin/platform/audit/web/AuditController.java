@@ -83,10 +83,7 @@ class AuditController {
 		model.addAttribute("rows", page.entries().stream().map(entry -> AuditRow.of(entry, zone, json)).toList());
 		model.addAttribute("total", trail.count(filter));
 		model.addAttribute("actions", ACTIONS);
-		model.addAttribute("paged", before != null);
-		model.addAttribute("firstPageUrl", link("/audit", query.criteria(), null));
-		model.addAttribute("nextPageUrl",
-				page.nextBefore() == null ? null : link("/audit", query.criteria(), page.nextBefore()));
+		model.addAttribute("nextBefore", page.nextBefore());
 		model.addAttribute("exportUrl", link("/audit/export.xlsx", query.criteria(), null));
 		return "platform/audit/list";
 	}
