@@ -34,7 +34,7 @@ class PeoplePagesTests {
 				"/people/new", "/people/" + person, "/people/" + newMedia, "/people/" + person + "?tab=history",
 				"/people/" + person + "?tab=consent", "/people/" + person + "?tab=organisations",
 				"/people/" + person + "?tab=activities", "/people/" + person + "/edit", "/people/dictionaries",
-				"/people/dictionaries?kind=SUBGROUP", "/people/units?city=510100");
+				"/people/dictionaries?kind=SUBGROUP", "/units/picker?field=unit&city=510100");
 		rendered(language, "chengdu", "/people", "/people/new", "/people/" + person, "/people?q=0000");
 		rendered(language, "yuzhong", "/people", "/people/new");
 	}

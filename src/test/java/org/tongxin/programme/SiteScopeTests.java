@@ -179,7 +179,7 @@ class SiteScopeTests {
 		assertThat(mvc.post().uri("/api/v1/programme/sites/{id}/close", id).session(chengdu).with(csrf())).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.closedOn")
-			.isEqualTo(java.time.LocalDate.now().toString());
+			.isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
 		assertThat(jdbc.sql("select count(*) from platform_audit_log where object_type = 'programme-site' and object_id = ?"
 				+ " and action = 'CREATE' and actor = 'chengdu'").param(Long.toString(id)).query(Long.class).single())
 			.isEqualTo(1);

@@ -234,20 +234,11 @@ class OrganisationController {
 		return "redirect:/organisations/" + id;
 	}
 
-	/** The owning-unit picker's second step: the chosen city and its districts; htmx selects #units. */
-	@GetMapping("/organisations/units")
-	@PreAuthorize("hasAuthority('organisations:write')")
-	String units(@RequestParam(required = false) @Nullable Long city, Model model) {
-		return form(model, OrganisationForm.empty(), city, null);
-	}
-
 	private String form(Model model, OrganisationForm form, @Nullable Long city, @Nullable Organisation organisation) {
 		UnitPicker picker = organisations.unitPicker(city);
 		model.addAttribute("form", form);
 		model.addAttribute("org", organisation);
-		model.addAttribute("cities", picker.cities());
-		model.addAttribute("city", picker.city());
-		model.addAttribute("units", picker.units());
+		model.addAttribute("picker", picker);
 		model.addAttribute("kinds", organisations.kinds().stream().filter(OrganisationKind::active).toList());
 		model.addAttribute("parents", organisations.active()
 			.stream()

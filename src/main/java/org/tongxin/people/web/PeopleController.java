@@ -308,13 +308,6 @@ class PeopleController {
 		return "redirect:/people/" + id;
 	}
 
-	/** The unit picker's second step: the chosen city and its districts; htmx selects #units from the page. */
-	@GetMapping("/people/units")
-	@PreAuthorize("hasAuthority('people:write')")
-	String units(@RequestParam(required = false) @Nullable Long city, Model model, Locale locale) {
-		return form(model, PersonForm.empty(), city, null, locale);
-	}
-
 	private Person editable(long id) {
 		Person person = registry.get(new PersonId(id));
 		if (person.anonymised()) {
@@ -328,9 +321,7 @@ class PeopleController {
 		UnitPicker picker = registry.unitPicker(city);
 		model.addAttribute("form", form);
 		model.addAttribute("person", person);
-		model.addAttribute("cities", picker.cities());
-		model.addAttribute("city", picker.city());
-		model.addAttribute("units", picker.units());
+		model.addAttribute("picker", picker);
 		model.addAttribute("labels", registry.labels(locale));
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("legalBases", LegalBasis.values());
@@ -419,7 +410,6 @@ class PeopleController {
 	private String text(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
 	}
-
 
 	/** The list's query parameters, bound by name; blanks mean "any". */
 	record FilterParams(@Nullable String q, @Nullable String group, @Nullable String subgroup, @Nullable Long unit,

@@ -159,20 +159,11 @@ class SiteController {
 		return "redirect:/programme/sites/" + id;
 	}
 
-	/** The parent picker's second step: the chosen city and its districts; htmx selects #parents from the page. */
-	@GetMapping("/programme/sites/parents")
-	@PreAuthorize("hasAuthority('programme:write')")
-	String parents(@RequestParam(required = false) @Nullable Long city, Model model) {
-		return form(model, SiteForm.empty(), city, null);
-	}
-
 	private String form(Model model, SiteForm form, @Nullable Long city, @Nullable Site site) {
 		UnitPicker picker = programme.unitPicker(city);
 		model.addAttribute("form", form);
 		model.addAttribute("site", site);
-		model.addAttribute("cities", picker.cities());
-		model.addAttribute("city", picker.city());
-		model.addAttribute("parents", picker.units());
+		model.addAttribute("picker", picker);
 		model.addAttribute("kinds", SiteKind.values());
 		return "programme/site-form";
 	}

@@ -215,13 +215,6 @@ class ProjectController {
 		return "redirect:/programme/projects/" + id;
 	}
 
-	/** The owning-unit picker's second step: the chosen city and its districts; htmx selects #units. */
-	@GetMapping("/programme/projects/units")
-	@PreAuthorize("hasAuthority('programme:write')")
-	String units(@RequestParam(required = false) @Nullable Long city, Model model) {
-		return form(model, ProjectForm.empty(), city, null);
-	}
-
 	@PostMapping("/programme/projects/{id}/status")
 	@PreAuthorize("hasAuthority('programme:write')")
 	String status(@PathVariable long id, @RequestParam ProjectStatus status, RedirectAttributes redirect) {
@@ -283,9 +276,7 @@ class ProjectController {
 		UnitPicker picker = programme.unitPicker(city);
 		model.addAttribute("form", form);
 		model.addAttribute("project", project);
-		model.addAttribute("cities", picker.cities());
-		model.addAttribute("city", picker.city());
-		model.addAttribute("units", picker.units());
+		model.addAttribute("picker", picker);
 		model.addAttribute("batches", projects.batches());
 		model.addAttribute("groups", TargetGroup.values());
 		List<Site> sites = programme.sites(new SiteFilter(null, null, null, false), null, 500);

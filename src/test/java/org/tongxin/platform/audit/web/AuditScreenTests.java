@@ -89,8 +89,8 @@ class AuditScreenTests {
 			.uri("/audit")
 			.param("objectType", objectType)
 			.param("objectId", "深圳园区示范点")
-			.param("from", LocalDate.now().minusDays(1).toString())
-			.param("to", LocalDate.now().toString())
+			.param("from", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString())
+			.param("to", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
 			.session(auditor));
 		assertThat(byObject).singleElement().satisfies(row -> {
 			assertThat(row.id()).isEqualTo(probe);
@@ -101,7 +101,7 @@ class AuditScreenTests {
 		assertThat(mvc.get()
 			.uri("/audit")
 			.param("objectType", objectType)
-			.param("from", LocalDate.now().plusDays(1).toString())
+			.param("from", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString())
 			.session(auditor)).hasStatusOk().bodyText().contains("没有符合条件的审计记录");
 	}
 
