@@ -38,6 +38,7 @@ import org.tongxin.activities.RegistrationStatus;
 import org.tongxin.activities.Registrations;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.people.PersonId;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.UnitId;
 
 /** Activities for other systems: events, registrations, check-in and figures, all in the caller's scope. */
@@ -135,11 +136,11 @@ class ActivitiesApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		int pageSize = Math.clamp(size, 1, 500);
 		EventId before = cursor == null || cursor.isBlank() ? null : new EventId(Long.parseLong(cursor));
-		List<Event> page = activities.events(EventController.filter(q, series, kind, from, to, clock.getZone()), before, pageSize + 1);
-		boolean more = page.size() > pageSize;
-		List<Event> shown = more ? page.subList(0, pageSize) : page;
+		Slice<Event> slice = Slice.of(limit -> activities.events(EventController.filter(q, series, kind, from, to, clock.getZone()), before, limit), pageSize,
+				last -> last.id().toString());
+		List<Event> shown = slice.items();
 		return new EventPage(shown.stream().map(e -> EventView.of(clock.getZone(), e)).toList(),
-				more ? shown.get(shown.size() - 1).id().toString() : null);
+				slice.next());
 	}
 
 	@GetMapping("/events/{id}")

@@ -25,6 +25,7 @@ import org.tongxin.activities.RegistrationId;
 import org.tongxin.activities.Registrations;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.Conflict;
+import org.tongxin.platform.Slice;
 
 /**
  * The door of an event, made for a phone: one big field that a scanner types into (or a person), the
@@ -93,14 +94,14 @@ class CheckInController {
 	String list(@PathVariable long id, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long after, Model model) {
 		EventId event = new EventId(id);
-		List<Attendee> page = registrations.checkInList(event, Forms.blank(q), after, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<Attendee> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Attendee> slice = Slice.of(limit -> registrations.checkInList(event, Forms.blank(q), after, limit), PAGE_SIZE,
+				last -> last.registration().id().value());
+		List<Attendee> shown = slice.items();
 		model.addAttribute("eventId", id);
 		model.addAttribute("attendees", shown);
 		model.addAttribute("q", Forms.blank(q));
 		model.addAttribute("first", after == null);
-		model.addAttribute("next", more ? shown.get(shown.size() - 1).registration().id().value() : null);
+		model.addAttribute("next", slice.next());
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("zone", clock.getZone());
 		return "activities/checkin-list :: rows";

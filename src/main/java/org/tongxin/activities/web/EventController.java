@@ -59,6 +59,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Conflict;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.XlsxExport;
@@ -106,11 +107,11 @@ class EventController {
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable Long before, Model model) {
 		EventFilter filter = filter(q, series, kind, from, to, clock.getZone());
-		List<Event> page = activities.events(filter, before == null ? null : new EventId(before), PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<Event> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Event> slice = Slice.of(limit -> activities.events(filter, before == null ? null : new EventId(before), limit), PAGE_SIZE,
+				last -> last.id().value());
+		List<Event> shown = slice.items();
 		model.addAttribute("events", shown);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("nextBefore", slice.next());
 		// Exact up to 10,000, then "more than 10,000": a province's count must not read its whole index per view.
 		long total = activities.countEvents(filter, COUNT_CAP + 1);
 		model.addAttribute("total", Math.min(total, COUNT_CAP));
@@ -152,13 +153,13 @@ class EventController {
 	@PreAuthorize("hasAuthority('activities:read')")
 	String detail(@PathVariable long id, @RequestParam(required = false) @Nullable Long after, Model model) {
 		Event event = find(id);
-		List<Attendee> page = registrations.attendees(event.id(), after, REGISTRATIONS_PAGE + 1);
-		boolean more = page.size() > REGISTRATIONS_PAGE;
-		List<Attendee> attendees = more ? page.subList(0, REGISTRATIONS_PAGE) : page;
+		Slice<Attendee> slice = Slice.of(limit -> registrations.attendees(event.id(), after, limit), REGISTRATIONS_PAGE,
+				last -> last.registration().id().value());
+		List<Attendee> attendees = slice.items();
 		model.addAttribute("e", event);
 		model.addAttribute("attendees", attendees);
 		model.addAttribute("after", after);
-		model.addAttribute("nextAfter", more ? attendees.get(attendees.size() - 1).registration().id().value() : null);
+		model.addAttribute("nextAfter", slice.next());
 		model.addAttribute("organisers", names(event.organisers()));
 		model.addAttribute("siteName", siteName(event));
 		model.addAttribute("audienceOrganisations", names(event.audienceOrganisations()));

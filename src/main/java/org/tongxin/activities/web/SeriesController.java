@@ -30,6 +30,7 @@ import org.tongxin.organisations.OrganisationSummary;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.projects.KeyProjects;
@@ -68,11 +69,11 @@ class SeriesController {
 	@PreAuthorize("hasAuthority('activities:read')")
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
-		List<Series> page = activities.seriesPage(Forms.blank(q), before, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<Series> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Series> slice = Slice.of(limit -> activities.seriesPage(Forms.blank(q), before, limit), PAGE_SIZE,
+				last -> last.id().value());
+		List<Series> shown = slice.items();
 		model.addAttribute("series", shown);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("nextBefore", slice.next());
 		model.addAttribute("q", q);
 		model.addAttribute("before", before);
 		return "activities/series-list";

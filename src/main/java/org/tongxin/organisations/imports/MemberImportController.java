@@ -21,6 +21,7 @@ import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageCursor;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
@@ -128,13 +129,10 @@ class MemberImportController {
 
 	private void recent(@Nullable String before, Model model) {
 		PageCursor cursor = PageCursor.parse(before).orElse(null);
-		var page = imports.recent(cursor, 21);
-		boolean more = page.size() > 20;
-		var shown = more ? page.subList(0, 20) : page;
-		model.addAttribute("imports", shown);
-		MemberImports.ImportSummary last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-		model.addAttribute("nextBefore",
-				more && last != null ? new PageCursor(last.createdAt().toInstant(), last.id()).encode() : null);
+		Slice<MemberImports.ImportSummary> slice = Slice.of(limit -> imports.recent(cursor, limit), 20,
+				last -> new PageCursor(last.createdAt().toInstant(), last.id()).encode());
+		model.addAttribute("imports", slice.items());
+		model.addAttribute("nextBefore", slice.next());
 		model.addAttribute("before", cursor == null ? null : cursor.encode());
 	}
 

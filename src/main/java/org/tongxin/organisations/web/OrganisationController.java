@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongxin.organisations.Member;
 import org.tongxin.organisations.MemberFilter;
 import org.tongxin.organisations.MemberRole;
 import org.tongxin.organisations.MembershipStatus;
@@ -36,6 +37,7 @@ import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitPicker;
@@ -72,11 +74,11 @@ class OrganisationController {
 			@RequestParam(defaultValue = "false") boolean dissolved, @RequestParam(required = false) @Nullable Long before,
 			Model model, Locale locale) {
 		OrganisationFilter filter = filter(kind, unit, q, form, dissolved);
-		List<Organisation> page = organisations.page(filter, before, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<Organisation> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Organisation> slice = Slice.of(limit -> organisations.page(filter, before, limit), PAGE_SIZE,
+				last -> last.id().value());
+		List<Organisation> shown = slice.items();
 		model.addAttribute("organisations", shown);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("nextBefore", slice.next());
 		// Exact up to 10,000, then "more than 10,000": a province's count must not read its whole index per view.
 		long total = organisations.countUpTo(filter, COUNT_CAP + 1);
 		model.addAttribute("total", Math.min(total, COUNT_CAP));
@@ -131,9 +133,9 @@ class OrganisationController {
 			Model model) {
 		Organisation organisation = find(id);
 		MemberFilter filter = new MemberFilter(role, status, term, open, q);
-		var page = memberships.page(organisation.id(), filter, after, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		var shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Member> slice = Slice.of(limit -> memberships.page(organisation.id(), filter, after, limit), PAGE_SIZE,
+				last -> last.membership().id().value());
+		List<Member> shown = slice.items();
 		model.addAttribute("org", organisation);
 		model.addAttribute("kinds", organisations.kindsByCode());
 		model.addAttribute("ancestors", organisations.ancestors(organisation.id()));
@@ -141,7 +143,7 @@ class OrganisationController {
 		model.addAttribute("site", organisation.site() == null ? null : organisations.site(organisation.site()).orElse(null));
 		model.addAttribute("members", shown);
 		model.addAttribute("memberTotal", memberships.count(organisation.id(), filter));
-		model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).membership().id().value() : null);
+		model.addAttribute("nextAfter", slice.next());
 		model.addAttribute("roles", MemberRole.values());
 		model.addAttribute("statuses", MembershipStatus.values());
 		model.addAttribute("q", q);

@@ -36,6 +36,7 @@ import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.TargetGroup;
 
 /** Organisations and their members for other systems: scoped like the screens; person details masked. */
@@ -101,11 +102,11 @@ class OrganisationsApi {
 		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
 		OrganisationFilter filter = new OrganisationFilter(blankToNull(kind), unit, blankToNull(q), partyOrgForm, parent,
 				includeDissolved);
-		List<Organisation> page = organisations.page(filter, before, pageSize + 1);
-		boolean more = page.size() > pageSize;
-		List<Organisation> shown = more ? page.subList(0, pageSize) : page;
+		Slice<Organisation> slice = Slice.of(limit -> organisations.page(filter, before, limit), pageSize,
+				last -> last.id().toString());
+		List<Organisation> shown = slice.items();
 		return new OrganisationPage(shown.stream().map(OrganisationView::of).toList(),
-				more ? shown.get(shown.size() - 1).id().toString() : null);
+				slice.next());
 	}
 
 	@GetMapping("/{id}")
@@ -166,12 +167,12 @@ class OrganisationsApi {
 			.id();
 		int pageSize = Math.clamp(size, 1, 500);
 		Long after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		List<Member> page = memberships.page(organisation, new MemberFilter(role, status, term, open), after,
-				pageSize + 1);
-		boolean more = page.size() > pageSize;
-		List<Member> shown = more ? page.subList(0, pageSize) : page;
+		Slice<Member> slice = Slice.of(limit -> memberships.page(organisation, new MemberFilter(role, status, term, open), after,
+				limit), pageSize,
+				last -> last.membership().id().toString());
+		List<Member> shown = slice.items();
 		return new MemberPage(shown.stream().map(MemberView::of).toList(),
-				more ? shown.get(shown.size() - 1).membership().id().toString() : null);
+				slice.next());
 	}
 
 	@PostMapping("/{id}/members")

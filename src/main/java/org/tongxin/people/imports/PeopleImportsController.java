@@ -21,9 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.platform.Conflict;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageCursor;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.jobs.Job;
 import org.tongxin.platform.jobs.StoredFile;
 
 /** The import page: upload, the list of imports, one import's progress, counts and error report. */
@@ -48,10 +48,11 @@ class PeopleImportsController {
 	@GetMapping("/people/imports")
 	@PreAuthorize("hasAuthority('people:import')")
 	String list(@RequestParam(required = false) @Nullable String before, Model model) {
-		List<PeopleImports.ImportJob> page = imports.recent(PageCursor.parse(before).orElse(null), PAGE_SIZE + 1);
-		model.addAttribute("imports", page.subList(0, Math.min(PAGE_SIZE, page.size())));
-		@Nullable Job last = page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).job() : null;
-		model.addAttribute("next", last == null ? null : new PageCursor(last.createdAt(), last.publicId()).encode());
+		PageCursor cursor = PageCursor.parse(before).orElse(null);
+		Slice<PeopleImports.ImportJob> slice = Slice.of(limit -> imports.recent(cursor, limit), PAGE_SIZE,
+				last -> new PageCursor(last.job().createdAt(), last.job().publicId()).encode());
+		model.addAttribute("imports", slice.items());
+		model.addAttribute("next", slice.next());
 		model.addAttribute("modes", ImportMode.values());
 		model.addAttribute("saved", imports.savedMapping());
 		return "people/imports/list";

@@ -31,6 +31,7 @@ import org.tongxin.people.dedupe.DuplicateStatus;
 import org.tongxin.people.dedupe.MergeField;
 import org.tongxin.people.dedupe.MergeSide;
 import org.tongxin.platform.Conflict;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 
@@ -61,14 +62,14 @@ class DuplicatesController {
 	@PreAuthorize("hasAuthority('people:dedupe')")
 	String list(@RequestParam(defaultValue = "OPEN") DuplicateStatus status, @RequestParam(required = false) @Nullable String after,
 			Model model) {
-		List<DuplicatePair> page = deduplication.page(status, after, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<DuplicatePair> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<DuplicatePair> slice = Slice.of(limit -> deduplication.page(status, after, limit), PAGE_SIZE,
+				last -> last.cursor());
+		List<DuplicatePair> shown = slice.items();
 		model.addAttribute("pairs", shown);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", DuplicateStatus.values());
 		model.addAttribute("after", after);
-		model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).cursor() : null);
+		model.addAttribute("nextAfter", slice.next());
 		model.addAttribute("total", deduplication.count(status));
 		return "people/duplicates";
 	}

@@ -30,6 +30,7 @@ import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonSummary;
 import org.tongxin.people.SensitiveField;
 import org.tongxin.people.Sex;
+import org.tongxin.platform.Slice;
 
 /** The people registry for other systems: scoped, masked by default, reveal only with a reason (audited). */
 @RestController
@@ -89,11 +90,11 @@ class PeopleApi {
 		int pageSize = Math.clamp(size, 1, 500);
 		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
 		PersonFilter filter = new PersonFilter(blank(q), blank(group), null, unit, null, null, null, null, null, null);
-		List<PersonSummary> page = registry.page(filter, before, pageSize + 1);
-		boolean more = page.size() > pageSize;
-		List<PersonSummary> shown = more ? page.subList(0, pageSize) : page;
+		Slice<PersonSummary> slice = Slice.of(limit -> registry.page(filter, before, limit), pageSize,
+				last -> last.id().toString());
+		List<PersonSummary> shown = slice.items();
 		return new PersonPage(shown.stream().map(SummaryView::of).toList(),
-				more ? shown.get(shown.size() - 1).id().toString() : null);
+				slice.next());
 	}
 
 	@GetMapping("/{id}")

@@ -46,6 +46,7 @@ import org.tongxin.people.internal.ExactSearches;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Tally;
 import org.tongxin.platform.Unit;
@@ -89,16 +90,16 @@ class PeopleController {
 	String list(@ModelAttribute("filter") FilterParams params, @RequestParam(required = false) @Nullable Long before,
 			Model model, Locale locale) {
 		PersonFilter filter = params.toFilter();
-		List<PersonSummary> page = registry.page(filter, before, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<PersonSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<PersonSummary> slice = Slice.of(limit -> registry.page(filter, before, limit), PAGE_SIZE,
+				last -> last.id().value());
+		List<PersonSummary> shown = slice.items();
 		model.addAttribute("people", shown);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("nextBefore", slice.next());
 		model.addAttribute("before", before);
 		model.addAttribute("filterQuery", params.query());
 		// A first page that is not full is the whole list. Otherwise exact up to 10,000, or the planner's estimate
 		// when that is far beyond: an exact count of a large city's registry would cost more than the page.
-		Tally total = before == null && !more ? Tally.exact(shown.size()) : registry.tally(filter, filter.query() == null ? COUNT_CAP : SEARCH_COUNT_CAP);
+		Tally total = before == null && !slice.hasNext() ? Tally.exact(shown.size()) : registry.tally(filter, filter.query() == null ? COUNT_CAP : SEARCH_COUNT_CAP);
 		model.addAttribute("total", total.value());
 		model.addAttribute("totalKind", total.kind().name());
 		model.addAttribute("labels", registry.labels(locale));

@@ -20,6 +20,7 @@ import org.tongxin.people.PersonTransfers;
 import org.tongxin.people.Transfer;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -51,13 +52,13 @@ class TransferController {
 	String list(@RequestParam(defaultValue = "incoming") String tab, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
 		boolean incoming = !"outgoing".equals(tab);
-		List<Transfer> page = incoming ? transfers.incoming(before, PAGE_SIZE + 1) : transfers.outgoing(before, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<Transfer> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Transfer> slice = Slice.of(limit -> incoming ? transfers.incoming(before, PAGE_SIZE + 1) : transfers.outgoing(before, limit), PAGE_SIZE,
+				last -> last.id());
+		List<Transfer> shown = slice.items();
 		model.addAttribute("incoming", incoming);
 		model.addAttribute("transfers", shown);
 		model.addAttribute("before", before);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+		model.addAttribute("nextBefore", slice.next());
 		return "people/transfers";
 	}
 

@@ -21,6 +21,7 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
@@ -70,15 +71,15 @@ class SystemController {
 		UnitId parentId = parent == null ? scope.unit() : new UnitId(parent);
 		Unit current = units.find(scope, parentId).orElseThrow(() -> new NotFound("unit", parentId));
 		String query = q == null || q.isBlank() ? null : q.strip();
-		List<Units.Branch> page = units.browse(scope, parentId, query, after, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<Units.Branch> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Units.Branch> slice = Slice.of(limit -> units.browse(scope, parentId, query, after, limit), PAGE_SIZE,
+				last -> last.unit().path());
+		List<Units.Branch> shown = slice.items();
 		model.addAttribute("current", current);
 		model.addAttribute("lineage", units.lineage(parentId));
 		model.addAttribute("branches", shown);
 		model.addAttribute("q", query);
 		model.addAttribute("after", after);
-		model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).unit().path() : null);
+		model.addAttribute("nextAfter", slice.next());
 		return "platform/system/units";
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Slice;
 import org.tongxin.programme.CityRank;
 import org.tongxin.programme.Coverage;
 import org.tongxin.programme.ProgrammeMap;
@@ -95,11 +96,11 @@ class ProgrammeApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		int pageSize = Math.clamp(size, 1, 500);
 		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		List<Site> page = programme.sites(new SiteFilter(kind, null, null, true), before, pageSize + 1);
-		boolean more = page.size() > pageSize;
-		List<Site> shown = more ? page.subList(0, pageSize) : page;
+		Slice<Site> slice = Slice.of(limit -> programme.sites(new SiteFilter(kind, null, null, true), before, limit), pageSize,
+				last -> last.id().toString());
+		List<Site> shown = slice.items();
 		return new SitePage(shown.stream().map(SiteView::of).toList(),
-				more ? shown.get(shown.size() - 1).id().toString() : null);
+				slice.next());
 	}
 
 	@GetMapping("/sites/{id}")

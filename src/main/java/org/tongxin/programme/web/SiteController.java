@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
 import org.tongxin.platform.XlsxExport;
@@ -63,11 +64,11 @@ class SiteController {
 			@RequestParam(defaultValue = "false") boolean closed, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
 		SiteFilter filter = filter(kind, parent, q, closed);
-		List<Site> page = programme.sites(filter, before, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<Site> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Site> slice = Slice.of(limit -> programme.sites(filter, before, limit), PAGE_SIZE,
+				last -> last.id().value());
+		List<Site> shown = slice.items();
 		model.addAttribute("sites", shown);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("nextBefore", slice.next());
 		model.addAttribute("total", programme.countSites(filter));
 		model.addAttribute("kinds", SiteKind.values());
 		model.addAttribute("kind", kind);

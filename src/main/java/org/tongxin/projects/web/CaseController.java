@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.XlsxExport;
@@ -71,11 +72,11 @@ class CaseController {
 			@RequestParam(required = false) @Nullable String mechanism,
 			@RequestParam(required = false) @Nullable Long before, Model model) {
 		CaseFilter filter = new CaseFilter(q, group, kind, mechanism);
-		List<ExemplaryCase> page = cases.search(filter, before, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<ExemplaryCase> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<ExemplaryCase> slice = Slice.of(limit -> cases.search(filter, before, limit), PAGE_SIZE,
+				last -> last.id().value());
+		List<ExemplaryCase> shown = slice.items();
 		model.addAttribute("cases", shown);
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("nextBefore", slice.next());
 		model.addAttribute("total", cases.count(filter));
 		model.addAttribute("mechanisms", cases.mechanisms());
 		model.addAttribute("groups", TargetGroup.values());

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.projects.Batch;
 import org.tongxin.projects.Evidence;
@@ -132,11 +133,11 @@ class ProjectApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		int pageSize = Math.clamp(size, 1, 500);
 		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		List<Project> page = projects.projects(new ProjectFilter(batch, city, status, null), before, pageSize + 1);
-		boolean more = page.size() > pageSize;
-		List<Project> shown = more ? page.subList(0, pageSize) : page;
+		Slice<Project> slice = Slice.of(limit -> projects.projects(new ProjectFilter(batch, city, status, null), before, limit), pageSize,
+				last -> last.id().toString());
+		List<Project> shown = slice.items();
 		return new ProjectPage(shown.stream().map(ProjectSummary::of).toList(),
-				more ? shown.get(shown.size() - 1).id().toString() : null);
+				slice.next());
 	}
 
 	@GetMapping("/projects/{id}")

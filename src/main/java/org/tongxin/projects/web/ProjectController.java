@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitPicker;
@@ -86,16 +87,16 @@ class ProjectController {
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
 		ProjectFilter filter = filter(batch, city, status, q);
-		List<Project> page = projects.projects(filter, before, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<Project> shown = more ? page.subList(0, PAGE_SIZE) : page;
+		Slice<Project> slice = Slice.of(limit -> projects.projects(filter, before, limit), PAGE_SIZE,
+				last -> last.id().value());
+		List<Project> shown = slice.items();
 		List<ProjectId> ids = shown.stream().map(Project::id).toList();
 		Map<ProjectId, Integer> progress = projects.progress(ids);
 		Map<Long, Long> overdue = projects.overdueCounts(ids);
 		model.addAttribute("rows", shown.stream()
 			.map(p -> new Row(p, progress.get(p.id()), overdue.getOrDefault(p.id().value(), 0L)))
 			.toList());
-		model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id().value() : null);
+		model.addAttribute("nextBefore", slice.next());
 		model.addAttribute("total", projects.countProjects(filter));
 		model.addAttribute("batches", projects.batches());
 		model.addAttribute("cities", projects.projectCities());

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.programme.SiteKind;
 import org.tongxin.projects.CaseFilter;
@@ -81,10 +82,9 @@ class ReviewApi {
 			@RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "50") int size) {
 		CaseFilter filter = new CaseFilter(q, group, kind, mechanism);
 		int limit = Math.clamp(size, 1, MAX_SIZE);
-		List<ExemplaryCase> page = cases.search(filter, before, limit + 1);
-		boolean more = page.size() > limit;
-		List<ExemplaryCase> shown = more ? page.subList(0, limit) : page;
-		return new CasePage(cases.count(filter), shown.stream().map(CaseView::of).toList(),
-				more ? shown.get(shown.size() - 1).id().value() : null);
+		Slice<ExemplaryCase> slice = Slice.of(fetch -> cases.search(filter, before, fetch), limit,
+				last -> last.id().value());
+		return new CasePage(cases.count(filter), slice.items().stream().map(CaseView::of).toList(),
+				slice.hasNext() ? Long.valueOf(slice.next()) : null);
 	}
 }

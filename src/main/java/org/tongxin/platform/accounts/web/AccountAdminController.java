@@ -37,6 +37,7 @@ import org.tongxin.platform.AuditLog.Action;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
@@ -120,14 +121,12 @@ class AccountAdminController {
 		model.addAttribute("roleLabels", roleCatalogue.labels(messages, locale));
 		DataScope scope = currentUser.scope();
 		String query = normalise(q);
-		List<Account> page = accounts.page(scope, query, before, PAGE_SIZE + 1);
-		boolean more = page.size() > PAGE_SIZE;
-		List<AccountRow> rows = page.stream().limit(PAGE_SIZE).map(this::row).toList();
+		Slice<Account> slice = Slice.of(limit -> accounts.page(scope, query, before, limit), PAGE_SIZE, Account::id);
+		List<AccountRow> rows = slice.items().stream().map(this::row).toList();
 		model.addAttribute("q", query == null ? "" : query);
 		model.addAttribute("rows", rows);
 		model.addAttribute("total", accounts.count(scope, query));
-		model.addAttribute("paged", before != null);
-		model.addAttribute("nextBefore", more ? rows.getLast().id() : null);
+		model.addAttribute("nextBefore", slice.next());
 		return "platform/accounts/list";
 	}
 
