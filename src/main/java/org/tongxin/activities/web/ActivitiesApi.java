@@ -136,8 +136,9 @@ class ActivitiesApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		int pageSize = Math.clamp(size, 1, 500);
 		EventId before = cursor == null || cursor.isBlank() ? null : new EventId(Long.parseLong(cursor));
-		Slice<Event> slice = Slice.of(limit -> activities.events(EventController.filter(q, series, kind, from, to, clock.getZone()), before, limit), pageSize,
-				last -> last.id().toString());
+		Slice<Event> slice = Slice.of(
+				limit -> activities.events(EventController.filter(q, series, kind, from, to, clock.getZone()), before, limit),
+				pageSize, last -> last.id().toString());
 		List<Event> shown = slice.items();
 		return new EventPage(shown.stream().map(e -> EventView.of(clock.getZone(), e)).toList(),
 				slice.next());

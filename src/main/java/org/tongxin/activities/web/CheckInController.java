@@ -94,8 +94,8 @@ class CheckInController {
 	String list(@PathVariable long id, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long after, Model model) {
 		EventId event = new EventId(id);
-		Slice<Attendee> slice = Slice.of(limit -> registrations.checkInList(event, Forms.blank(q), after, limit), PAGE_SIZE,
-				last -> last.registration().id().value());
+		Slice<Attendee> slice = Slice.of(limit -> registrations.checkInList(event, Forms.blank(q), after, limit),
+				PAGE_SIZE, last -> last.registration().id().value());
 		List<Attendee> shown = slice.items();
 		model.addAttribute("eventId", id);
 		model.addAttribute("attendees", shown);

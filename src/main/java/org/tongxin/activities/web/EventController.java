@@ -58,6 +58,7 @@ import org.tongxin.people.PersonId;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Conflict;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
@@ -107,8 +108,9 @@ class EventController {
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable Long before, Model model) {
 		EventFilter filter = filter(q, series, kind, from, to, clock.getZone());
-		Slice<Event> slice = Slice.of(limit -> activities.events(filter, before == null ? null : new EventId(before), limit), PAGE_SIZE,
-				last -> last.id().value());
+		Slice<Event> slice = Slice.of(
+				limit -> activities.events(filter, before == null ? null : new EventId(before), limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.id().value());
 		List<Event> shown = slice.items();
 		model.addAttribute("events", shown);
 		model.addAttribute("nextBefore", slice.next());

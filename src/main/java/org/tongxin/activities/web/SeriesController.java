@@ -29,6 +29,7 @@ import org.tongxin.activities.SeriesId;
 import org.tongxin.organisations.OrganisationSummary;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
@@ -69,8 +70,8 @@ class SeriesController {
 	@PreAuthorize("hasAuthority('activities:read')")
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
-		Slice<Series> slice = Slice.of(limit -> activities.seriesPage(Forms.blank(q), before, limit), PAGE_SIZE,
-				last -> last.id().value());
+		Slice<Series> slice = Slice.of(limit -> activities.seriesPage(Forms.blank(q), before, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.id().value());
 		List<Series> shown = slice.items();
 		model.addAttribute("series", shown);
 		model.addAttribute("nextBefore", slice.next());

@@ -20,6 +20,7 @@ import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageCursor;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
@@ -129,7 +130,7 @@ class MemberImportController {
 
 	private void recent(@Nullable String before, Model model) {
 		PageCursor cursor = PageCursor.parse(before).orElse(null);
-		Slice<MemberImports.ImportSummary> slice = Slice.of(limit -> imports.recent(cursor, limit), 20,
+		Slice<MemberImports.ImportSummary> slice = Slice.of(limit -> imports.recent(cursor, limit), PageSize.chosen(20),
 				last -> new PageCursor(last.createdAt().toInstant(), last.id()).encode());
 		model.addAttribute("imports", slice.items());
 		model.addAttribute("nextBefore", slice.next());

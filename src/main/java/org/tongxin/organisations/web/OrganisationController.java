@@ -36,6 +36,7 @@ import org.tongxin.organisations.Organisations;
 import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
@@ -74,8 +75,8 @@ class OrganisationController {
 			@RequestParam(defaultValue = "false") boolean dissolved, @RequestParam(required = false) @Nullable Long before,
 			Model model, Locale locale) {
 		OrganisationFilter filter = filter(kind, unit, q, form, dissolved);
-		Slice<Organisation> slice = Slice.of(limit -> organisations.page(filter, before, limit), PAGE_SIZE,
-				last -> last.id().value());
+		Slice<Organisation> slice = Slice.of(limit -> organisations.page(filter, before, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.id().value());
 		List<Organisation> shown = slice.items();
 		model.addAttribute("organisations", shown);
 		model.addAttribute("nextBefore", slice.next());
@@ -133,8 +134,8 @@ class OrganisationController {
 			Model model) {
 		Organisation organisation = find(id);
 		MemberFilter filter = new MemberFilter(role, status, term, open, q);
-		Slice<Member> slice = Slice.of(limit -> memberships.page(organisation.id(), filter, after, limit), PAGE_SIZE,
-				last -> last.membership().id().value());
+		Slice<Member> slice = Slice.of(limit -> memberships.page(organisation.id(), filter, after, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.membership().id().value());
 		List<Member> shown = slice.items();
 		model.addAttribute("org", organisation);
 		model.addAttribute("kinds", organisations.kindsByCode());

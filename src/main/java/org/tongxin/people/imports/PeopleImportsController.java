@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.platform.Conflict;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageCursor;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
@@ -49,8 +50,9 @@ class PeopleImportsController {
 	@PreAuthorize("hasAuthority('people:import')")
 	String list(@RequestParam(required = false) @Nullable String before, Model model) {
 		PageCursor cursor = PageCursor.parse(before).orElse(null);
-		Slice<PeopleImports.ImportJob> slice = Slice.of(limit -> imports.recent(cursor, limit), PAGE_SIZE,
-				last -> new PageCursor(last.job().createdAt(), last.job().publicId()).encode());
+		Slice<PeopleImports.ImportJob> slice = Slice.of(
+				limit -> imports.recent(cursor, limit),
+				PageSize.chosen(PAGE_SIZE), last -> new PageCursor(last.job().createdAt(), last.job().publicId()).encode());
 		model.addAttribute("imports", slice.items());
 		model.addAttribute("next", slice.next());
 		model.addAttribute("modes", ImportMode.values());

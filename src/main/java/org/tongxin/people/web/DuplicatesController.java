@@ -31,6 +31,7 @@ import org.tongxin.people.dedupe.DuplicateStatus;
 import org.tongxin.people.dedupe.MergeField;
 import org.tongxin.people.dedupe.MergeSide;
 import org.tongxin.platform.Conflict;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
@@ -62,8 +63,8 @@ class DuplicatesController {
 	@PreAuthorize("hasAuthority('people:dedupe')")
 	String list(@RequestParam(defaultValue = "OPEN") DuplicateStatus status, @RequestParam(required = false) @Nullable String after,
 			Model model) {
-		Slice<DuplicatePair> slice = Slice.of(limit -> deduplication.page(status, after, limit), PAGE_SIZE,
-				last -> last.cursor());
+		Slice<DuplicatePair> slice = Slice.of(limit -> deduplication.page(status, after, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.cursor());
 		List<DuplicatePair> shown = slice.items();
 		model.addAttribute("pairs", shown);
 		model.addAttribute("status", status);

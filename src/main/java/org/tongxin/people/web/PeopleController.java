@@ -45,6 +45,7 @@ import org.tongxin.people.Sex;
 import org.tongxin.people.internal.ExactSearches;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
@@ -90,7 +91,7 @@ class PeopleController {
 	String list(@ModelAttribute("filter") FilterParams params, @RequestParam(required = false) @Nullable Long before,
 			Model model, Locale locale) {
 		PersonFilter filter = params.toFilter();
-		Slice<PersonSummary> slice = Slice.of(limit -> registry.page(filter, before, limit), PAGE_SIZE,
+		Slice<PersonSummary> slice = Slice.of(limit -> registry.page(filter, before, limit), PageSize.chosen(PAGE_SIZE),
 				last -> last.id().value());
 		List<PersonSummary> shown = slice.items();
 		model.addAttribute("people", shown);

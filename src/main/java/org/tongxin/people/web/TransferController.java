@@ -19,6 +19,7 @@ import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonTransfers;
 import org.tongxin.people.Transfer;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.Unit;
@@ -52,7 +53,9 @@ class TransferController {
 	String list(@RequestParam(defaultValue = "incoming") String tab, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
 		boolean incoming = !"outgoing".equals(tab);
-		Slice<Transfer> slice = Slice.of(limit -> incoming ? transfers.incoming(before, PAGE_SIZE + 1) : transfers.outgoing(before, limit), PAGE_SIZE,
+		Slice<Transfer> slice = Slice.of(
+				limit -> incoming ? transfers.incoming(before, limit) : transfers.outgoing(before, limit),
+				PageSize.chosen(PAGE_SIZE),
 				last -> last.id());
 		List<Transfer> shown = slice.items();
 		model.addAttribute("incoming", incoming);

@@ -21,6 +21,7 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Unit;
@@ -71,8 +72,8 @@ class SystemController {
 		UnitId parentId = parent == null ? scope.unit() : new UnitId(parent);
 		Unit current = units.find(scope, parentId).orElseThrow(() -> new NotFound("unit", parentId));
 		String query = q == null || q.isBlank() ? null : q.strip();
-		Slice<Units.Branch> slice = Slice.of(limit -> units.browse(scope, parentId, query, after, limit), PAGE_SIZE,
-				last -> last.unit().path());
+		Slice<Units.Branch> slice = Slice.of(limit -> units.browse(scope, parentId, query, after, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.unit().path());
 		List<Units.Branch> shown = slice.items();
 		model.addAttribute("current", current);
 		model.addAttribute("lineage", units.lineage(parentId));

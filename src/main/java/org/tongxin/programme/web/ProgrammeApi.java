@@ -96,8 +96,8 @@ class ProgrammeApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		int pageSize = Math.clamp(size, 1, 500);
 		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		Slice<Site> slice = Slice.of(limit -> programme.sites(new SiteFilter(kind, null, null, true), before, limit), pageSize,
-				last -> last.id().toString());
+		Slice<Site> slice = Slice.of(limit -> programme.sites(new SiteFilter(kind, null, null, true), before, limit),
+				pageSize, last -> last.id().toString());
 		List<Site> shown = slice.items();
 		return new SitePage(shown.stream().map(SiteView::of).toList(),
 				slice.next());

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
@@ -64,7 +65,7 @@ class SiteController {
 			@RequestParam(defaultValue = "false") boolean closed, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
 		SiteFilter filter = filter(kind, parent, q, closed);
-		Slice<Site> slice = Slice.of(limit -> programme.sites(filter, before, limit), PAGE_SIZE,
+		Slice<Site> slice = Slice.of(limit -> programme.sites(filter, before, limit), PageSize.chosen(PAGE_SIZE),
 				last -> last.id().value());
 		List<Site> shown = slice.items();
 		model.addAttribute("sites", shown);

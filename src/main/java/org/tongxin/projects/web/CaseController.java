@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
@@ -72,7 +73,7 @@ class CaseController {
 			@RequestParam(required = false) @Nullable String mechanism,
 			@RequestParam(required = false) @Nullable Long before, Model model) {
 		CaseFilter filter = new CaseFilter(q, group, kind, mechanism);
-		Slice<ExemplaryCase> slice = Slice.of(limit -> cases.search(filter, before, limit), PAGE_SIZE,
+		Slice<ExemplaryCase> slice = Slice.of(limit -> cases.search(filter, before, limit), PageSize.chosen(PAGE_SIZE),
 				last -> last.id().value());
 		List<ExemplaryCase> shown = slice.items();
 		model.addAttribute("cases", shown);

@@ -133,8 +133,9 @@ class ProjectApi {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
 		int pageSize = Math.clamp(size, 1, 500);
 		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		Slice<Project> slice = Slice.of(limit -> projects.projects(new ProjectFilter(batch, city, status, null), before, limit), pageSize,
-				last -> last.id().toString());
+		Slice<Project> slice = Slice.of(
+				limit -> projects.projects(new ProjectFilter(batch, city, status, null), before, limit),
+				pageSize, last -> last.id().toString());
 		List<Project> shown = slice.items();
 		return new ProjectPage(shown.stream().map(ProjectSummary::of).toList(),
 				slice.next());

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
@@ -87,7 +88,7 @@ class ProjectController {
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
 		ProjectFilter filter = filter(batch, city, status, q);
-		Slice<Project> slice = Slice.of(limit -> projects.projects(filter, before, limit), PAGE_SIZE,
+		Slice<Project> slice = Slice.of(limit -> projects.projects(filter, before, limit), PageSize.chosen(PAGE_SIZE),
 				last -> last.id().value());
 		List<Project> shown = slice.items();
 		List<ProjectId> ids = shown.stream().map(Project::id).toList();

@@ -29,15 +29,36 @@ class PagerTests {
 		MockHttpSession central = SignIn.as(mvc, "central");
 		MvcTestResult first = mvc.get().uri(java.net.URI.create("/people?q=%E7%8E%8B&group=ENTERPRISE")).session(central).exchange();
 		String next = link(first, "next-page");
-		assertThat(next).matches("/people\\?q=%E7%8E%8B&group=ENTERPRISE&before=\\d+");
+		assertThat(next).matches("/people\\?q=%E7%8E%8B&group=ENTERPRISE&page=2&before=\\d+");
 		assertThat(first).bodyText().doesNotContain("第一页");
 
 		MvcTestResult second = mvc.get().uri(java.net.URI.create(next)).session(central).exchange();
-		assertThat(second).hasStatusOk().bodyText().contains("第一页");
+		assertThat(second).hasStatusOk().bodyText().contains("第一页").contains("第 2 页");
 		assertThat(new String(second.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8))
 			.contains("href=\"/people?q=%E7%8E%8B&amp;group=ENTERPRISE\"");
-		assertThat(link(second, "next-page")).matches("/people\\?q=%E7%8E%8B&group=ENTERPRISE&before=\\d+")
+		assertThat(link(second, "next-page")).matches("/people\\?q=%E7%8E%8B&group=ENTERPRISE&page=3&before=\\d+")
 			.isNotEqualTo(next);
+	}
+
+	@Test
+	void thePageSizeIsOneOfTheChoicesAndStartsTheListAgain() {
+		MockHttpSession central = SignIn.as(mvc, "central");
+		MvcTestResult standard = mvc.get().uri(java.net.URI.create("/people?group=ENTERPRISE")).session(central).exchange();
+		int rows = rows(standard);
+		String hundred = new String(standard.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(hundred).contains("href=\"/people?group=ENTERPRISE&amp;size=100\">100 条</a>");
+
+		assertThat(rows(mvc.get().uri(java.net.URI.create("/people?group=ENTERPRISE&size=100")).session(central).exchange()))
+			.isEqualTo(100).isGreaterThan(rows);
+		// Not one of the choices: the list's own size, not ten thousand rows.
+		assertThat(rows(mvc.get().uri(java.net.URI.create("/people?group=ENTERPRISE&size=10000")).session(central).exchange()))
+			.isEqualTo(rows);
+	}
+
+	private static int rows(MvcTestResult page) {
+		assertThat(page).hasStatusOk();
+		String body = new String(page.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		return body.split("<td class=\"text-nowrap\"><a href=\"/people/", -1).length - 1;
 	}
 
 	@Test

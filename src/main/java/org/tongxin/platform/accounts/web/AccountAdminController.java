@@ -37,6 +37,7 @@ import org.tongxin.platform.AuditLog.Action;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Unit;
@@ -121,7 +122,8 @@ class AccountAdminController {
 		model.addAttribute("roleLabels", roleCatalogue.labels(messages, locale));
 		DataScope scope = currentUser.scope();
 		String query = normalise(q);
-		Slice<Account> slice = Slice.of(limit -> accounts.page(scope, query, before, limit), PAGE_SIZE, Account::id);
+		Slice<Account> slice = Slice.of(limit -> accounts.page(scope, query, before, limit),
+				PageSize.chosen(PAGE_SIZE), Account::id);
 		List<AccountRow> rows = slice.items().stream().map(this::row).toList();
 		model.addAttribute("q", query == null ? "" : query);
 		model.addAttribute("rows", rows);
