@@ -11,10 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.activities.internal.AllSeries;
 import org.tongxin.activities.internal.Events;
 import org.tongxin.organisations.OrganisationId;
@@ -51,7 +49,6 @@ public class Activities {
 	public static final String AUDIT_SERIES = "activities-series";
 
 	public static final String AUDIT_EVENT = "activities-event";
-
 
 	private final AllSeries series;
 

@@ -55,7 +55,6 @@ public class OrganisationFigures {
 	public record Figures(LocalDate asOf, List<String> kinds, List<String> groups, List<Row> rows, Row total) {
 	}
 
-
 	private final FigureQueries queries;
 
 	private final PeopleRegistry people;

@@ -513,7 +513,6 @@ public class ProjectReviews {
 		return value.strip();
 	}
 
-
 	private Actor actor() {
 		return currentUser.actor();
 	}

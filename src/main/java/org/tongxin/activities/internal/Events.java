@@ -193,7 +193,6 @@ public class Events {
 		return time == null ? null : Timestamp.from(time.atZone(clock.getZone()).toInstant());
 	}
 
-
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp t = rs.getTimestamp(column);
 		return t == null ? null : t.toInstant();

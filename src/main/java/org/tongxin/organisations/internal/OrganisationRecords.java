@@ -251,7 +251,6 @@ public class OrganisationRecords {
 		return f;
 	}
 
-
 	Organisation map(ResultSet rs, int row) throws SQLException {
 		byte[] phone = rs.getBytes("contact_phone_cipher");
 		long parent = rs.getLong("parent_id");

@@ -48,7 +48,6 @@ public class Persons {
 
 	private final JdbcClient jdbc;
 
-
 	private final FieldCipher cipher;
 
 	private final int retentionYears;
@@ -530,7 +529,6 @@ public class Persons {
 		}
 		return literal.append('}').toString();
 	}
-
 
 	private static final class Where {
 

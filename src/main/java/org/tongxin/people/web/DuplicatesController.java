@@ -232,7 +232,6 @@ class DuplicatesController {
 		return cells;
 	}
 
-
 	private String text(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
 	}

@@ -227,7 +227,6 @@ public class Projects {
 		return date == null ? null : Date.valueOf(date);
 	}
 
-
 	private static Project map(ResultSet rs, int row) throws SQLException {
 		Date starts = rs.getDate("starts_on");
 		Date ends = rs.getDate("ends_on");

@@ -55,7 +55,6 @@ import org.tongxin.projects.internal.Reports;
 @Component
 public class ProjectsDemoData {
 
-
 	private static final TargetGroup ENT = TargetGroup.ENTERPRISE;
 
 	private static final TargetGroup INT = TargetGroup.INTERMEDIARY;

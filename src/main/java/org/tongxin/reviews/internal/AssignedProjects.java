@@ -44,7 +44,6 @@ import org.tongxin.reviews.ReviewRoundId;
 @Repository
 public class AssignedProjects {
 
-
 	private static final String ASSIGNED = """
 			join programme_review_assignment ra on ra.project_id = p.id
 			 and ra.reviewer = :reviewer and ra.round_id = :round and ra.project_id = :project""";

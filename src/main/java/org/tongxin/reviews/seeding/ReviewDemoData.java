@@ -17,7 +17,6 @@ import org.tongxin.platform.DemoMode;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
 import org.tongxin.programme.ProgrammeMap;
-import org.tongxin.programme.SiteKind;
 import org.tongxin.programme.Tier;
 import org.tongxin.projects.Batch;
 import org.tongxin.projects.BatchId;

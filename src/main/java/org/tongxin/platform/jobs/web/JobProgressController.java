@@ -2,13 +2,11 @@ package org.tongxin.platform.jobs.web;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.jobs.BackgroundJobs;
 
