@@ -127,7 +127,7 @@ public class Registrations {
 	@Transactional
 	public Registration enrol(EventId eventId, Person person, Channel channel) {
 		events.lock(eventId);
-		Event event = events.find(everywhere(), eventId).orElseThrow(() -> new NotFound("event", eventId));
+		Event event = events.find(DataScope.everywhere(), eventId).orElseThrow(() -> new NotFound("event", eventId));
 		Instant now = clock.instant();
 		if (event.registrationOpens() != null && now.isBefore(event.registrationOpens())) {
 			throw new Conflict("activities.refused.notOpen");
@@ -152,7 +152,7 @@ public class Registrations {
 		else {
 			id = enrolments.insert(eventId, person.id(), status, channel, null, null);
 		}
-		Registration registration = enrolments.find(everywhere(), id).orElseThrow();
+		Registration registration = enrolments.find(DataScope.everywhere(), id).orElseThrow();
 		audit.created(AUDIT_REGISTRATION, id, auditView(registration));
 		return registration;
 	}
@@ -191,7 +191,7 @@ public class Registrations {
 
 	/** Under the event's row lock: min(places left, waiting) of the waiting list become registered, in order. */
 	private List<Registration> promote(EventId eventId, String reason, Object detail) {
-		Event event = events.find(everywhere(), eventId).orElseThrow();
+		Event event = events.find(DataScope.everywhere(), eventId).orElseThrow();
 		int places = event.capacity() == null ? Integer.MAX_VALUE
 				: (int) Math.max(0, event.capacity() - enrolments.registered(eventId));
 		if (places == 0) {
@@ -202,7 +202,7 @@ public class Registrations {
 			enrolments.status(next, RegistrationStatus.REGISTERED);
 			audit.updated(AUDIT_REGISTRATION, next, Map.of("status", RegistrationStatus.WAITLISTED),
 					Map.of("status", RegistrationStatus.REGISTERED, reason, detail));
-			promoted.add(enrolments.find(everywhere(), next).orElseThrow());
+			promoted.add(enrolments.find(DataScope.everywhere(), next).orElseThrow());
 		}
 		return promoted;
 	}
@@ -216,12 +216,12 @@ public class Registrations {
 	 */
 	void anonymised(PersonId person) {
 		Instant now = clock.instant();
-		for (Registration registration : enrolments.ofPerson(everywhere(), person)) {
+		for (Registration registration : enrolments.ofPerson(DataScope.everywhere(), person)) {
 			if (!registration.active() || registration.checkedIn()) {
 				continue;
 			}
-			events.lock(everywhere(), registration.event());
-			Event event = events.find(everywhere(), registration.event()).orElseThrow();
+			events.lock(DataScope.everywhere(), registration.event());
+			Event event = events.find(DataScope.everywhere(), registration.event()).orElseThrow();
 			if (!event.startsAt().isAfter(now)) {
 				continue;
 			}
@@ -295,7 +295,7 @@ public class Registrations {
 		else {
 			id = enrolments.insert(eventId, personId, RegistrationStatus.REGISTERED, Channel.WALK_IN, now, by);
 		}
-		audit.created(AUDIT_REGISTRATION, id, auditView(enrolments.find(everywhere(), id).orElseThrow()));
+		audit.created(AUDIT_REGISTRATION, id, auditView(enrolments.find(DataScope.everywhere(), id).orElseThrow()));
 		return new CheckIn(CheckIn.Outcome.CHECKED_IN, id, person.name(), now);
 	}
 
@@ -493,9 +493,6 @@ public class Registrations {
 	}
 
 	/** The whole hierarchy: for reads after the caller's scope was checked, or for the portal. */
-	private static DataScope everywhere() {
-		return new DataScope(org.tongxin.platform.UnitId.CENTRAL, "1");
-	}
 
 	private static Map<String, @Nullable Object> mapOf(Object... pairs) {
 		Map<String, @Nullable Object> map = new LinkedHashMap<>();

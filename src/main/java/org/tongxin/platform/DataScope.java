@@ -38,7 +38,9 @@ public record DataScope(UnitId unit, String path) {
 
 	/**
 	 * The whole country: the centre's scope, for work the system does on no account's behalf (demo data,
-	 * scheduled maintenance). Never for a request: a request's scope is its account's.
+	 * scheduled maintenance) and for lookups after the caller's own scope was checked (the event of a
+	 * registration in scope) or of reference data (the cities a person can be sent to). Never as the scope
+	 * of what a request lists or shows.
 	 */
 	public static DataScope everywhere() {
 		return new DataScope(UnitId.CENTRAL, "1");

@@ -125,7 +125,6 @@ class EventController {
 		model.addAttribute("kind", kind);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("before", before);
 		model.addAttribute("now", activities.now());
 		return "activities/events";
 	}
@@ -160,7 +159,6 @@ class EventController {
 		List<Attendee> attendees = slice.items();
 		model.addAttribute("e", event);
 		model.addAttribute("attendees", attendees);
-		model.addAttribute("after", after);
 		model.addAttribute("nextAfter", slice.next());
 		model.addAttribute("organisers", names(event.organisers()));
 		model.addAttribute("siteName", siteName(event));

@@ -76,7 +76,6 @@ class SeriesController {
 		model.addAttribute("series", shown);
 		model.addAttribute("nextBefore", slice.next());
 		model.addAttribute("q", q);
-		model.addAttribute("before", before);
 		return "activities/series-list";
 	}
 

@@ -134,7 +134,6 @@ class MemberImportController {
 				last -> new PageCursor(last.createdAt().toInstant(), last.id()).encode());
 		model.addAttribute("imports", slice.items());
 		model.addAttribute("nextBefore", slice.next());
-		model.addAttribute("before", cursor == null ? null : cursor.encode());
 	}
 
 	private MemberImports.ImportJob find(UUID job) {

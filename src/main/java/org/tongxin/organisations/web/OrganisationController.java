@@ -92,7 +92,6 @@ class OrganisationController {
 		model.addAttribute("q", q);
 		model.addAttribute("form", form);
 		model.addAttribute("dissolved", dissolved);
-		model.addAttribute("before", before);
 		return "organisations/list";
 	}
 
@@ -152,7 +151,6 @@ class OrganisationController {
 		model.addAttribute("status", status);
 		model.addAttribute("term", term);
 		model.addAttribute("open", open);
-		model.addAttribute("after", after);
 		return "organisations/detail";
 	}
 

@@ -69,7 +69,6 @@ class DuplicatesController {
 		model.addAttribute("pairs", shown);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", DuplicateStatus.values());
-		model.addAttribute("after", after);
 		model.addAttribute("nextAfter", slice.next());
 		model.addAttribute("total", deduplication.count(status));
 		return "people/duplicates";

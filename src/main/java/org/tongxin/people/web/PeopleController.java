@@ -96,7 +96,6 @@ class PeopleController {
 		List<PersonSummary> shown = slice.items();
 		model.addAttribute("people", shown);
 		model.addAttribute("nextBefore", slice.next());
-		model.addAttribute("before", before);
 		model.addAttribute("filterQuery", params.query());
 		// A first page that is not full is the whole list. Otherwise exact up to 10,000, or the planner's estimate
 		// when that is far beyond: an exact count of a large city's registry would cost more than the page.

@@ -60,7 +60,6 @@ class TransferController {
 		List<Transfer> shown = slice.items();
 		model.addAttribute("incoming", incoming);
 		model.addAttribute("transfers", shown);
-		model.addAttribute("before", before);
 		model.addAttribute("nextBefore", slice.next());
 		return "people/transfers";
 	}
@@ -72,7 +71,7 @@ class TransferController {
 		registry.requireNotMergedAway(person.id());
 		model.addAttribute("person", person);
 		// Every city of the country is a possible destination: reference data, not personal data.
-		model.addAttribute("cities", units.within(new DataScope(UnitId.CENTRAL, "1"), UnitLevel.PROVINCE, UnitLevel.CITY)
+		model.addAttribute("cities", units.within(DataScope.everywhere(), UnitLevel.PROVINCE, UnitLevel.CITY)
 			.stream()
 			.filter(Unit::city)
 			.toList());

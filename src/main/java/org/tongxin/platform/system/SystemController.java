@@ -79,7 +79,6 @@ class SystemController {
 		model.addAttribute("lineage", units.lineage(parentId));
 		model.addAttribute("branches", shown);
 		model.addAttribute("q", query);
-		model.addAttribute("after", after);
 		model.addAttribute("nextAfter", slice.next());
 		return "platform/system/units";
 	}

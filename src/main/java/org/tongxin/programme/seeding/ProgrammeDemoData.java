@@ -84,7 +84,7 @@ public class ProgrammeDemoData {
 
 	@Transactional
 	public void seed() {
-		DataScope everything = new DataScope(UnitId.CENTRAL, "1");
+		DataScope everything = DataScope.everywhere();
 		if (!demoMode.enabled() || sites.count(everything, SiteFilter.none()) > 0) {
 			return;
 		}

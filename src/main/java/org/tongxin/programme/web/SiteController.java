@@ -75,7 +75,6 @@ class SiteController {
 		model.addAttribute("kind", kind);
 		model.addAttribute("q", q);
 		model.addAttribute("closed", closed);
-		model.addAttribute("before", before);
 		return "programme/sites";
 	}
 

@@ -86,7 +86,6 @@ class CaseController {
 		model.addAttribute("group", group);
 		model.addAttribute("kind", kind);
 		model.addAttribute("mechanism", mechanism);
-		model.addAttribute("before", before);
 		return "programme/cases/list";
 	}
 

@@ -106,7 +106,6 @@ class ProjectController {
 		model.addAttribute("city", city);
 		model.addAttribute("status", status);
 		model.addAttribute("q", q);
-		model.addAttribute("before", before);
 		return "programme/projects/list";
 	}
 

@@ -48,7 +48,7 @@ public class ReviewDemoData {
 
 	private static final String SYSTEM = "system";
 
-	private static final DataScope EVERYTHING = new DataScope(UnitId.CENTRAL, "1");
+	private static final DataScope EVERYTHING = DataScope.everywhere();
 
 	private record DemoReviewer(String username, String name, long homeCity, String expertise) {
 	}
