@@ -1,7 +1,6 @@
 package org.tongxin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -9,44 +8,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An event from the form to the door: staff create it, register two people found by name, check one of
  * them in on a phone with the code of their ticket, and see an attendance rate of 50 %; then check the other in
  * from the door's list and take it back.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ActivitiesBrowserTests {
-
-	private static final String PASSWORD = "Tongxin@2018";
+class ActivitiesBrowserTests extends BrowserTest {
 
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-	@LocalServerPort
-	int port;
-
-	private BrowserSupport browser;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		browser = BrowserSupport.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() throws IOException {
-		browser.close();
-	}
 
 	@Test
 	void createRegisterTwoCheckInOneOnAPhoneAndSeeHalfAttended() throws IOException {

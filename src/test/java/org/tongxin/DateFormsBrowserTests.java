@@ -1,25 +1,19 @@
 package org.tongxin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,11 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * changes another field, saves, and the dates are what they were. The browser shows a date input empty when its
  * value is not ISO, and saving then erased the date — in Chinese and in English alike.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DateFormsBrowserTests {
-
-	private static final String PASSWORD = "Tongxin@2018";
+class DateFormsBrowserTests extends BrowserTest {
 
 	private static final String CHANGED = "（测试）";
 
@@ -67,23 +57,8 @@ class DateFormsBrowserTests {
 						"description", "starts_at is not null"));
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	private BrowserSupport browser;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		browser = BrowserSupport.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() throws IOException {
-		browser.close();
-	}
 
 	@ParameterizedTest(name = "{0} in {1}")
 	@MethodSource("formsInBothLanguages")

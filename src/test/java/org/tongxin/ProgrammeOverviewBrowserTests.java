@@ -1,45 +1,20 @@
 package org.tongxin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The programme overview as a person sees it: the whole application on a random port with the demo data,
  * a real headless Chromium, the real login form. Screenshots of each step land in target/screenshots.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgrammeOverviewBrowserTests {
-
-	private static final String PASSWORD = "Tongxin@2018";
-
-	@LocalServerPort
-	int port;
-
-	private BrowserSupport browser;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		browser = BrowserSupport.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() throws IOException {
-		browser.close();
-	}
+class ProgrammeOverviewBrowserTests extends BrowserTest {
 
 	@Test
 	void centralOfficeSeesAllCitiesAndFullCoverageInBothLanguages() throws IOException {

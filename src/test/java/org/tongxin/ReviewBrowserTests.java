@@ -1,51 +1,26 @@
 package org.tongxin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A review round as people run it: the central office opens a round and assigns reviewers automatically,
  * a reviewer scores the project assigned to them, and the central office sees the ranking.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewBrowserTests {
-
-	private static final String PASSWORD = "Tongxin@2018";
+class ReviewBrowserTests extends BrowserTest {
 
 	private static final String ROUND = "2019年“回头看”（浏览器测试）";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	private BrowserSupport browser;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		browser = BrowserSupport.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() throws IOException {
-		browser.close();
-	}
 
 	@Test
 	void aReviewerScoresAProjectAndTheCentralOfficeSeesTheRanking() throws IOException {

@@ -23,6 +23,8 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SortOrder;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.TargetGroup;
@@ -70,9 +72,12 @@ public class Activities {
 
 	private final Clock clock;
 
+	private final Exports exports;
+
 	Activities(AllSeries series, Events events, Organisations organisations, KeyProjects projects,
 			ProgrammeMap programme, Units units, Registrations registrations, CurrentUser currentUser, AuditLog audit,
-			Clock clock) {
+			Clock clock, Exports exports) {
+		this.exports = exports;
 		this.registrations = registrations;
 		this.programme = programme;
 		this.units = units;
@@ -149,8 +154,18 @@ public class Activities {
 	// Events
 
 	public List<Event> events(EventFilter filter, @Nullable EventId before, int size) {
+		return events(filter, null, before, size);
+	}
+
+	/** The columns the event list may be sorted by. */
+	public static Map<String, String> eventSorts() {
+		return Events.SORTS;
+	}
+
+	/** One page in the order chosen ({@link SortOrder}; null: latest first). */
+	public List<Event> events(EventFilter filter, @Nullable SortOrder sort, @Nullable EventId before, int size) {
 		Event last = before == null ? null : events.find(scope(), before).orElse(null);
-		return events.page(scope(), filter, last, size);
+		return events.page(scope(), filter, sort, last, size);
 	}
 
 	/** The number of events the filter finds, exact up to {@code cap}. */
@@ -178,7 +193,7 @@ public class Activities {
 	 */
 	@Transactional
 	public void exportEvents(EventFilter filter, XlsxExport.Sink<Event> sink) throws IOException {
-		audit.record(AuditLog.Action.EXPORT, AUDIT_EVENT, null, Map.of("rows", countEvents(filter, Long.MAX_VALUE)), null);
+		exports.record(AUDIT_EVENT, null, Map.of("rows", countEvents(filter, Long.MAX_VALUE)));
 		try (Stream<Event> rows = events.stream(scope(), filter)) {
 			sink.accept(rows);
 		}

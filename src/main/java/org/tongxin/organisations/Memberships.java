@@ -22,6 +22,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.XlsxExport;
@@ -54,8 +55,11 @@ public class Memberships {
 
 	private final Clock clock;
 
+	private final Exports exports;
+
 	Memberships(MembershipRecords records, OrganisationRecords organisations, PeopleRegistry people,
-			CurrentUser currentUser, AuditLog audit, Clock clock) {
+			CurrentUser currentUser, AuditLog audit, Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.records = records;
 		this.organisations = organisations;
@@ -89,8 +93,8 @@ public class Memberships {
 			throws IOException {
 		requireOrganisation(organisation);
 		List<Long> persons = persons(filter);
-		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, organisation,
-				Map.of("rows", records.count(scope(), organisation, filter, persons)), null);
+		exports.record(AUDIT_TYPE, organisation,
+				Map.of("rows", records.count(scope(), organisation, filter, persons)));
 		try (Stream<Membership> rows = records.stream(scope(), organisation, filter, persons)) {
 			// Names come from the registry in batches of a thousand, so memory stays bounded.
 			Stream<List<Membership>> batches = batches(rows, 1000);

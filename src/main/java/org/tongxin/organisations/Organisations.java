@@ -24,7 +24,9 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
@@ -68,8 +70,11 @@ public class Organisations {
 
 	private final Clock clock;
 
+	private final Exports exports;
+
 	Organisations(OrganisationDirectory directory, OrganisationRecords records, Kinds kinds, Units units,
-			ProgrammeMap programme, CurrentUser currentUser, AuditLog audit, Clock clock) {
+			ProgrammeMap programme, CurrentUser currentUser, AuditLog audit, Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.directory = directory;
 		this.records = records;
@@ -97,8 +102,18 @@ public class Organisations {
 	// ---- screens and API -------------------------------------------------------------------------------
 
 	public List<Organisation> page(OrganisationFilter filter, @Nullable Long before, int size) {
+		return page(filter, null, before, size);
+	}
+
+	/** The columns the list may be sorted by. */
+	public static Map<String, String> sorts() {
+		return OrganisationRecords.SORTS;
+	}
+
+	/** One page in the order chosen ({@link SortOrder}; null: newest first). */
+	public List<Organisation> page(OrganisationFilter filter, @Nullable SortOrder sort, @Nullable Long before, int size) {
 		Places places = new Places();
-		return records.page(scope(), filter, unitPath(filter), before, size).stream().map(places::with).toList();
+		return records.page(scope(), filter, unitPath(filter), sort, before, size).stream().map(places::with).toList();
 	}
 
 	/** The exact count (an export's audit entry). */
@@ -114,7 +129,7 @@ public class Organisations {
 	/** Audits the export, then feeds the scoped rows to {@code sink} from a cursor inside this transaction. */
 	@Transactional
 	public void export(OrganisationFilter filter, XlsxExport.Sink<Organisation> sink) throws IOException {
-		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, null, Map.of("rows", count(filter)), null);
+		exports.record(AUDIT_TYPE, null, Map.of("rows", count(filter)));
 		Places places = new Places();
 		try (Stream<Organisation> rows = records.stream(scope(), filter, unitPath(filter))) {
 			sink.accept(rows.map(places::with));

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.tongxin.people.internal.ExactSearches;
 import org.tongxin.people.internal.Histories;
 import org.tongxin.people.internal.Masks;
 import org.tongxin.people.internal.PersonRow;
+import org.tongxin.people.internal.PersonRules;
 import org.tongxin.people.internal.PersonValues;
 import org.tongxin.people.internal.Persons;
 import org.tongxin.people.internal.PlatformAccounts;
@@ -39,6 +39,7 @@ import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Conflict;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
@@ -103,9 +104,13 @@ public class PeopleRegistry {
 
 	private final Clock clock;
 
+	private final Exports exports;
+
 	PeopleRegistry(Persons persons, Consents consents, Histories histories, PlatformAccounts platformAccounts,
 			Dictionaries dictionaries, FieldCipher cipher, Units units, CurrentUser currentUser, AuditLog audit,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, ExactSearches exactSearches, Clock clock) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, ExactSearches exactSearches,
+					Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.persons = persons;
 		this.consents = consents;
@@ -164,7 +169,7 @@ public class PeopleRegistry {
 		detail.put("filter", filter.described());
 		detail.put("rows", rows);
 		detail.put("sensitive", clear ? "clear" : "masked");
-		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, null, detail, null);
+		exports.record(AUDIT_TYPE, null, detail);
 		try {
 			readOnly.executeWithoutResult(status -> {
 				Places places = new Places();
@@ -324,8 +329,7 @@ public class PeopleRegistry {
 
 	private Person create(PersonForm form, boolean checksCounted) {
 		Actor actor = currentUser.actor();
-		Unit unit = ownerUnit(form.unit());
-		PersonValues values = values(form, unit, null, checksCounted);
+		PersonValues values = values(form, ownerUnit(form.unit()), null, checksCounted);
 		long id = persons.insert(values);
 		Person person = get(new PersonId(id));
 		audit.created(AUDIT_TYPE, person.id(), person, AUDITED);
@@ -340,8 +344,7 @@ public class PeopleRegistry {
 		if (before.anonymised()) {
 			throw new NotFound("person", id);
 		}
-		Unit unit = ownerUnit(form.unit());
-		PersonValues values = values(form, unit, before, true);
+		PersonValues values = values(form, ownerUnit(form.unit()), before, true);
 		if (!persons.update(id.value(), version, values)) {
 			throw new ConcurrentChange("person " + id);
 		}
@@ -465,9 +468,10 @@ public class PeopleRegistry {
 		}
 	}
 
-	private Unit ownerUnit(@Nullable Long unitId) {
+	/** The unit a form names, within the scope; null when it names none (a rule {@link #values} reports). */
+	private @Nullable Unit ownerUnit(@Nullable Long unitId) {
 		if (unitId == null) {
-			throw Refused.fields(Map.of("unit", "person.unit.required"));
+			return null;
 		}
 		Unit unit = units.find(scope(), new UnitId(unitId))
 			.orElseThrow(() -> new AccessDeniedException("unit outside the data scope"));
@@ -478,8 +482,14 @@ public class PeopleRegistry {
 	}
 
 	/** Checks what only the registry can check, and encrypts and hashes the sensitive values. */
-	private PersonValues values(PersonForm form, Unit unit, @Nullable Person self, boolean checksCounted) {
+	private PersonValues values(PersonForm form, @Nullable Unit unit, @Nullable Person self, boolean checksCounted) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		if (unit == null) {
+			errors.put("unit", "person.unit.required");
+		}
+		if (form.legalBasis() == null) {
+			errors.put("legalBasis", "person.legalBasis.required");
+		}
 		DictionaryLabels dict = labels(Locale.SIMPLIFIED_CHINESE);
 		Sex sex = form.sex();
 		java.time.LocalDate birthDate = form.birthDate();
@@ -498,33 +508,37 @@ public class PeopleRegistry {
 			// The form could not show this viewer the birth date, so an empty field means "unchanged".
 			birthDate = storedBirth;
 		}
-		if (!blank(form.idNumber())) {
-			Optional<IdNumber> parsed = IdNumber.parse(Objects.requireNonNull(form.idNumber()));
-			if (parsed.isEmpty()) {
-				errors.put("idNumber", "person.idNumber.invalid");
-			}
-			else {
-				IdNumber number = parsed.get();
-				idHash = cipher.hash(FieldCipher.Purpose.ID_NUMBER, number.value());
-				if (checksCounted) {
-					// "Already registered" confirms the number: an oracle like the exact search (issue 9, item 2).
-					exactSearches.admit(currentUser.actor(), ID_NUMBER_CHECK, idHash);
-				}
-				List<Long> holders = new ArrayList<>(persons.withIdNumber(scope(), idHash));
-				if (self != null) {
-					holders.remove(Long.valueOf(self.id().value()));
-				}
-				if (!holders.isEmpty()) {
-					errors.put("idNumber", "person.idNumber.duplicate");
-				}
-				idCipher = cipher.encrypt(number.value());
-				// The ID number is authoritative for sex and birth date.
-				sex = number.sex();
-				birthDate = number.birthDate();
-			}
+		String name = blank(form.name()) ? null : PersonNames.normalise(Objects.requireNonNull(form.name()));
+		List<String> tags = PersonRules.tags(form.tags());
+		IdNumber number = blank(form.idNumber()) ? null
+				: IdNumber.parse(Objects.requireNonNull(form.idNumber())).orElse(null);
+		if (number != null) {
+			// The ID number is authoritative for sex and birth date.
+			sex = number.sex();
+			birthDate = number.birthDate();
 		}
-		if (sex == null) {
-			errors.put("sex", "person.sex.required");
+		PersonRules.Entry entry = new PersonRules.Entry(name, sex == null ? null : sex.name(), birthDate,
+				trimmed(form.idNumber()), trimmed(form.phone()), trimmed(form.email()), trimmed(form.group()),
+				trimmed(form.subgroup()), trimmed(form.affiliation()), trimmed(form.party()), trimmed(form.religion()),
+				trimmed(form.employer()), trimmed(form.position()), trimmed(form.address()), trimmed(form.notes()), tags);
+		for (PersonRules.Violation broken : PersonRules.check(entry, LocalDate.now(clock),
+				subgroup -> dict.parentOf("SUBGROUP", subgroup))) {
+			errors.putIfAbsent(fieldName(broken.field()), formMessage(broken));
+		}
+		if (number != null) {
+			idHash = cipher.hash(FieldCipher.Purpose.ID_NUMBER, number.value());
+			if (checksCounted) {
+				// "Already registered" confirms the number: an oracle like the exact search (issue 9, item 2).
+				exactSearches.admit(currentUser.actor(), ID_NUMBER_CHECK, idHash);
+			}
+			List<Long> holders = new ArrayList<>(persons.withIdNumber(scope(), idHash));
+			if (self != null) {
+				holders.remove(Long.valueOf(self.id().value()));
+			}
+			if (!holders.isEmpty()) {
+				errors.putIfAbsent("idNumber", "person.idNumber.duplicate");
+			}
+			idCipher = cipher.encrypt(number.value());
 		}
 		byte[] phoneCipher = null;
 		byte[] phoneHash = null;
@@ -534,7 +548,7 @@ public class PeopleRegistry {
 			String phone = Objects.requireNonNull(form.phone()).strip();
 			phoneCipher = cipher.encrypt(phone);
 			phoneHash = cipher.hash(FieldCipher.Purpose.PHONE, phone);
-			phoneSuffixHash = cipher.hash(FieldCipher.Purpose.PHONE_SUFFIX, phone.substring(phone.length() - 4));
+			phoneSuffixHash = cipher.hash(FieldCipher.Purpose.PHONE_SUFFIX, phone.substring(Math.max(0, phone.length() - 4)));
 		}
 		boolean keepReligion = self != null && blank(form.religion());
 		// Email and address are shown masked, so the form starts empty; empty keeps the stored value.
@@ -547,29 +561,14 @@ public class PeopleRegistry {
 		checkCode(errors, dict, "affiliation", "AFFILIATION", form.affiliation());
 		checkCode(errors, dict, "sector", "SECTOR", form.sector());
 		checkCode(errors, dict, "subgroup", "SUBGROUP", form.subgroup());
-		if (!blank(form.subgroup()) && !blank(form.group())
-				&& !Objects.equals(dict.parentOf("SUBGROUP", Objects.requireNonNull(form.subgroup())), form.group())) {
-			errors.put("subgroup", "person.subgroup.mismatch");
-		}
-		if ("DEMOCRATIC".equals(form.affiliation())) {
-			if (blank(form.party())) {
-				errors.put("party", "person.party.required");
-			}
-			else {
-				checkCode(errors, dict, "party", "PARTY", form.party());
-			}
-		}
-		else if (!blank(form.party())) {
-			errors.put("party", "person.party.notDemocratic");
-		}
-		List<String> tags = tags(form.tags());
-		if (tags.stream().anyMatch(t -> t.length() > 20)) {
-			errors.put("tags", "person.tags.size");
+		if (PersonRules.DEMOCRATIC.equals(form.affiliation())) {
+			checkCode(errors, dict, "party", "PARTY", form.party());
 		}
 		if (!errors.isEmpty()) {
 			throw Refused.fields(errors);
 		}
-		return new PersonValues(unit.id().value(), regionCodeOf(unit), PersonNames.normalise(Objects.requireNonNull(form.name())),
+		Unit owner = Objects.requireNonNull(unit);
+		return new PersonValues(owner.id().value(), regionCodeOf(owner), Objects.requireNonNull(name),
 				Objects.requireNonNull(sex).name(), birthDate, trimmed(form.ethnicity()), idCipher, idHash, phoneCipher,
 				phoneHash, phoneSuffixHash, encrypted(form.email()), trimmed(form.education()), trimmed(form.affiliation()),
 				"DEMOCRATIC".equals(form.affiliation()) ? trimmed(form.party()) : null, religionCipher,
@@ -579,23 +578,34 @@ public class PeopleRegistry {
 				keepAddress);
 	}
 
+	/** The form's field a rule speaks of: NAME is "name", ID_NUMBER "idNumber". */
+	static String fieldName(PersonRules.Field field) {
+		String[] words = field.name().toLowerCase(Locale.ROOT).split("_");
+		StringBuilder name = new StringBuilder(words[0]);
+		for (int i = 1; i < words.length; i++) {
+			name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+		}
+		return name.toString();
+	}
+
+	/** The form's words for a broken rule: "person.<field>.<what>" (messages-people). */
+	static String formMessage(PersonRules.Violation broken) {
+		String what = switch (broken.rule()) {
+			case REQUIRED -> "required";
+			case TOO_LONG -> "size";
+			case INVALID -> "invalid";
+			case IN_FUTURE -> "past";
+			case NOT_OF_GROUP -> "mismatch";
+			case NOT_DEMOCRATIC -> "notDemocratic";
+		};
+		return "person." + fieldName(broken.field()) + "." + what;
+	}
+
 	private static void checkCode(Map<String, String> errors, DictionaryLabels dict, String field, String kind,
 			@Nullable String code) {
 		if (!blank(code) && !dict.contains(kind, code)) {
-			errors.put(field, "person.dictionary.invalid");
+			errors.putIfAbsent(field, "person.dictionary.invalid");
 		}
-	}
-
-	static List<String> tags(@Nullable String text) {
-		if (blank(text)) {
-			return List.of();
-		}
-		return Arrays.stream(Objects.requireNonNull(text).split("[,，、;；\\s]+"))
-			.map(String::strip)
-			.filter(t -> !t.isEmpty())
-			.distinct()
-			.limit(20)
-			.toList();
 	}
 
 	private static boolean blank(@Nullable String text) {

@@ -4,13 +4,23 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class PlatformConfiguration {
+
+	/**
+	 * Scheduled work (the job runner, sweeps, anchors, the daily backup) — not in a maintenance command
+	 * ({@code java -jar tongxin.jar backup|restore}), which must not run jobs against the database it copies.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	@ConditionalOnProperty(name = "tongxin.tool.command", matchIfMissing = true, havingValue = "none")
+	static class Scheduling {
+	}
 
 	/**
 	 * The clock of the application, in the one zone every time is shown in ({@code tongxin.time-zone},

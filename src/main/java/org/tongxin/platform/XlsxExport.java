@@ -3,8 +3,6 @@ package org.tongxin.platform;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,8 +21,9 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Excel export beside every list. Streams rows through POI's SXSSF window, so memory stays flat
- * however many rows the (already scoped) query yields.
+ * The .xlsx writer under {@link Exports}. Streams rows through POI's SXSSF window, so memory stays flat
+ * however many rows the (already scoped) query yields. {@link #prepare} is for files that are sent as stored
+ * (import templates and error reports); lists are exported through {@link Exports}.
  */
 public final class XlsxExport {
 
@@ -64,8 +63,7 @@ public final class XlsxExport {
 	public static void prepare(HttpServletResponse response, String baseName, Clock clock) {
 		String fileName = baseName + "-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx";
 		response.setContentType(CONTENT_TYPE);
-		response.setHeader("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
-				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+		response.setHeader("Content-Disposition", Exports.attachment(fileName));
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
@@ -92,7 +93,17 @@ public class ProgrammeMap {
 	}
 
 	public List<Site> sites(SiteFilter filter, @Nullable Long before, int size) {
-		return sites.page(scope(), filter, before, size);
+		return sites(filter, null, before, size);
+	}
+
+	/** The columns the site list may be sorted by. */
+	public static Map<String, String> siteSorts() {
+		return Sites.SORTS;
+	}
+
+	/** One page in the order chosen ({@link SortOrder}; null: newest first). */
+	public List<Site> sites(SiteFilter filter, @Nullable SortOrder sort, @Nullable Long before, int size) {
+		return sites.page(scope(), filter, sort, before, size);
 	}
 
 	public long countSites(SiteFilter filter) {

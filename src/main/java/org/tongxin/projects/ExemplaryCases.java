@@ -94,7 +94,7 @@ public class ExemplaryCases {
 	/** Projects the central office may promote, newest first. */
 	public List<Project> candidates() {
 		requirePublisher();
-		return projects.page(currentUser.scope(), ProjectFilter.none(), null, CANDIDATES);
+		return projects.page(currentUser.scope(), ProjectFilter.none(), null, null, CANDIDATES);
 	}
 
 	public List<ProgressReport.Attachment> linkableEvidence(ProjectId project) {

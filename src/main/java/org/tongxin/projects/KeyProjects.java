@@ -32,6 +32,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
@@ -153,7 +154,17 @@ public class KeyProjects {
 	// Projects
 
 	public List<Project> projects(ProjectFilter filter, @Nullable Long before, int size) {
-		return projects.page(scope(), filter, before, size);
+		return projects(filter, null, before, size);
+	}
+
+	/** The columns the project list may be sorted by. */
+	public static Map<String, String> projectSorts() {
+		return Projects.SORTS;
+	}
+
+	/** One page in the order chosen ({@link SortOrder}; null: newest first). */
+	public List<Project> projects(ProjectFilter filter, @Nullable SortOrder sort, @Nullable Long before, int size) {
+		return projects.page(scope(), filter, sort, before, size);
 	}
 
 	public long countProjects(ProjectFilter filter) {

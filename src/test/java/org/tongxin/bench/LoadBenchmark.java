@@ -572,8 +572,11 @@ class LoadBenchmark {
 			if (System.getProperty("bench.url") != null) {
 				return;
 			}
-			Map<String, HikariDataSource> beans = context
-				.getBeansOfType(HikariDataSource.class);
+			Map<String, HikariDataSource> beans = new LinkedHashMap<>(context.getBeansOfType(HikariDataSource.class));
+			// The application's DataSource routes between its main and its export pool.
+			context.getBeansOfType(org.tongxin.platform.exports.ExportRoutingDataSource.class)
+				.values()
+				.forEach(routing -> routing.pools().forEach(pool -> beans.put(pool.getPoolName(), pool)));
 			while (!stop) {
 				if (System.nanoTime() >= measuredFrom) {
 					for (var bean : beans.values()) {

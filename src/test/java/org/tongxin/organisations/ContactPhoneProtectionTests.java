@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +19,7 @@ import org.tongxin.organisations.internal.ContactPhoneEncryption;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 import org.tongxin.platform.crypto.FieldCipher;
+import org.tongxin.platform.database.EmbeddedServer;
 
 /** An organisation's contact phone is stored encrypted, shown masked, and revealed only with a reason, audited. */
 @PlatformTest
@@ -38,7 +38,7 @@ class ContactPhoneProtectionTests {
 	ContactPhoneEncryption encryption;
 
 	@Autowired
-	EmbeddedPostgres postgres;
+	EmbeddedServer postgres;
 
 	long create(MockHttpSession session, String name, String phone) {
 		MvcTestResult created = mvc.post()
@@ -186,10 +186,10 @@ class ContactPhoneProtectionTests {
 	@Test
 	void theMigrationEncryptsExistingPlaintextPhonesAndDropsTheColumn() {
 		String database = "orgphone_" + System.nanoTime() % 1_000_000;
-		JdbcClient.create(postgres.getPostgresDatabase())
+		JdbcClient.create(postgres.postgresDatabase())
 			.sql("create database " + database + " template template0 encoding 'UTF8'")
 			.update();
-		DriverManagerDataSource fresh = new DriverManagerDataSource(postgres.getJdbcUrl("postgres", database), "postgres", "");
+		DriverManagerDataSource fresh = new DriverManagerDataSource(postgres.jdbcUrl("postgres", database), "postgres", "");
 		Flyway.configure().dataSource(fresh).locations("classpath:db/migration").target("95").load().migrate();
 		JdbcClient old = JdbcClient.create(fresh);
 		long unit = old.sql("select min(id) from platform_unit").query(Long.class).single();

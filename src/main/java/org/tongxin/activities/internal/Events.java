@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,6 +28,7 @@ import org.tongxin.activities.EventId;
 import org.tongxin.activities.EventKind;
 import org.tongxin.activities.SeriesId;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.SiteId;
@@ -63,7 +65,23 @@ public class Events {
 	}
 
 	/** Newest start first, keyset on (starts_at, id); {@code before} is the last event of the previous page. */
-	public List<Event> page(DataScope scope, EventFilter filter, @Nullable Event before, int size) {
+	/** The columns a user may sort the list by (fragments/sort.html), on the event's own row. */
+	public static final Map<String, String> SORTS = Map.of("title", "e.title", "time", "e.starts_at", "kind", "e.kind");
+
+	/** One page: latest first, or in the order the user chose ({@link SortOrder}), sorted within the scope. */
+	public List<Event> page(DataScope scope, EventFilter filter, @Nullable SortOrder sort, @Nullable Event before,
+			int size) {
+		if (sort != null) {
+			String expression = Objects.requireNonNull(SORTS.get(sort.key()));
+			return filtered(scope, filter, SELECT, (before == null ? "" : " and "
+					+ sort.continuing(expression, "e.id", "act_event", "beforeId",
+							scope.restrict("e.unit_id"))) + " order by "
+					+ sort.orderBy(expression, "e.id") + " limit :size")
+				.param("beforeId", before == null ? 0L : before.id().value())
+				.param("size", size)
+				.query(Events::map)
+				.list();
+		}
 		return filtered(scope, filter, SELECT, """
 				 and (cast(:beforeAt as timestamptz) is null or (e.starts_at, e.id) < (:beforeAt, :beforeId))
 				 order by %s limit :size""".formatted(scope.listOrder("e.unit_id", "e.starts_at desc, e.id desc")))

@@ -1,7 +1,6 @@
 package org.tongxin.activities.web;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.activities.ActivityFigures;
 import org.tongxin.activities.Figures;
-import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitId;
-import org.tongxin.platform.XlsxExport;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The activities dashboard: figures of a unit over a period, charts and an Excel export of every table. */
@@ -36,17 +34,14 @@ class ActivityFiguresController {
 
 	private final MessageSource messages;
 
-	private final AuditLog audit;
-
 	private final JsonMapper json;
 
-	private final Clock clock;
+	private final Exports exports;
 
-	ActivityFiguresController(ActivityFigures figures, MessageSource messages, AuditLog audit, JsonMapper json, Clock clock) {
-		this.clock = clock;
+	ActivityFiguresController(ActivityFigures figures, MessageSource messages, JsonMapper json, Exports exports) {
+		this.exports = exports;
 		this.figures = figures;
 		this.messages = messages;
-		this.audit = audit;
 		this.json = json;
 	}
 
@@ -90,17 +85,14 @@ class ActivityFiguresController {
 		detail.put("table", table.name());
 		detail.put("unit", report.unit().id().value());
 		detail.put("rows", rows.size());
-		audit.record(AuditLog.Action.EXPORT, "activities-figures", null, detail, null);
-		XlsxExport.prepare(response, text("activities.figures.file", locale), clock);
-		List<String> headers = List.of("by." + table, "events", "registrations", "checkedIn", "attendanceRate",
-				"volunteerHours", "satisfaction", "gain", "feedbacks")
-			.stream()
-			.map(c -> text("activities.figures." + c, locale))
-			.toList();
-		XlsxExport.write(response.getOutputStream(), text("activities.figures.by." + table, locale), headers,
-				rows.stream().map(f -> List.of(label(f, locale), f.events(), f.registrations(), f.checkedIn(),
-						Forms.nz(f.attendanceRate()), f.volunteerHours(), Forms.nz(f.satisfaction()),
-						Forms.nz(f.gain()), f.feedbacks())));
+		exports
+			.xlsx(response, "activities.figures.file", "activities.figures.by." + table,
+					Exports.columns("activities.figures.", "by." + table, "events", "registrations", "checkedIn",
+							"attendanceRate", "volunteerHours", "satisfaction", "gain", "feedbacks"))
+			.audited("activities-figures", null, detail)
+			.write(rows.stream().map(f -> List.of(label(f, locale), f.events(), f.registrations(), f.checkedIn(),
+					Forms.nz(f.attendanceRate()), f.volunteerHours(), Forms.nz(f.satisfaction()), Forms.nz(f.gain()),
+					f.feedbacks())));
 	}
 
 	private String label(Figures f, Locale locale) {

@@ -58,12 +58,13 @@ import org.tongxin.people.PersonId;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Conflict;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
-import org.tongxin.platform.XlsxExport;
 
 /** Events: list, detail with registrations and attendance, create, edit, QR codes and iCal. */
 @Controller
@@ -91,8 +92,11 @@ class EventController {
 
 	private final Clock clock;
 
+	private final Exports exports;
+
 	EventController(Activities activities, Registrations registrations, PeopleRegistry people, MessageSource messages,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.activities = activities;
 		this.registrations = registrations;
@@ -106,10 +110,12 @@ class EventController {
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long series,
 			@RequestParam(required = false) @Nullable EventKind kind,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Long before, Model model) {
+			@RequestParam(required = false) @Nullable Long before, @RequestParam(required = false) @Nullable String sort,
+			Model model) {
 		EventFilter filter = filter(q, series, kind, from, to, clock.getZone());
+		SortOrder order = SortOrder.chosen(sort, Activities.eventSorts());
 		Slice<Event> slice = Slice.of(
-				limit -> activities.events(filter, before == null ? null : new EventId(before), limit),
+				limit -> activities.events(filter, order, before == null ? null : new EventId(before), limit),
 				PageSize.chosen(PAGE_SIZE), last -> last.id().value());
 		List<Event> shown = slice.items();
 		model.addAttribute("events", shown);
@@ -136,18 +142,15 @@ class EventController {
 			@RequestParam(required = false) @Nullable EventKind kind,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			Locale locale, HttpServletResponse response) throws IOException {
-		XlsxExport.prepare(response, text("activities.event.file", locale), clock);
-		List<String> headers = List.of("title", "series", "kind", "unit", "startsAt", "endsAt", "address", "capacity",
-				"registered", "waitlisted", "checkedIn")
-			.stream()
-			.map(c -> text("activities.event." + c, locale))
-			.toList();
+		var download = exports.xlsx(response, "activities.event.file", "activities.event.title",
+				Exports.columns("activities.event.", "title", "series", "kind", "unit", "startsAt", "endsAt", "address",
+						"capacity", "registered", "waitlisted", "checkedIn"));
 		activities.exportEvents(filter(q, series, kind, from, to, clock.getZone()),
-				rows -> XlsxExport.write(response.getOutputStream(), text("activities.event.title", locale), headers,
-						rows.map(e -> List.of(e.title(), Forms.nz(e.seriesName()),
-								text("activities.kind." + e.kind(), locale), e.unitName(), e.start(clock.getZone()).format(MINUTES),
-								e.end(clock.getZone()).format(MINUTES), Forms.nz(e.address()), Forms.nz(e.capacity()), e.registered(),
-								e.waitlisted(), e.checkedIn()))));
+				rows -> download.write(rows.map(e -> List.of(e.title(), Forms.nz(e.seriesName()),
+						text("activities.kind." + e.kind(), locale), e.unitName(),
+								e.start(clock.getZone()).format(MINUTES),
+						e.end(clock.getZone()).format(MINUTES), Forms.nz(e.address()), Forms.nz(e.capacity()),
+						e.registered(), e.waitlisted(), e.checkedIn()))));
 	}
 
 	@GetMapping("/activities/events/{id}")
@@ -178,23 +181,20 @@ class EventController {
 	void exportRegistrations(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
 		Event event = find(id);
 		List<Attendee> attendees = registrations.attendees(event.id());
-		audit.record(AuditLog.Action.EXPORT, Registrations.AUDIT_REGISTRATION, event.id(),
-				Map.of("rows", attendees.size()), null);
-		XlsxExport.prepare(response, text("activities.registration.file", locale), clock);
-		List<String> headers = List.of("name", "place", "status", "channel", "registeredAt", "checkedInAt", "hours",
-				"satisfaction", "gain", "comment")
-			.stream()
-			.map(c -> text("activities.registration." + c, locale))
-			.toList();
-		XlsxExport.write(response.getOutputStream(), text("activities.registration.sheet", locale), headers,
-				attendees.stream().map(a -> {
-					Registration r = a.registration();
-					return List.of(Forms.nz(a.name()), a.place(), text("activities.status." + r.status(), locale),
-							text("activities.channel." + r.channel(), locale), r.registered(clock.getZone()).format(MINUTES),
-							r.checkedInTime(clock.getZone()) == null ? "" : r.checkedInTime(clock.getZone()).format(MINUTES),
-							Forms.nz(r.volunteerHours()), Forms.nz(r.satisfaction()), Forms.nz(r.gain()),
-							Forms.nz(r.comment()));
-				}));
+		exports
+			.xlsx(response, "activities.registration.file", "activities.registration.sheet",
+					Exports.columns("activities.registration.", "name", "place", "status", "channel", "registeredAt",
+							"checkedInAt", "hours", "satisfaction", "gain", "comment"))
+			.audited(Registrations.AUDIT_REGISTRATION, event.id(), Map.of("rows", attendees.size()))
+			.write(attendees.stream().map(a -> {
+				Registration r = a.registration();
+				return List.of(Forms.nz(a.name()), a.place(), text("activities.status." + r.status(), locale),
+						text("activities.channel." + r.channel(), locale),
+								r.registered(clock.getZone()).format(MINUTES),
+						r.checkedInTime(clock.getZone()) == null ? "" : r.checkedInTime(clock.getZone()).format(MINUTES),
+						Forms.nz(r.volunteerHours()), Forms.nz(r.satisfaction()), Forms.nz(r.gain()),
+						Forms.nz(r.comment()));
+			}));
 	}
 
 	@GetMapping("/activities/events/new")

@@ -1,7 +1,6 @@
 package org.tongxin.activities.web;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,13 +26,12 @@ import org.tongxin.activities.Series;
 import org.tongxin.activities.SeriesForm;
 import org.tongxin.activities.SeriesId;
 import org.tongxin.organisations.OrganisationSummary;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
-import org.tongxin.platform.XlsxExport;
 import org.tongxin.projects.KeyProjects;
 import org.tongxin.projects.Project;
 import org.tongxin.projects.ProjectFilter;
@@ -52,18 +50,15 @@ class SeriesController {
 
 	private final MessageSource messages;
 
-	private final AuditLog audit;
+	private final Exports exports;
 
-	private final Clock clock;
-
-	SeriesController(Activities activities, ActivityFigures figures, KeyProjects projects, MessageSource messages,
-			AuditLog audit, Clock clock) {
-		this.clock = clock;
+	SeriesController(Activities activities, ActivityFigures figures, KeyProjects projects,
+			MessageSource messages, Exports exports) {
+		this.exports = exports;
 		this.activities = activities;
 		this.figures = figures;
 		this.projects = projects;
 		this.messages = messages;
-		this.audit = audit;
 	}
 
 	@GetMapping("/activities/series")
@@ -84,15 +79,12 @@ class SeriesController {
 	@PreAuthorize("hasAuthority('activities:read')")
 	void export(Locale locale, HttpServletResponse response) throws IOException {
 		List<Series> all = activities.allSeries();
-		audit.record(AuditLog.Action.EXPORT, Activities.AUDIT_SERIES, null, Map.of("rows", all.size()), null);
-		XlsxExport.prepare(response, text("activities.series.file", locale), clock);
-		List<String> headers = List.of("name", "unit", "organisations", "events", "description")
-			.stream()
-			.map(c -> text("activities.series." + c, locale))
-			.toList();
-		XlsxExport.write(response.getOutputStream(), text("activities.series.title", locale), headers,
-				all.stream().map(s -> List.of(s.name(), s.unitName(), organisationNames(s), s.events(),
-						Forms.nz(s.description()))));
+		exports
+			.xlsx(response, "activities.series.file", "activities.series.title",
+					Exports.columns("activities.series.", "name", "unit", "organisations", "events", "description"))
+			.audited(Activities.AUDIT_SERIES, null, Map.of("rows", all.size()))
+			.write(all.stream().map(s -> List.of(s.name(), s.unitName(), organisationNames(s), s.events(),
+					Forms.nz(s.description()))));
 	}
 
 	@GetMapping("/activities/series/{id}")

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,6 +26,7 @@ import org.tongxin.organisations.OrganisationId;
 import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.LikePatterns;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.crypto.FieldCipher;
@@ -60,12 +62,32 @@ public class OrganisationRecords {
 		this.cipher = cipher;
 	}
 
-	/** One page, newest first; {@code before} is the id of the last organisation of the previous page. */
+	/**
+	 * The columns a user may sort the list by (fragments/sort.html), as SQL on the organisation's own row: the
+	 * keyset continues after a row by comparing the same expression on both sides (SortOrder#continuing).
+	 */
+	public static final Map<String, String> SORTS = Map.of("name", "o.name", "kind", "o.kind", "partyMembers",
+			"o.party_members");
+
+	/**
+	 * One page: newest first, or in the order the user chose. {@code before} is the id of the last organisation
+	 * of the previous page. A chosen order is sorted within the scope (a scope's organisations are thousands,
+	 * not millions; the newest-first order is the one walked along the scope's index).
+	 */
 	public List<Organisation> page(DataScope scope, OrganisationFilter filter, @Nullable String unitPath,
-			@Nullable Long before, int size) {
-		return filtered(scope, filter, unitPath, SELECT,
-				" and (cast(:before as bigint) is null or o.id < :before) order by " + listed(scope, unitPath).listOrder("o.unit_id", "o.id desc")
-						+ " limit :size")
+			@Nullable SortOrder sort, @Nullable Long before, int size) {
+		String tail;
+		if (sort == null) {
+			tail = " and (cast(:before as bigint) is null or o.id < :before) order by "
+					+ listed(scope, unitPath).listOrder("o.unit_id", "o.id desc");
+		}
+		else {
+			String expression = Objects.requireNonNull(SORTS.get(sort.key()));
+			tail = (before == null ? " and cast(:before as bigint) is null"
+					: " and " + sort.continuing(expression, "o.id", "org_organisation", "before", scope.restrict("o.unit_id")))
+					+ " order by " + sort.orderBy(expression, "o.id");
+		}
+		return filtered(scope, filter, unitPath, SELECT, tail + " limit :size")
 			.param("before", before)
 			.param("size", size)
 			.query(this::map)

@@ -24,11 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.organisations.Coordination.PartnerKind;
 import org.tongxin.organisations.Coordination;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
-import org.tongxin.platform.XlsxExport;
 
 /** 工作机制: partners, mechanisms and shared tasks of the scope on one page, each with a small form. */
 @Controller
@@ -38,15 +37,15 @@ class CoordinationController {
 
 	private final MessageSource messages;
 
-	private final AuditLog audit;
-
 	private final Clock clock;
 
-	CoordinationController(Coordination coordination, MessageSource messages, AuditLog audit, Clock clock) {
+	private final Exports exports;
+
+	CoordinationController(Coordination coordination, MessageSource messages, Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.coordination = coordination;
 		this.messages = messages;
-		this.audit = audit;
 	}
 
 	@GetMapping("/organisations/coordination")
@@ -130,17 +129,15 @@ class CoordinationController {
 	void exportTasks(@RequestParam(defaultValue = "false") boolean open, Locale locale, HttpServletResponse response)
 			throws IOException {
 		List<Coordination.Task> tasks = coordination.tasks(open);
-		audit.record(AuditLog.Action.EXPORT, "organisation-task", null, Map.of("rows", tasks.size()), null);
-		XlsxExport.prepare(response, text("task.file", locale), clock);
-		List<String> headers = List.of("title", "place", "mechanism", "partner", "dueOn", "status")
-			.stream()
-			.map(c -> text("task." + c, locale))
-			.toList();
-		XlsxExport.write(response.getOutputStream(), text("task.file", locale), headers,
-				tasks.stream()
-					.map(t -> List.of(t.title(), t.place(), orEmpty(t.mechanismName()), orEmpty(t.partnerName()),
-							t.dueOn().toString(), text(t.done() ? "task.status.done"
-									: t.overdue(LocalDate.now(clock)) ? "task.status.overdue" : "task.status.open", locale))));
+		exports
+			.xlsx(response, "task.file", "task.file",
+					Exports.columns("task.", "title", "place", "mechanism", "partner", "dueOn", "status"))
+			.audited("organisation-task", null, Map.of("rows", tasks.size()))
+			.write(tasks.stream()
+				.map(t -> List.of(t.title(), t.place(), orEmpty(t.mechanismName()), orEmpty(t.partnerName()),
+						t.dueOn().toString(), text(t.done() ? "task.status.done"
+								: t.overdue(LocalDate.now(clock)) ? "task.status.overdue" : "task.status.open",
+										locale))));
 	}
 
 	@GetMapping("/organisations/coordination/partners.xlsx")
@@ -148,14 +145,13 @@ class CoordinationController {
 	@PreAuthorize("hasAuthority('organisations:read')")
 	void exportPartners(Locale locale, HttpServletResponse response) throws IOException {
 		List<Coordination.Partner> partners = coordination.partners();
-		audit.record(AuditLog.Action.EXPORT, "organisation-partner", null, Map.of("rows", partners.size()), null);
-		XlsxExport.prepare(response, text("partner.file", locale), clock);
-		List<String> headers = List.of("name", "kind", "place", "contact")
-			.stream()
-			.map(c -> text("partner." + c, locale))
-			.toList();
-		XlsxExport.write(response.getOutputStream(), text("partner.file", locale), headers, partners.stream()
-			.map(p -> List.of(p.name(), text("partner.kind." + p.kind(), locale), p.place(), orEmpty(p.contact()))));
+		exports
+			.xlsx(response, "partner.file", "partner.file", Exports.columns("partner.", "name", "kind", "place",
+				"contact"))
+			.audited("organisation-partner", null, Map.of("rows", partners.size()))
+			.write(partners.stream()
+				.map(p -> List.of(p.name(), text("partner.kind." + p.kind(), locale), p.place(),
+					orEmpty(p.contact()))));
 	}
 
 	private String page(Model model, boolean open) {

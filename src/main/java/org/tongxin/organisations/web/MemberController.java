@@ -39,10 +39,10 @@ import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
-import org.tongxin.platform.XlsxExport;
 
 /** Members of an organisation: add, suspend, leave, export, 换届; and the person page's organisations tab. */
 @Controller
@@ -61,8 +61,11 @@ class MemberController {
 
 	private final Clock clock;
 
+	private final Exports exports;
+
 	MemberController(Organisations organisations, Memberships memberships, PeopleRegistry people,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.organisations = organisations;
 		this.memberships = memberships;
@@ -121,20 +124,18 @@ class MemberController {
 			@RequestParam(required = false) @Nullable Integer term, @RequestParam(defaultValue = "false") boolean open,
 			Locale locale, HttpServletResponse response) throws IOException {
 		Organisation organisation = find(id);
-		XlsxExport.prepare(response, organisation.name() + "-" + text("member.file", locale), clock);
-		List<String> headers = List
-			.of("name", "group", "place", "phone", "role", "term", "termStart", "termEnd", "status", "joinedVia")
-			.stream()
-			.map(c -> text("member." + c, locale))
-			.toList();
+		var download = exports
+			.xlsx(response, "member.file", "member.sheet", Exports.columns("member.", "name", "group", "place",
+					"phone", "role", "term", "termStart", "termEnd", "status", "joinedVia"))
+			.of(organisation.name());
 		memberships.export(organisation.id(), new MemberFilter(role, status, term, open, q),
-				rows -> XlsxExport.write(response.getOutputStream(), text("member.sheet", locale), headers,
-						rows.map(m -> List.of(m.name() == null ? text("member.outOfScope", locale) : m.name(),
-								m.group() == null ? "" : text("targetGroup." + m.group(), locale), orEmpty(m.place()),
-								orEmpty(m.phoneMasked()), text("member.role." + m.membership().role(), locale),
-								m.membership().termNo(), date(m.membership().termStart()),
-								date(m.membership().termEnd()), text("member.status." + m.membership().status(), locale),
-								text("member.joinedVia." + m.membership().joinedVia(), locale)))));
+				rows -> download.write(rows.map(m -> List.of(m.name() == null ? text("member.outOfScope",
+						locale) : m.name(),
+						m.group() == null ? "" : text("targetGroup." + m.group(), locale), orEmpty(m.place()),
+						orEmpty(m.phoneMasked()), text("member.role." + m.membership().role(), locale),
+						m.membership().termNo(), date(m.membership().termStart()), date(m.membership().termEnd()),
+						text("member.status." + m.membership().status(), locale),
+						text("member.joinedVia." + m.membership().joinedVia(), locale)))));
 	}
 
 	@GetMapping("/organisations/{id}/term")

@@ -3,7 +3,6 @@ package org.tongxin.organisations.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,14 +34,15 @@ import org.tongxin.organisations.OrganisationKind;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitPicker;
-import org.tongxin.platform.XlsxExport;
 
 /** Organisations: list, detail with members, create, edit, dissolve — always within the user's data scope. */
 @Controller
@@ -58,10 +58,11 @@ class OrganisationController {
 
 	private final MessageSource messages;
 
-	private final Clock clock;
+	private final Exports exports;
 
-	OrganisationController(Organisations organisations, Memberships memberships, MessageSource messages, Clock clock) {
-		this.clock = clock;
+	OrganisationController(Organisations organisations, Memberships memberships, MessageSource messages,
+			Exports exports) {
+		this.exports = exports;
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.messages = messages;
@@ -73,9 +74,10 @@ class OrganisationController {
 			@RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable PartyOrgForm form,
 			@RequestParam(defaultValue = "false") boolean dissolved, @RequestParam(required = false) @Nullable Long before,
-			Model model, Locale locale) {
+			@RequestParam(required = false) @Nullable String sort, Model model, Locale locale) {
 		OrganisationFilter filter = filter(kind, unit, q, form, dissolved);
-		Slice<Organisation> slice = Slice.of(limit -> organisations.page(filter, before, limit),
+		SortOrder order = SortOrder.chosen(sort, Organisations.sorts());
+		Slice<Organisation> slice = Slice.of(limit -> organisations.page(filter, order, before, limit),
 				PageSize.chosen(PAGE_SIZE), last -> last.id().value());
 		List<Organisation> shown = slice.items();
 		model.addAttribute("organisations", shown);
@@ -105,22 +107,18 @@ class OrganisationController {
 			throws IOException {
 		OrganisationFilter filter = filter(kind, unit, q, form, dissolved);
 		Map<String, OrganisationKind> kinds = organisations.kindsByCode();
-		XlsxExport.prepare(response, text("org.file", locale), clock);
-		List<String> headers = List
-			.of("name", "kind", "place", "parent", "foundedOn", "registered", "targetGroups", "partyOrgForm",
-					"activeMembers", "partyMembers", "partyInstructor", "contactName", "address", "status")
-			.stream()
-			.map(c -> text("org." + c, locale))
-			.toList();
-		organisations.export(filter, rows -> XlsxExport.write(response.getOutputStream(), text("org.sheet", locale),
-				headers,
-				rows.map(o -> List.of(o.name(), kindLabel(kinds, o.kind(), locale), o.place(), orEmpty(o.parentName()),
-						o.foundedOn() == null ? "" : o.foundedOn().toString(),
-						text(o.registered() ? "common.yes" : "common.no", locale),
-						String.join("、", o.targetGroups().stream().map(g -> text("targetGroup." + g, locale)).toList()),
-						text("org.partyOrgForm." + o.partyOrgForm(), locale), o.activeMembers(), o.partyMembers(),
-						text(o.partyInstructor() ? "common.yes" : "common.no", locale), orEmpty(o.contactName()),
-						orEmpty(o.address()), text(o.dissolved() ? "org.status.dissolved" : "org.status.active", locale)))));
+		var download = exports.xlsx(response, "org.file", "org.sheet",
+				Exports.columns("org.", "name", "kind", "place", "parent", "foundedOn", "registered", "targetGroups",
+						"partyOrgForm", "activeMembers", "partyMembers", "partyInstructor", "contactName", "address",
+						"status"));
+		organisations.export(filter, rows -> download.write(rows.map(o -> List.of(o.name(),
+				kindLabel(kinds, o.kind(), locale), o.place(), orEmpty(o.parentName()),
+				o.foundedOn() == null ? "" : o.foundedOn().toString(),
+				text(o.registered() ? "common.yes" : "common.no", locale),
+				String.join("、", o.targetGroups().stream().map(g -> text("targetGroup." + g, locale)).toList()),
+				text("org.partyOrgForm." + o.partyOrgForm(), locale), o.activeMembers(), o.partyMembers(),
+				text(o.partyInstructor() ? "common.yes" : "common.no", locale), orEmpty(o.contactName()),
+				orEmpty(o.address()), text(o.dissolved() ? "org.status.dissolved" : "org.status.active", locale)))));
 	}
 
 	@GetMapping("/organisations/{id}")

@@ -24,9 +24,8 @@ import org.tongxin.organisations.OrganisationFigures.Row;
 import org.tongxin.organisations.OrganisationFigures;
 import org.tongxin.organisations.OrganisationKind;
 import org.tongxin.organisations.Organisations;
-import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.StreamedExport;
-import org.tongxin.platform.XlsxExport;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The organisations dashboard: three tables per unit of the scope, each with its Excel export, and charts. */
@@ -39,19 +38,19 @@ class OrganisationFiguresController {
 
 	private final MessageSource messages;
 
-	private final AuditLog audit;
-
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	OrganisationFiguresController(OrganisationFigures figures, Organisations organisations, MessageSource messages, AuditLog audit,
-			JsonMapper json, Clock clock) {
+	private final Exports exports;
+
+	OrganisationFiguresController(OrganisationFigures figures, Organisations organisations, MessageSource messages,
+			JsonMapper json, Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.figures = figures;
 		this.organisations = organisations;
 		this.messages = messages;
-		this.audit = audit;
 		this.json = json;
 	}
 
@@ -144,9 +143,10 @@ class OrganisationFiguresController {
 				}
 			}
 		}
-		audit.record(AuditLog.Action.EXPORT, "organisation-figures", null, Map.of("table", table, "year", chosen), null);
-		XlsxExport.prepare(response, text("figures.file." + table, locale) + "-" + chosen, clock);
-		XlsxExport.write(response.getOutputStream(), text("figures.file." + table, locale), headers, rows.stream());
+		String name = text("figures.file." + table, locale);
+		exports.xlsxHeaded(response, name + "-" + chosen, name, headers)
+			.audited("organisation-figures", null, Map.of("table", table, "year", chosen))
+			.write(rows.stream());
 	}
 
 	private static List<String> ordered(Map<String, OrganisationKind> kinds, List<String> present) {

@@ -31,6 +31,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.Conflict;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
@@ -68,9 +69,12 @@ public class Deduplication {
 
 	private final Clock clock;
 
+	private final Exports exports;
+
 	Deduplication(Duplicates duplicates, Merges merges, PeopleRegistry registry, FieldCipher cipher, Units units,
 			CurrentUser currentUser, AuditLog audit, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.duplicates = duplicates;
 		this.merges = merges;
@@ -124,8 +128,8 @@ public class Deduplication {
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void export(DuplicateStatus status, XlsxExport.Sink<DuplicatePair> sink) throws IOException {
 		DataScope scope = scope();
-		audit.record(AuditLog.Action.EXPORT, AUDIT_TYPE, null,
-				Map.of("format", "xlsx", "status", status.name(), "rows", duplicates.count(scope, status)), null);
+		exports.record(AUDIT_TYPE, null,
+				Map.of("format", "xlsx", "status", status.name(), "rows", duplicates.count(scope, status)));
 		try {
 			readOnly.executeWithoutResult(tx -> {
 				Places places = new Places();

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -64,6 +66,8 @@ class PeopleImportJob implements JobHandler {
 
 	private static final int PROGRESS_EVERY = 5_000;
 
+	private final Clock clock;
+
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
@@ -93,7 +97,8 @@ class PeopleImportJob implements JobHandler {
 	PeopleImportJob(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, FieldCipher cipher,
 			Dictionaries dictionaries, Units units, AuditLog audit, MessageSource messages, ImportMappings mappings,
 			ObjectProvider<ImportCheckpoint> checkpoints, ApplicationEventPublisher events,
-			@Value("${tongxin.people.imports.dry-run-kept-for:24h}") Duration dryRunKept) {
+			@Value("${tongxin.people.imports.dry-run-kept-for:24h}") Duration dryRunKept, Clock clock) {
+		this.clock = clock;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -371,7 +376,8 @@ class PeopleImportJob implements JobHandler {
 				if (!located.columns().containsKey(ImportField.GROUP.name())) {
 					throw new JobFailure("import.error.groupColumn");
 				}
-				cleaner = new RowCleaner(located.columns(), header, lists, places, cipher, defaultUnit);
+				cleaner = new RowCleaner(located.columns(), header, lists, places, cipher, defaultUnit,
+						LocalDate.now(clock));
 				unknownHeaders = List.copyOf(located.unknownHeaders());
 				used = new LinkedHashMap<>(located.used());
 				top.clear();

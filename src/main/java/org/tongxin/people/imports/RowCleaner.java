@@ -2,18 +2,16 @@ package org.tongxin.people.imports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.tongxin.people.IdNumber;
 import org.tongxin.people.PersonNames;
 import org.tongxin.people.internal.Masks;
+import org.tongxin.people.internal.PersonRules;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.tabular.CellValues.Cleaned;
@@ -25,10 +23,6 @@ import org.tongxin.platform.tabular.SheetRow;
  * them, not only the first, so that one round of corrections fixes a row.
  */
 final class RowCleaner {
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
-	private static final Pattern TAG_SEPARATORS = Pattern.compile("[,，;；、\\s]+");
 
 	private static final Set<String> YES = Set.of("同意", "是", "已同意", "y", "yes", "√", "1");
 
@@ -50,11 +44,14 @@ final class RowCleaner {
 
 	private final @Nullable Unit defaultUnit;
 
+	private final LocalDate today;
+
 	/**
 	 * @param defaultUnit where rows without a city go: the importer's own city or district, if it is one
 	 */
 	RowCleaner(Map<String, Integer> located, SheetRow headerRow, Lists lists, Places places, FieldCipher cipher,
-			@Nullable Unit defaultUnit) {
+			@Nullable Unit defaultUnit, LocalDate today) {
+		this.today = today;
 		located.forEach((name, index) -> {
 			ImportField field = ImportField.of(name);
 			if (field != null) {
@@ -80,77 +77,58 @@ final class RowCleaner {
 		Row r = new Row(sheetRow);
 		String text = r.text(ImportField.NAME);
 		String name = text == null ? null : PersonNames.normalise(text);
-		if (name == null || name.isEmpty()) {
-			r.error(ImportField.NAME, "import.reason.required", null);
-		}
-		else if (name.length() > 50) {
-			r.error(ImportField.NAME, "import.reason.tooLong", "50");
-		}
 		String sex = sex(r);
 		LocalDate birthDate = r.cleaned(ImportField.BIRTH_DATE, CellValues.date(r.raw(ImportField.BIRTH_DATE)));
 		byte[] idCipher = null;
 		byte[] idHash = null;
 		String idMasked = null;
 		String id = r.cleaned(ImportField.ID_NUMBER, CellValues.idNumber(r.raw(ImportField.ID_NUMBER)));
-		if (id != null) {
-			Optional<IdNumber> parsed = IdNumber.parse(id);
-			if (parsed.isEmpty()) {
-				r.error(ImportField.ID_NUMBER, "import.reason.idChecksum", null);
+		IdNumber number = id == null ? null : IdNumber.parse(id).orElse(null);
+		if (number != null) {
+			// The ID number states sex and birth date; a file that says otherwise has an error somewhere.
+			if (sex != null && !sex.equals(number.sex().name())) {
+				r.error(ImportField.SEX, "import.reason.idMismatch", null);
 			}
-			else {
-				IdNumber number = parsed.get();
-				// The ID number states sex and birth date; a file that says otherwise has an error somewhere.
-				if (sex != null && !sex.equals(number.sex().name())) {
-					r.error(ImportField.SEX, "import.reason.idMismatch", null);
-				}
-				if (birthDate != null && !birthDate.equals(number.birthDate())
-						&& !(birthDate.getDayOfMonth() == 1 && birthDate.withDayOfMonth(1).equals(number.birthDate().withDayOfMonth(1)))) {
-					r.error(ImportField.BIRTH_DATE, "import.reason.idMismatch", null);
-				}
-				sex = number.sex().name();
-				birthDate = number.birthDate();
-				idCipher = cipher.encrypt(number.value());
-				idHash = cipher.hash(FieldCipher.Purpose.ID_NUMBER, number.value());
-				idMasked = number.masked();
+			if (birthDate != null && !birthDate.equals(number.birthDate())
+					&& !(birthDate.getDayOfMonth() == 1 && birthDate.withDayOfMonth(1).equals(number.birthDate().withDayOfMonth(1)))) {
+				r.error(ImportField.BIRTH_DATE, "import.reason.idMismatch", null);
 			}
-		}
-		if (sex == null && !r.failed(ImportField.SEX) && r.text(ImportField.ID_NUMBER) == null) {
-			r.error(ImportField.SEX, "import.reason.sexRequired", null);
+			sex = number.sex().name();
+			birthDate = number.birthDate();
+			idCipher = cipher.encrypt(number.value());
+			idHash = cipher.hash(FieldCipher.Purpose.ID_NUMBER, number.value());
+			idMasked = number.masked();
 		}
 		String phone = r.cleaned(ImportField.PHONE, CellValues.mobile(r.raw(ImportField.PHONE)));
 		String email = r.text(ImportField.EMAIL);
-		if (email != null && (email.length() > 100 || !EMAIL.matcher(email).matches())) {
-			r.error(ImportField.EMAIL, "import.reason.email", null);
-		}
 		String ethnicity = r.code(ImportField.ETHNICITY);
 		String education = r.code(ImportField.EDUCATION);
 		String affiliation = r.code(ImportField.AFFILIATION);
 		String party = r.code(ImportField.PARTY);
 		String group = r.code(ImportField.GROUP);
-		if (group == null && !r.failed(ImportField.GROUP)) {
-			r.error(ImportField.GROUP, "import.reason.required", null);
-		}
 		String subgroup = r.code(ImportField.SUBGROUP);
-		if (subgroup != null && group != null && !group.equals(lists.parent("SUBGROUP", subgroup))) {
-			r.error(ImportField.SUBGROUP, "import.reason.subgroupMismatch", null);
-		}
 		if (party != null && affiliation == null) {
 			// A democratic party says the affiliation.
-			affiliation = "DEMOCRATIC";
+			affiliation = PersonRules.DEMOCRATIC;
 		}
-		if ("DEMOCRATIC".equals(affiliation) && party == null && !r.failed(ImportField.PARTY)) {
-			r.error(ImportField.PARTY, "import.reason.partyRequired", null);
-		}
-		else if (party != null && !"DEMOCRATIC".equals(affiliation)) {
-			r.error(ImportField.PARTY, "import.reason.partyNotDemocratic", null);
-		}
-		String religion = r.limited(ImportField.RELIGION, 50);
-		String employer = r.limited(ImportField.EMPLOYER, 100);
-		String position = r.limited(ImportField.POSITION, 100);
+		String religion = r.text(ImportField.RELIGION);
+		String employer = r.text(ImportField.EMPLOYER);
+		String position = r.text(ImportField.POSITION);
 		String sector = r.code(ImportField.SECTOR);
-		String address = r.limited(ImportField.ADDRESS, 200);
-		String notes = r.limited(ImportField.NOTES, 2000);
-		List<String> tags = tags(r);
+		String address = r.text(ImportField.ADDRESS);
+		String notes = r.text(ImportField.NOTES);
+		List<String> tags = PersonRules.tags(r.text(ImportField.TAGS));
+		// The record's rules, the form's own (PersonRules). A cell that could not be read has its error already;
+		// the ID number is passed as written, so that an unreadable one does not also ask for the sex.
+		PersonRules.Entry entry = new PersonRules.Entry(name, sex, birthDate,
+				id != null ? id : r.text(ImportField.ID_NUMBER), phone, email, group, subgroup, affiliation, party,
+				religion, employer, position, address, notes, tags);
+		for (PersonRules.Violation broken : PersonRules.check(entry, today, code -> lists.parent("SUBGROUP", code))) {
+			ImportField field = ImportField.valueOf(broken.field().name());
+			if (!r.failed(field)) {
+				r.error(field, reason(broken), broken.limit() == 0 ? null : Integer.toString(broken.limit()));
+			}
+		}
 		boolean consent = consent(r);
 		Unit unit = unit(r);
 		if (r.errors.isEmpty() && unit != null && name != null && sex != null && group != null) {
@@ -187,16 +165,24 @@ final class RowCleaner {
 		};
 	}
 
-	private List<String> tags(Row r) {
-		String text = r.text(ImportField.TAGS);
-		if (text == null) {
-			return List.of();
-		}
-		List<String> tags = Arrays.stream(TAG_SEPARATORS.split(text)).filter(t -> !t.isBlank()).distinct().toList();
-		if (tags.stream().anyMatch(t -> t.length() > 20) || tags.size() > 20) {
-			r.error(ImportField.TAGS, "import.reason.tags", null);
-		}
-		return tags;
+	/** The import's words for a broken rule (messages-people: import.reason.*). */
+	private static String reason(PersonRules.Violation broken) {
+		return switch (broken.rule()) {
+			case REQUIRED -> switch (broken.field()) {
+				case SEX -> "import.reason.sexRequired";
+				case PARTY -> "import.reason.partyRequired";
+				default -> "import.reason.required";
+			};
+			case TOO_LONG -> broken.field() == PersonRules.Field.TAGS ? "import.reason.tags" : "import.reason.tooLong";
+			case INVALID -> switch (broken.field()) {
+				case ID_NUMBER -> "import.reason.idChecksum";
+				case PHONE -> "tabular.mobile.format";
+				default -> "import.reason.email";
+			};
+			case IN_FUTURE -> "import.reason.birthFuture";
+			case NOT_OF_GROUP -> "import.reason.subgroupMismatch";
+			case NOT_DEMOCRATIC -> "import.reason.partyNotDemocratic";
+		};
 	}
 
 	private boolean consent(Row r) {
@@ -276,15 +262,6 @@ final class RowCleaner {
 		String text(ImportField field) {
 			String value = CellValues.halfWidth(raw(field));
 			return value.isEmpty() ? null : value;
-		}
-
-		@Nullable
-		String limited(ImportField field, int length) {
-			String value = text(field);
-			if (value != null && value.length() > length) {
-				error(field, "import.reason.tooLong", Integer.toString(length));
-			}
-			return value;
 		}
 
 		@Nullable

@@ -31,10 +31,10 @@ import org.tongxin.people.dedupe.DuplicateStatus;
 import org.tongxin.people.dedupe.MergeField;
 import org.tongxin.people.dedupe.MergeSide;
 import org.tongxin.platform.Conflict;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
-import org.tongxin.platform.XlsxExport;
 
 /** The duplicate review: pairs by status, the side-by-side merge screen, "not a duplicate", undo of a merge. */
 @Controller
@@ -52,7 +52,11 @@ class DuplicatesController {
 
 	private final Clock clock;
 
-	DuplicatesController(Deduplication deduplication, PeopleRegistry registry, MessageSource messages, Clock clock) {
+	private final Exports exports;
+
+	DuplicatesController(Deduplication deduplication, PeopleRegistry registry, MessageSource messages,
+			Clock clock, Exports exports) {
+		this.exports = exports;
 		this.deduplication = deduplication;
 		this.registry = registry;
 		this.messages = messages;
@@ -79,14 +83,11 @@ class DuplicatesController {
 	@PreAuthorize("hasAuthority('people:dedupe') and hasAuthority('people:export')")
 	void export(@RequestParam(defaultValue = "OPEN") DuplicateStatus status, Locale locale, HttpServletResponse response)
 			throws IOException {
-		XlsxExport.prepare(response, text("duplicate.file", locale), clock);
-		List<String> headers = List.of(text("duplicate.score", locale), text("duplicate.reasons", locale),
-				text("person.name", locale), text("person.birthDate", locale), text("person.place", locale),
-				text("person.employer", locale), text("person.phone", locale), text("person.name", locale),
-				text("person.birthDate", locale), text("person.place", locale), text("person.employer", locale),
-				text("person.phone", locale), text("duplicate.foundAt", locale));
-		deduplication.export(status, rows -> XlsxExport.write(response.getOutputStream(), text("duplicate.sheet", locale),
-				headers, rows.map(pair -> cells(pair, locale))));
+		var download = exports.xlsx(response, "duplicate.file", "duplicate.sheet",
+				List.of("duplicate.score", "duplicate.reasons", "person.name", "person.birthDate", "person.place",
+						"person.employer", "person.phone", "person.name", "person.birthDate", "person.place",
+						"person.employer", "person.phone", "duplicate.foundAt"));
+		deduplication.export(status, rows -> download.write(rows.map(pair -> cells(pair, locale))));
 	}
 
 	@PostMapping("/people/duplicates/scan")

@@ -3,13 +3,6 @@ package org.tongxin.people.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +37,7 @@ import org.tongxin.people.SensitiveField;
 import org.tongxin.people.Sex;
 import org.tongxin.people.internal.ExactSearches;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
@@ -52,11 +46,15 @@ import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Tally;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitPicker;
-import org.tongxin.platform.XlsxExport;
 
 /** The person list with search and exports, the person's page with its tabs, create, edit, anonymise, reveal. */
 @Controller
 class PeopleController {
+
+	/** The export's columns, as message keys. */
+	private static final List<String> COLUMNS = Exports.columns("person.", "name", "sex", "birthDate", "ethnicity",
+			"idNumber", "phone", "email", "education", "affiliation", "group", "subgroup", "employer", "position",
+			"sector", "place", "tags", "legalBasis", "consentState");
 
 	static final int PAGE_SIZE = 20;
 
@@ -77,10 +75,11 @@ class PeopleController {
 
 	private final org.tongxin.platform.DemoMode demoMode;
 
-	private final Clock clock;
+	private final Exports exports;
 
-	PeopleController(PeopleRegistry registry, MessageSource messages, org.tongxin.platform.DemoMode demoMode, Clock clock) {
-		this.clock = clock;
+	PeopleController(PeopleRegistry registry, MessageSource messages, org.tongxin.platform.DemoMode demoMode,
+			Exports exports) {
+		this.exports = exports;
 		this.registry = registry;
 		this.messages = messages;
 		this.demoMode = demoMode;
@@ -128,9 +127,8 @@ class PeopleController {
 	@PreAuthorize("hasAuthority('people:export')")
 	void exportXlsx(@ModelAttribute FilterParams params, Locale locale, HttpServletResponse response) throws IOException {
 		DictionaryLabels labels = registry.labels(locale);
-		XlsxExport.prepare(response, text("person.file", locale), clock);
-		registry.export(params.toFilter(), "xlsx", rows -> XlsxExport.write(response.getOutputStream(),
-				text("person.sheet", locale), headers(locale), rows.map(row -> cells(row, labels, locale))));
+		var download = exports.xlsx(response, "person.file", "person.sheet", COLUMNS);
+		registry.export(params.toFilter(), "xlsx", rows -> download.write(rows.map(row -> cells(row, labels, locale))));
 	}
 
 	@GetMapping("/people/export.csv")
@@ -138,21 +136,8 @@ class PeopleController {
 	@PreAuthorize("hasAuthority('people:export')")
 	void exportCsv(@ModelAttribute FilterParams params, Locale locale, HttpServletResponse response) throws IOException {
 		DictionaryLabels labels = registry.labels(locale);
-		String fileName = text("person.file", locale) + "-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
-				+ ".csv";
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"export.csv\"; filename*=UTF-8''"
-				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
-		registry.export(params.toFilter(), "csv", rows -> {
-			Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-			// A byte-order mark, or Excel on Windows reads UTF-8 as GBK.
-			out.write('\uFEFF');
-			csvLine(out, headers(locale));
-			for (var it = rows.iterator(); it.hasNext();) {
-				csvLine(out, cells(it.next(), labels, locale));
-			}
-			out.flush();
-		});
+		var download = exports.csv(response, "person.file", COLUMNS);
+		registry.export(params.toFilter(), "csv", rows -> download.write(rows.map(row -> cells(row, labels, locale))));
 	}
 
 	@GetMapping("/people/{id}")
@@ -358,15 +343,6 @@ class PeopleController {
 		e.fields().forEach((field, code) -> errors.rejectValue(field, code));
 	}
 
-	private List<String> headers(Locale locale) {
-		return List.of("name", "sex", "birthDate", "ethnicity", "idNumber", "phone", "email", "education",
-				"affiliation", "group", "subgroup", "employer", "position", "sector", "place", "tags", "legalBasis",
-				"consentState")
-			.stream()
-			.map(column -> text("person." + column, locale))
-			.toList();
-	}
-
 	private List<?> cells(ExportedPerson row, DictionaryLabels labels, Locale locale) {
 		Person p = row.person();
 		List<Object> cells = new ArrayList<>();
@@ -389,23 +365,6 @@ class PeopleController {
 		cells.add(text("person.legalBasis." + p.legalBasis(), locale));
 		cells.add(text("person.consentState." + p.consentState(), locale));
 		return cells;
-	}
-
-	/** RFC 4180; a leading = + - @ is neutralised so that a spreadsheet never runs a cell as a formula. */
-	private static void csvLine(Writer out, List<?> cells) throws IOException {
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				out.write(',');
-			}
-			String cell = String.valueOf(cells.get(i));
-			if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
-				cell = "'" + cell;
-			}
-			out.write('"');
-			out.write(cell.replace("\"", "\"\""));
-			out.write('"');
-		}
-		out.write("\r\n");
 	}
 
 	private String text(String key, Locale locale) {

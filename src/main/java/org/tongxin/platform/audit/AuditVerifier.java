@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -104,7 +106,19 @@ public class AuditVerifier {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
 		// Before the snapshot is taken: anchors written from now on may name entries it cannot see.
-		Instant began = Instant.now();
+		return walk(jdbc, Instant.now(), true);
+	}
+
+	/**
+	 * The chain of another database (one just restored from a backup): every entry follows its predecessor and
+	 * carries its keyed hash. The anchor file is not consulted: it belongs to the live log, whose newer anchors
+	 * name entries an older backup cannot hold.
+	 */
+	public Verification verifyChainOf(DataSource database) {
+		return walk(JdbcClient.create(database), Instant.now(), false);
+	}
+
+	private Verification walk(JdbcClient jdbc, Instant began, boolean withAnchors) {
 		String expectedPrev = jdbc.sql("select last_hash from platform_audit_anchor where id = 1")
 			.query(String.class)
 			.optional()
@@ -145,7 +159,7 @@ public class AuditVerifier {
 				expectedPrev = entry.hash();
 			}
 			if (batch.size() < BATCH) {
-				return anchored(checked, began);
+				return withAnchors ? anchored(checked, began) : new Verification(true, checked, null, null, null);
 			}
 			after = batch.getLast().id();
 		}

@@ -3,6 +3,7 @@ package org.tongxin.platform.exports;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -60,6 +61,24 @@ public final class ExportRoutingDataSource extends DelegatingDataSource implemen
 		}
 	}
 
+	/**
+	 * Runs {@code work} with its connections from the main pool, also inside an export: for the short writes an
+	 * export makes beside its rows (its audit entry), which must not wait for a second connection of the small
+	 * export pool while the export holds one.
+	 */
+	public static <T> T onMainPool(Callable<T> work) throws Exception {
+		Boolean before = EXPORTING.get();
+		EXPORTING.remove();
+		try {
+			return work.call();
+		}
+		finally {
+			if (before != null) {
+				EXPORTING.set(before);
+			}
+		}
+	}
+
 	static void markExporting() {
 		EXPORTING.set(true);
 	}
@@ -83,6 +102,24 @@ public final class ExportRoutingDataSource extends DelegatingDataSource implemen
 				throw new ExportPoolBusyException(timeout);
 			}
 			throw timeout;
+		}
+	}
+
+	/** The two pools, main first (for benchmarks and diagnostics). */
+	public List<HikariDataSource> pools() {
+		return List.of(main, exports);
+	}
+
+	/**
+	 * Retires every connection of both pools (in use ones when they are returned): after the server they lead to
+	 * was restarted, none of them works, and a caller should not be the one to find out.
+	 */
+	public void evictConnections() {
+		for (HikariDataSource pool : List.of(main, exports)) {
+			// A pool that never handed out a connection has none to retire (and no pool bean yet).
+			if (pool.getHikariPoolMXBean() != null) {
+				pool.getHikariPoolMXBean().softEvictConnections();
+			}
 		}
 	}
 

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -64,12 +66,23 @@ class JobRunner {
 
 	private final Semaphore slots;
 
+	/** The waits before a failed job's second, third… attempt. */
+	private final List<Duration> backoff;
+
+	private final JobMetrics metrics;
+
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	/** The jobs this runner's workers are running now: the only ones its heartbeat keeps alive. */
+	private final Set<JobId> inHand = ConcurrentHashMap.newKeySet();
 
 	JobRunner(Jobs jobs, FileStore files, JobFiles jobFiles, Units units, JsonMapper json, List<JobHandler> handlers,
 			UserDetailsService accounts,
 			@Value("${tongxin.jobs.abandoned-after:30s}") Duration abandonedAfter,
-			@Value("${tongxin.jobs.concurrency:2}") int concurrency) {
+			@Value("${tongxin.jobs.concurrency:2}") int concurrency,
+			@Value("${tongxin.jobs.retry-backoff:10s,1m,5m}") List<Duration> backoff, JobMetrics metrics) {
+		this.metrics = metrics;
+		this.backoff = List.copyOf(backoff);
 		this.jobs = jobs;
 		this.files = files;
 		this.jobFiles = jobFiles;
@@ -86,8 +99,8 @@ class JobRunner {
 		if (handlers.isEmpty()) {
 			return;
 		}
-		jobs.heartbeat(runner);
-		jobs.requeueAbandoned(abandonedAfter, MAX_ATTEMPTS);
+		jobs.heartbeat(runner, Set.copyOf(inHand));
+		jobs.requeueAbandoned(abandonedAfter, MAX_ATTEMPTS, backoff);
 		while (slots.tryAcquire()) {
 			var claimed = jobs.claim(runner, List.copyOf(handlers.keySet()), MAX_ATTEMPTS);
 			if (claimed.isEmpty()) {
@@ -95,11 +108,13 @@ class JobRunner {
 				return;
 			}
 			Job job = claimed.get();
+			inHand.add(job.id());
 			executor.submit(() -> {
 				try {
 					execute(job);
 				}
 				finally {
+					inHand.remove(job.id());
 					slots.release();
 				}
 			});
@@ -114,27 +129,49 @@ class JobRunner {
 	 */
 	void execute(Job job) {
 		Context context = new Context(job);
+		// Every log line of the run names its job.
+		org.slf4j.MDC.put("requestId", "job-" + job.id().value());
 		try {
 			SecurityContext security = SecurityContextHolder.createEmptyContext();
 			security.setAuthentication(owner(job));
 			SecurityContextHolder.setContext(security);
 			handlers.get(job.kind()).run(context);
-			jobs.finish(job.id(), JobStatus.SUCCEEDED, context.result, null);
+			ended(job, () -> jobs.finish(job.id(), JobStatus.SUCCEEDED, context.result, null));
+			metrics.finished(job.kind(), JobStatus.SUCCEEDED);
 		}
 		catch (JobFailure e) {
 			log.warn("Job {} ({}) failed: {}", job.id().value(), job.kind(), causes(e));
-			jobs.finish(job.id(), JobStatus.FAILED, context.result, e.getMessage());
+			ended(job, () -> jobs.finish(job.id(), JobStatus.FAILED, context.result, e.getMessage()));
+			metrics.finished(job.kind(), JobStatus.FAILED);
 		}
 		catch (Exception e) {
 			log.warn("Job {} ({}) failed on attempt {} of {}: {}", job.id().value(), job.kind(), job.attempts(),
 					MAX_ATTEMPTS, causes(e));
-			jobs.retry(job.id(), String.valueOf(e.getMessage()), MAX_ATTEMPTS);
+			ended(job, () -> jobs.retry(job.id(), String.valueOf(e.getMessage()), MAX_ATTEMPTS, backoff));
+			metrics.finished(job.kind(), JobStatus.FAILED);
 		}
 		finally {
+			org.slf4j.MDC.remove("requestId");
 			SecurityContextHolder.clearContext();
 			context.dropScratch();
 			// An ended job's upload goes at once (it holds personal data); a job that will be retried keeps it.
 			jobFiles.ended(job.id());
+		}
+	}
+
+	/**
+	 * Records how a job ended. When that write fails (the database is down), the job stays RUNNING with no
+	 * heartbeat (its worker is gone from {@link #inHand}); once the database is back, the abandoned-job sweep of
+	 * any runner returns it to the queue, and its next attempt starts over (imports are one transaction: nothing of
+	 * the failed attempt stayed).
+	 */
+	private static void ended(Job job, Runnable record) {
+		try {
+			record.run();
+		}
+		catch (RuntimeException e) {
+			log.warn("Job {} ({}): its end could not be recorded, it goes back to the queue when the database answers"
+					+ " again: {}", job.id().value(), job.kind(), causes(e));
 		}
 	}
 

@@ -3,7 +3,9 @@ package org.tongxin.platform.jobs;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,6 +91,7 @@ class Jobs {
 				       started_at = now(), heartbeat_at = now(), done = 0, total = null, phase = null, error = null
 				where id = (select id from platform_job
 				            where status = 'QUEUED' and kind in (:kinds) and attempts < :max
+				              and (not_before is null or not_before <= now())
 				            order by id for update skip locked limit 1)
 				returning *""")
 			.param("runner", runner)
@@ -99,25 +102,38 @@ class Jobs {
 	}
 
 	/**
-	 * Jobs whose runner stopped beating (the process died) go back to the queue, or fail once they have
-	 * used up their attempts.
+	 * Jobs whose runner stopped beating go back to the queue (after the back-off of their attempt), or fail once
+	 * they have used up their attempts. A runner stops beating for a job when its process died, and when the job's
+	 * worker ended but could not record how (the database was down): then the job is picked up here once the
+	 * database is back.
 	 */
-	int requeueAbandoned(java.time.Duration silence, int maxAttempts) {
-		return jdbc.sql("""
+	int requeueAbandoned(Duration silence, int maxAttempts, List<Duration> backoff) {
+		return waits(jdbc.sql("""
 				update platform_job
 				   set status = case when attempts >= :max then 'FAILED' else 'QUEUED' end,
 				       error = case when attempts >= :max then 'jobs.error.abandoned' else error end,
 				       finished_at = case when attempts >= :max then now() else finished_at end,
+				       not_before = now() + %s,
 				       runner = null
-				 where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :seconds)""")
+				 where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :seconds)"""
+			.formatted(BACKOFF)), backoff)
 			.param("max", maxAttempts)
 			.param("seconds", silence.toSeconds())
 			.update();
 	}
 
-	void heartbeat(String runner) {
-		jdbc.sql("update platform_job set heartbeat_at = now() where status = 'RUNNING' and runner = ?")
-			.param(runner)
+	/**
+	 * Marks the jobs {@code runner} is working on as alive: only those in hand, not every job that names the
+	 * runner, so that a job whose worker has ended without recording its end stops being kept alive.
+	 */
+	void heartbeat(String runner, Collection<JobId> inHand) {
+		if (inHand.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update platform_job set heartbeat_at = now() where status = 'RUNNING' and runner = :runner"
+				+ " and id in (:ids)")
+			.param("runner", runner)
+			.param("ids", inHand.stream().map(JobId::value).toList())
 			.update();
 	}
 
@@ -135,14 +151,35 @@ class Jobs {
 			.update();
 	}
 
-	/** A failure that may succeed when run again: back to the queue while attempts remain. */
-	void retry(JobId id, String error, int maxAttempts) {
-		jdbc.sql("""
+	/**
+	 * The wait before a job's next attempt, by the attempts made: the first of {@code backoff} after the first
+	 * attempt, the second after the second, the last after any later one (tongxin.jobs.retry-backoff).
+	 */
+	static final String BACKOFF = """
+			make_interval(secs => case when attempts <= 1 then :wait1 when attempts = 2 then :wait2 else :wait3 end)""";
+
+	private static JdbcClient.StatementSpec waits(JdbcClient.StatementSpec statement, List<Duration> backoff) {
+		return statement.param("wait1", seconds(backoff, 0)).param("wait2", seconds(backoff, 1)).param("wait3", seconds(backoff, 2));
+	}
+
+	private static double seconds(List<Duration> backoff, int index) {
+		return backoff.isEmpty() ? 0 : backoff.get(Math.min(index, backoff.size() - 1)).toMillis() / 1000.0;
+	}
+
+	/**
+	 * A failure that may succeed when run again: back to the queue while attempts remain, to be claimed again
+	 * after the back-off ({@link #BACKOFF}).
+	 */
+	void retry(JobId id, String error, int maxAttempts, List<Duration> backoff) {
+		waits(jdbc.sql("""
 				update platform_job
-				   set status = case when attempts >= ? then 'FAILED' else 'QUEUED' end, error = ?,
-				       finished_at = case when attempts >= ? then now() end, runner = null
-				 where id = ? and status = 'RUNNING'""")
-			.params(maxAttempts, error, maxAttempts, id.value())
+				   set status = case when attempts >= :max then 'FAILED' else 'QUEUED' end, error = :error,
+				       finished_at = case when attempts >= :max then now() end, runner = null,
+				       not_before = now() + %s
+				 where id = :id and status = 'RUNNING'""".formatted(BACKOFF)), backoff)
+			.param("max", maxAttempts)
+			.param("error", error)
+			.param("id", id.value())
 			.update();
 	}
 

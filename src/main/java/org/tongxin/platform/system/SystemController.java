@@ -1,7 +1,6 @@
 package org.tongxin.platform.system;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.DemoMode;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
@@ -27,7 +27,6 @@ import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.Units;
-import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.security.SecuritySettings;
 
 /** The system administrator's screens: the unit tree and the settings in force. */
@@ -50,11 +49,11 @@ class SystemController {
 
 	private final Environment environment;
 
-	private final Clock clock;
+	private final Exports exports;
 
 	SystemController(Units units, CurrentUser currentUser, MessageSource messages, AuditLog audit,
-			SecuritySettings security, DemoMode demoMode, Environment environment, Clock clock) {
-		this.clock = clock;
+			SecuritySettings security, DemoMode demoMode, Environment environment, Exports exports) {
+		this.exports = exports;
 		this.units = units;
 		this.currentUser = currentUser;
 		this.messages = messages;
@@ -86,22 +85,20 @@ class SystemController {
 	@GetMapping("/system/units/export.xlsx")
 	@StreamedExport
 	@PreAuthorize("hasAuthority('system:units')")
-	// Not read-only: the audit entry of the export is written in this transaction.
-	@Transactional
+	// One transaction for the streamed subtree; the audit entry is written in its own.
+	@Transactional(readOnly = true)
 	void export(@RequestParam(required = false) @Nullable Long parent, Locale locale, HttpServletResponse response)
 			throws IOException {
 		DataScope scope = currentUser.scope();
 		UnitId root = parent == null ? scope.unit() : new UnitId(parent);
 		units.find(scope, root).orElseThrow(() -> new NotFound("unit", root));
-		audit.record(AuditLog.Action.EXPORT, "unit", root, Map.of("subtree", true), null);
-		XlsxExport.prepare(response, text("system.units.file", locale), clock);
-		List<String> headers = List.of("code", "name", "level", "parent").stream()
-			.map(column -> text("system.units.column." + column, locale))
-			.toList();
+		var download = exports
+			.xlsx(response, "system.units.file", "system.units.sheet",
+					Exports.columns("system.units.column.", "code", "name", "level", "parent"))
+			.audited("unit", root, Map.of("subtree", true));
 		try (var rows = units.subtree(scope, root)) {
-			XlsxExport.write(response.getOutputStream(), text("system.units.sheet", locale), headers,
-					rows.map(u -> List.of(u.code() == null ? "" : u.code(), u.name(), text("unit.level." + u.level(), locale),
-							u.parentId() == null ? "" : u.parentId().toString())));
+			download.write(rows.map(u -> List.of(u.code() == null ? "" : u.code(), u.name(),
+					text("unit.level." + u.level(), locale), u.parentId() == null ? "" : u.parentId().toString())));
 		}
 	}
 

@@ -50,6 +50,10 @@ class ErrorPages implements ErrorController {
 	private ProblemDetail problem(HttpServletRequest request, Locale locale) {
 		HttpStatusCode status = status(request);
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (exception instanceof Throwable e && databaseUnreachable(e)) {
+			// A filter (the session's account check) could not reach the database: not a bug, a 503.
+			return problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable", locale);
+		}
 		if (status.is5xxServerError() && status.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			String reference = responses.logUnexpected(exception instanceof Throwable e ? e
 					: new IllegalStateException("status " + status.value() + " without an exception"), request);
@@ -60,6 +64,18 @@ class ErrorPages implements ErrorController {
 		}
 		String code = request.getAttribute(CODE) instanceof String key ? key : Problems.general(status);
 		return problems.of(status, code, locale);
+	}
+
+	private static boolean databaseUnreachable(Throwable failure) {
+		for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+			if (e instanceof org.springframework.dao.DataAccessResourceFailureException
+					|| e instanceof org.springframework.transaction.CannotCreateTransactionException
+					|| e instanceof java.sql.SQLTransientConnectionException
+					|| e instanceof java.sql.SQLNonTransientConnectionException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static HttpStatusCode status(HttpServletRequest request) {

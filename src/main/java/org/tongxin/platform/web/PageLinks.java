@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tongxin.platform.PageSize;
+import org.tongxin.platform.SortOrder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -65,6 +66,26 @@ public class PageLinks {
 		catch (NumberFormatException e) {
 			return 2;
 		}
+	}
+
+	/**
+	 * The first page of this list sorted by {@code key}: ascending, or descending when it is sorted by that key
+	 * ascending already (a second click turns the order). The cursors and the page number are dropped; the
+	 * filters and the page size stay.
+	 */
+	public String sorted(String key, String anchor) {
+		UriComponentsBuilder link = keeping(PAGE, SortOrder.PARAMETER, "before", "after");
+		link.queryParam(SortOrder.PARAMETER, key.equals(request().getParameter(SortOrder.PARAMETER)) ? "-" + key : key);
+		return link.build(true).toUriString() + anchor;
+	}
+
+	/** "ascending", "descending" or "none": how this list is sorted by {@code key} (for aria-sort). */
+	public String sortedBy(String key) {
+		String sort = request().getParameter(SortOrder.PARAMETER);
+		if (key.equals(sort)) {
+			return "ascending";
+		}
+		return ("-" + key).equals(sort) ? "descending" : "none";
 	}
 
 	/** The page sizes offered, and the one in force ({@code standard} unless the user chose another). */

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.Site;
@@ -45,9 +46,18 @@ public class Sites {
 			 and (cast(:text as text) is null or s.name like :text or s.address like :text)
 			 and (:includeClosed or s.closed_on is null)""";
 
-	/** One page, newest first; {@code before} is the id of the last site of the previous page. */
-	public List<Site> page(DataScope scope, SiteFilter filter, @Nullable Long before, int size) {
-		return filtered(scope, filter, " and (cast(:before as bigint) is null or s.id < :before) order by s.id desc limit :size")
+	/** The columns a user may sort the list by (fragments/sort.html), on the site's own row. */
+	public static final Map<String, String> SORTS = Map.of("name", "s.name", "kind", "s.kind", "openedOn",
+			"coalesce(s.opened_on, date '0001-01-01')");
+
+	/**
+	 * One page, newest first or in the order chosen; {@code before} is the id of the last site of the previous
+	 * page.
+	 */
+	public List<Site> page(DataScope scope, SiteFilter filter, @Nullable SortOrder sort, @Nullable Long before,
+			int size) {
+		return filtered(scope, filter, SortOrder.keysetTail(sort, SORTS, "programme_site", "s.id", before,
+				scope.restrict("s.unit_id")))
 			.param("before", before)
 			.param("size", size)
 			.query(Sites::map)

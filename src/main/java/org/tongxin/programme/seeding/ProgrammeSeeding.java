@@ -21,7 +21,7 @@ public class ProgrammeSeeding {
 
 	/** The open site of exactly this name, wherever it lies. */
 	public Optional<SiteId> siteNamed(String name) {
-		return sites.page(DataScope.everywhere(), new SiteFilter(null, null, name, true), null, 10)
+		return sites.page(DataScope.everywhere(), new SiteFilter(null, null, name, true), null, null, 10)
 			.stream()
 			.filter(site -> site.name().equals(name))
 			.map(Site::id)

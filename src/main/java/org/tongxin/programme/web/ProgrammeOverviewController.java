@@ -3,7 +3,6 @@ package org.tongxin.programme.web;
 import static org.tongxin.platform.Texts.blankToNull;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +18,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.StreamedExport;
-import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.CityRank;
 import org.tongxin.programme.ProgrammeCity;
 import org.tongxin.programme.ProgrammeMap;
@@ -38,16 +36,13 @@ class ProgrammeOverviewController {
 
 	private final JsonMapper json;
 
-	private final AuditLog audit;
+	private final Exports exports;
 
-	private final Clock clock;
-
-	ProgrammeOverviewController(ProgrammeMap programme, MessageSource messages, JsonMapper json, AuditLog audit, Clock clock) {
-		this.clock = clock;
+	ProgrammeOverviewController(ProgrammeMap programme, MessageSource messages, JsonMapper json, Exports exports) {
+		this.exports = exports;
 		this.programme = programme;
 		this.messages = messages;
 		this.json = json;
-		this.audit = audit;
 	}
 
 	@GetMapping("/programme")
@@ -82,18 +77,15 @@ class ProgrammeOverviewController {
 			@RequestParam(required = false) @Nullable String q, Locale locale, HttpServletResponse response)
 			throws IOException {
 		List<ProgrammeCity> cities = programme.programmeCities(tier, rank, blankToNull(province), blankToNull(q));
-		audit.record(AuditLog.Action.EXPORT, "programme-city", null, Map.of("rows", cities.size()), null);
-		XlsxExport.prepare(response, text("programme.cities.file", locale), clock);
-		List<String> headers = List.of("code", "name", "province", "tier", "year", "rank", "capital", "base")
-			.stream()
-			.map(column -> text("programme.cities.column." + column, locale))
-			.toList();
-		XlsxExport.write(response.getOutputStream(), text("programme.cities.sheet", locale), headers,
-				cities.stream()
-					.map(c -> List.of(c.code(), c.name(), c.provinceName(), text("tier." + c.tier(), locale),
-							c.year() == null ? "" : c.year(), text("rank." + c.rank(), locale),
-							text(c.provincialCapital() ? "common.yes" : "common.no", locale),
-							c.baseName() == null ? "" : c.baseName())));
+		exports
+			.xlsx(response, "programme.cities.file", "programme.cities.sheet", Exports.columns(
+					"programme.cities.column.", "code", "name", "province", "tier", "year", "rank", "capital", "base"))
+			.audited("programme-city", null, Map.of("rows", cities.size()))
+			.write(cities.stream()
+				.map(c -> List.of(c.code(), c.name(), c.provinceName(), text("tier." + c.tier(), locale),
+						c.year() == null ? "" : c.year(), text("rank." + c.rank(), locale),
+						text(c.provincialCapital() ? "common.yes" : "common.no", locale),
+						c.baseName() == null ? "" : c.baseName())));
 	}
 
 	/** Programme cities by tier (rows) and rank (columns); capitals counted on their own, as they overlap. */

@@ -3,7 +3,6 @@ package org.tongxin.programme.web;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,14 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
-import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.ProgrammeMap;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
@@ -47,15 +46,12 @@ class SiteController {
 
 	private final MessageSource messages;
 
-	private final AuditLog audit;
+	private final Exports exports;
 
-	private final Clock clock;
-
-	SiteController(ProgrammeMap programme, MessageSource messages, AuditLog audit, Clock clock) {
-		this.clock = clock;
+	SiteController(ProgrammeMap programme, MessageSource messages, Exports exports) {
+		this.exports = exports;
 		this.programme = programme;
 		this.messages = messages;
-		this.audit = audit;
 	}
 
 	@GetMapping("/programme/sites")
@@ -63,9 +59,10 @@ class SiteController {
 	String list(@RequestParam(required = false) @Nullable SiteKind kind,
 			@RequestParam(required = false) @Nullable Long parent, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "false") boolean closed, @RequestParam(required = false) @Nullable Long before,
-			Model model) {
+			@RequestParam(required = false) @Nullable String sort, Model model) {
 		SiteFilter filter = filter(kind, parent, q, closed);
-		Slice<Site> slice = Slice.of(limit -> programme.sites(filter, before, limit), PageSize.chosen(PAGE_SIZE),
+		SortOrder order = SortOrder.chosen(sort, ProgrammeMap.siteSorts());
+		Slice<Site> slice = Slice.of(limit -> programme.sites(filter, order, before, limit), PageSize.chosen(PAGE_SIZE),
 				last -> last.id().value());
 		List<Site> shown = slice.items();
 		model.addAttribute("sites", shown);
@@ -86,17 +83,15 @@ class SiteController {
 			@RequestParam(defaultValue = "false") boolean closed, Locale locale, HttpServletResponse response)
 			throws IOException {
 		SiteFilter filter = filter(kind, parent, q, closed);
-		audit.record(AuditLog.Action.EXPORT, "programme-site", null, Map.of("rows", programme.countSites(filter)), null);
-		XlsxExport.prepare(response, text("site.file", locale), clock);
-		List<String> headers = List.of("name", "kind", "place", "address", "openedOn", "responsibleUnit", "status")
-			.stream()
-			.map(column -> text("site." + column, locale))
-			.toList();
-		programme.exportSites(filter, rows -> XlsxExport.write(response.getOutputStream(), text("site.sheet", locale),
-				headers,
-				rows.map(s -> List.of(s.name(), text("site.kind." + s.kind(), locale), s.parentName(), orEmpty(s.address()),
-						s.openedOn() == null ? "" : s.openedOn().toString(), orEmpty(s.responsibleUnit()),
-						text(s.open() ? "site.status.open" : "site.status.closed", locale)))));
+		var download = exports
+			.xlsx(response, "site.file", "site.sheet",
+					Exports.columns("site.", "name", "kind", "place", "address", "openedOn", "responsibleUnit",
+							"status"))
+			.audited("programme-site", null, Map.of("rows", programme.countSites(filter)));
+		programme.exportSites(filter, rows -> download.write(rows.map(s -> List.of(s.name(),
+				text("site.kind." + s.kind(), locale), s.parentName(), orEmpty(s.address()),
+				s.openedOn() == null ? "" : s.openedOn().toString(), orEmpty(s.responsibleUnit()),
+				text(s.open() ? "site.status.open" : "site.status.closed", locale)))));
 	}
 
 	@GetMapping("/programme/sites/{id}")

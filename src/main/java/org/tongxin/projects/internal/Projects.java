@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitId;
@@ -56,10 +57,18 @@ public class Projects {
 		this.jdbc = jdbc;
 	}
 
-	/** One page, newest first; {@code before} is the id of the last project of the previous page. */
-	public List<Project> page(DataScope scope, ProjectFilter filter, @Nullable Long before, int size) {
-		return filtered(scope, filter, SELECT,
-				" and (cast(:before as bigint) is null or p.id < :before) order by p.id desc limit :size")
+	/** The columns a user may sort the list by (fragments/sort.html), on the project's own row. */
+	public static final Map<String, String> SORTS = Map.of("title", "p.title", "status", "p.status", "place",
+			"coalesce(p.unit_name, '')");
+
+	/**
+	 * One page, newest first or in the order chosen; {@code before} is the id of the last project of the
+	 * previous page.
+	 */
+	public List<Project> page(DataScope scope, ProjectFilter filter, @Nullable SortOrder sort, @Nullable Long before,
+			int size) {
+		return filtered(scope, filter, SELECT, SortOrder.keysetTail(sort, SORTS, "programme_project", "p.id",
+				before, scope.restrict("p.unit_id")))
 			.param("before", before)
 			.param("size", size)
 			.query(Projects::map)

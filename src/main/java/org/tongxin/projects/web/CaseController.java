@@ -26,14 +26,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
-import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.SiteKind;
 import org.tongxin.projects.AttachmentId;
 import org.tongxin.projects.CaseFilter;
@@ -54,15 +53,15 @@ class CaseController {
 
 	private final MessageSource messages;
 
-	private final AuditLog audit;
-
 	private final Clock clock;
 
-	CaseController(ExemplaryCases cases, MessageSource messages, AuditLog audit, Clock clock) {
+	private final Exports exports;
+
+	CaseController(ExemplaryCases cases, MessageSource messages, Clock clock, Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.cases = cases;
 		this.messages = messages;
-		this.audit = audit;
 	}
 
 	@GetMapping("/programme/cases")
@@ -99,18 +98,16 @@ class CaseController {
 			throws IOException {
 		CaseFilter filter = new CaseFilter(q, group, kind, mechanism);
 		List<ExemplaryCase> rows = cases.search(filter, null, Integer.MAX_VALUE);
-		audit.record(AuditLog.Action.EXPORT, "programme-case", null, Map.of("rows", rows.size()), null);
-		XlsxExport.prepare(response, text("case.file", locale), clock);
-		List<String> headers = List.of("title", "place", "summary", "successFactors", "replication", "groups",
-				"kinds", "mechanisms", "adoptions")
-			.stream()
-			.map(h -> text("case." + h, locale))
-			.toList();
-		XlsxExport.write(response.getOutputStream(), text("case.sheet", locale), headers,
-				rows.stream().map(c -> List.of(c.title(), c.place(), c.summary(), c.successFactors(), c.replication(),
-						c.targetGroups().stream().map(g -> text("case.group." + g, locale)).collect(Collectors.joining("、")),
-						c.siteKinds().stream().map(k -> text("site.kind." + k, locale)).collect(Collectors.joining("、")),
-						String.join("、", c.mechanisms()), c.adoptions())));
+		exports
+			.xlsx(response, "case.file", "case.sheet", Exports.columns("case.", "title", "place", "summary",
+					"successFactors", "replication", "groups", "kinds", "mechanisms", "adoptions"))
+			.audited("programme-case", null, Map.of("rows", rows.size()))
+			.write(rows.stream().map(c -> List.of(c.title(), c.place(), c.summary(), c.successFactors(),
+				c.replication(),
+					c.targetGroups().stream().map(g -> text("case.group." + g,
+							locale)).collect(Collectors.joining("、")),
+					c.siteKinds().stream().map(k -> text("site.kind." + k, locale)).collect(Collectors.joining("、")),
+					String.join("、", c.mechanisms()), c.adoptions())));
 	}
 
 	@GetMapping("/programme/cases/{id}")

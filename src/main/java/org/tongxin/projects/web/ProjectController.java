@@ -24,15 +24,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.ConcurrentChange;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitPicker;
-import org.tongxin.platform.XlsxExport;
 import org.tongxin.programme.ProgrammeMap;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
@@ -61,16 +61,17 @@ class ProjectController {
 
 	private final MessageSource messages;
 
-	private final AuditLog audit;
-
 	private final Clock clock;
 
-	ProjectController(KeyProjects projects, ProgrammeMap programme, MessageSource messages, AuditLog audit, Clock clock) {
+	private final Exports exports;
+
+	ProjectController(KeyProjects projects, ProgrammeMap programme, MessageSource messages, Clock clock,
+			Exports exports) {
+		this.exports = exports;
 		this.clock = clock;
 		this.projects = projects;
 		this.programme = programme;
 		this.messages = messages;
-		this.audit = audit;
 	}
 
 	/** A timeline line as shown: local time, the message kind and its already translated detail. */
@@ -86,9 +87,11 @@ class ProjectController {
 	String list(@RequestParam(required = false) @Nullable Long batch, @RequestParam(required = false) @Nullable Long city,
 			@RequestParam(required = false) @Nullable ProjectStatus status,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
-			Model model) {
+			@RequestParam(required = false) @Nullable String sort, Model model) {
 		ProjectFilter filter = filter(batch, city, status, q);
-		Slice<Project> slice = Slice.of(limit -> projects.projects(filter, before, limit), PageSize.chosen(PAGE_SIZE),
+		SortOrder order = SortOrder.chosen(sort, KeyProjects.projectSorts());
+		Slice<Project> slice = Slice.of(limit -> projects.projects(filter, order, before, limit),
+				PageSize.chosen(PAGE_SIZE),
 				last -> last.id().value());
 		List<Project> shown = slice.items();
 		List<ProjectId> ids = shown.stream().map(Project::id).toList();
@@ -117,21 +120,17 @@ class ProjectController {
 			@RequestParam(required = false) @Nullable String q, Locale locale, HttpServletResponse response)
 			throws IOException {
 		ProjectFilter filter = filter(batch, city, status, q);
-		audit.record(AuditLog.Action.EXPORT, "programme-project", null, Map.of("rows", projects.countProjects(filter)),
-				null);
-		XlsxExport.prepare(response, text("project.file", locale), clock);
-		List<String> headers = List.of("batch", "title", "carrier", "place", "targetGroups", "status", "startsOn",
-				"endsOn", "budget", "responsiblePersons", "partnerUnits")
-			.stream()
-			.map(column -> text("project." + column, locale))
-			.toList();
-		projects.exportProjects(filter, rows -> XlsxExport.write(response.getOutputStream(),
-				text("project.sheet", locale), headers,
-				rows.map(p -> List.of(p.batchNumber(), p.title(), orEmpty(p.carrier()), p.place(),
-						p.targetGroups().stream().map(g -> text("targetGroup." + g, locale)).collect(Collectors.joining("、")),
-						text("project.status." + p.status(), locale), p.startsOn() == null ? "" : p.startsOn().toString(),
-						p.endsOn() == null ? "" : p.endsOn().toString(), p.budget() == null ? "" : p.budget(),
-						orEmpty(p.responsiblePersons()), orEmpty(p.partnerUnits())))));
+		var download = exports
+			.xlsx(response, "project.file", "project.sheet", Exports.columns("project.", "batch", "title", "carrier",
+					"place", "targetGroups", "status", "startsOn", "endsOn", "budget", "responsiblePersons",
+					"partnerUnits"))
+			.audited("programme-project", null, Map.of("rows", projects.countProjects(filter)));
+		projects.exportProjects(filter, rows -> download.write(rows.map(p -> List.of(p.batchNumber(), p.title(),
+				orEmpty(p.carrier()), p.place(),
+				p.targetGroups().stream().map(g -> text("targetGroup." + g, locale)).collect(Collectors.joining("、")),
+				text("project.status." + p.status(), locale), p.startsOn() == null ? "" : p.startsOn().toString(),
+				p.endsOn() == null ? "" : p.endsOn().toString(), p.budget() == null ? "" : p.budget(),
+				orEmpty(p.responsiblePersons()), orEmpty(p.partnerUnits())))));
 	}
 
 	@GetMapping("/programme/projects/{id}")

@@ -99,6 +99,19 @@ final class ImportFiles {
 	}
 
 	/** The first sheet's rows below the header, as text. */
+	/** Waits (60 s at most) until the import {@code id} has ended, as its submitter sees it. */
+	static PeopleImports.ImportJob await(PeopleImports imports, java.util.UUID id) throws InterruptedException {
+		java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(60));
+		while (java.time.Instant.now().isBefore(deadline)) {
+			PeopleImports.ImportJob job = imports.find(id).orElseThrow();
+			if (job.job().status().finished()) {
+				return job;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("import " + id + " did not finish");
+	}
+
 	static List<List<String>> read(InputStream xlsx) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		DataFormatter formatter = new DataFormatter();

@@ -1,7 +1,6 @@
 package org.tongxin.people.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,38 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tongxin.BrowserSupport;
+import org.tongxin.BrowserTest;
 
 /**
  * An import as a person does it: upload a small .xlsx with one bad row, watch the progress bar reach
  * 已完成, see the counts and the error report link.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PeopleImportBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	private BrowserSupport browser;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		browser = BrowserSupport.start(port);
-	}
-
-	@AfterAll
-	void stopBrowser() throws IOException {
-		browser.close();
-	}
+class PeopleImportBrowserTests extends BrowserTest {
 
 	@Test
 	void aSmallSpreadsheetIsImportedWithAProgressBarAndAnErrorReport() throws IOException {

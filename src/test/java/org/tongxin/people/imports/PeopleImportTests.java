@@ -88,15 +88,7 @@ class PeopleImportTests {
 	}
 
 	PeopleImports.ImportJob await(java.util.UUID id) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
-			PeopleImports.ImportJob job = imports.find(id).orElseThrow();
-			if (job.job().status().finished()) {
-				return job;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("import " + id + " did not finish");
+		return ImportFiles.await(imports, id);
 	}
 
 	List<List<String>> report(PeopleImports.ImportJob job) throws Exception {

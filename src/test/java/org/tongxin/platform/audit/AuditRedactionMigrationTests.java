@@ -22,8 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.audit.AuditVerifier.Problem;
 import org.tongxin.platform.audit.AuditVerifier.Verification;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.tongxin.platform.database.EmbeddedServer;
 
 /**
  * Issue 9, items 3 and 12 on an existing deployment: migration V85 removes the personal values from the
@@ -43,7 +42,7 @@ class AuditRedactionMigrationTests {
 			 "notes":"其兄在区政协任职","legalBasis":"CONSENT","consentState":"GIVEN","version":0,"anonymisedAt":null}""";
 
 	@Autowired
-	EmbeddedPostgres postgres;
+	EmbeddedServer postgres;
 
 	@Autowired
 	JdbcClient main;
@@ -63,7 +62,7 @@ class AuditRedactionMigrationTests {
 	void oldDeployment() {
 		database = "audit_v85_" + UUID.randomUUID().toString().replace("-", "");
 		main.sql("create database " + database + " template template0 encoding 'UTF8'").update();
-		DataSource dataSource = postgres.getDatabase("postgres", database);
+		DataSource dataSource = postgres.database("postgres", database);
 		// Every migration before V85, whichever is the last of them.
 		String before = java.util.Arrays.stream(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
 				.load().info().all())
@@ -107,7 +106,7 @@ class AuditRedactionMigrationTests {
 						+ ",\"after\":" + updatedPerson + "}", "merge");
 		prev = legacy(prev, "REVEAL", "person", "9001", "{\"field\":\"PHONE\"}", "核实联系方式");
 
-		Flyway.configure().dataSource(postgres.getDatabase("postgres", database)).locations("classpath:db/migration")
+		Flyway.configure().dataSource(postgres.database("postgres", database)).locations("classpath:db/migration")
 			.load().migrate();
 
 		List<String> details = jdbc.sql("select detail from platform_audit_log order by id").query(String.class).list();
@@ -154,7 +153,7 @@ class AuditRedactionMigrationTests {
 	@Test
 	void theAppendOnlyGuardStillRefusesEveryOtherUpdate() {
 		legacy(AuditChain.GENESIS, "CREATE", "person", "9001", "{\"after\":" + PERSON + "}", null);
-		Flyway.configure().dataSource(postgres.getDatabase("postgres", database)).locations("classpath:db/migration")
+		Flyway.configure().dataSource(postgres.database("postgres", database)).locations("classpath:db/migration")
 			.load().migrate();
 		long id = firstId();
 

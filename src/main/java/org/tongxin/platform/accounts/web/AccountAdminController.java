@@ -33,10 +33,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.platform.AuditLog.Action;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
@@ -44,7 +43,6 @@ import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
-import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.accounts.Account;
 import org.tongxin.platform.accounts.Accounts;
 import org.tongxin.platform.accounts.RoleCatalogue;
@@ -94,24 +92,24 @@ class AccountAdminController {
 
 	private final AccountAdministration administration;
 
-	private final AuditLog audit;
-
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	private final RoleCatalogue roleCatalogue;
 
+	private final Exports exports;
+
 	AccountAdminController(CurrentUser currentUser, Accounts accounts, Units units, PasswordPolicy policy,
-			AccountAdministration administration, AuditLog audit, MessageSource messages, Clock clock,
-			RoleCatalogue roleCatalogue) {
+			AccountAdministration administration, MessageSource messages, Clock clock,
+			RoleCatalogue roleCatalogue, Exports exports) {
+		this.exports = exports;
 		this.roleCatalogue = roleCatalogue;
 		this.currentUser = currentUser;
 		this.accounts = accounts;
 		this.units = units;
 		this.policy = policy;
 		this.administration = administration;
-		this.audit = audit;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -141,25 +139,20 @@ class AccountAdminController {
 		Map<String, Object> detail = new HashMap<>();
 		detail.put("query", query == null ? "" : query);
 		detail.put("rows", accounts.count(scope, query));
-		audit.record(Action.EXPORT, SelfService.ACCOUNT, null, detail, null);
-		String name = message("accounts.export.name", locale);
-		List<String> headers = Stream
-			.of("accounts.username", "accounts.displayName", "accounts.unit", "accounts.roles", "accounts.status",
-					"accounts.lastLogin")
-			.map(key -> message(key, locale))
-			.toList();
+		var download = exports
+			.xlsx(response, "accounts.export.name", "accounts.export.name", Exports.columns("accounts.", "username",
+					"displayName", "unit", "roles", "status", "lastLogin"))
+			.audited(SelfService.ACCOUNT, null, detail);
 		Map<String, String> roleLabels = roleCatalogue.labels(messages, locale);
 		// Keyset pages of the scoped query, fetched as the workbook streams out.
-		Stream<List<?>> rows = Stream
+		download.write(Stream
 			.iterate(accounts.page(scope, query, null, EXPORT_BATCH), page -> !page.isEmpty(),
 					page -> accounts.page(scope, query, page.getLast().id(), EXPORT_BATCH))
 			.flatMap(List::stream)
 			.map(this::row)
 			.map(row -> List.of(row.username(), row.displayName(), row.unitName(),
 					String.join("、", row.roles().stream().map(role -> roleLabels.getOrDefault(role, role)).toList()),
-					statusText(row, locale), row.lastLoginAt() == null ? "" : MINUTES.format(row.lastLoginAt())));
-		XlsxExport.prepare(response, name, clock);
-		XlsxExport.write(response.getOutputStream(), name, headers, rows);
+					statusText(row, locale), row.lastLoginAt() == null ? "" : MINUTES.format(row.lastLoginAt()))));
 	}
 
 	@GetMapping("/new")

@@ -27,8 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongxin.platform.AuditLog.Action;
 import org.tongxin.platform.AuditLog;
+import org.tongxin.platform.Exports;
 import org.tongxin.platform.StreamedExport;
-import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.audit.AuditEntry;
 import org.tongxin.platform.audit.AuditTrail;
 import org.tongxin.platform.audit.AuditVerifier;
@@ -63,8 +63,11 @@ class AuditController {
 
 	private final Clock clock;
 
+	private final Exports exports;
+
 	AuditController(AuditTrail trail, AuditVerifier verifier, AuditLog audit, MessageSource messages, JsonMapper json,
-			Clock clock) {
+			Clock clock, Exports exports) {
+		this.exports = exports;
 		this.trail = trail;
 		this.verifier = verifier;
 		this.audit = audit;
@@ -94,16 +97,11 @@ class AuditController {
 	void export(@ModelAttribute("filter") AuditQuery query, HttpServletResponse response, Locale locale)
 			throws IOException {
 		ZoneId zone = clock.getZone();
-		// Recorded before the first row leaves, so even an interrupted download is on the record.
-		audit.record(Action.EXPORT, "audit_log", null, Map.of("filter", query.criteria()), null);
-		XlsxExport.prepare(response, message("audit.export.file", locale), clock);
-		List<String> headers = List.of("id", "at", "actor", "unit", "action", "objectType", "objectId", "detail",
-				"reason", "ip", "hash")
-			.stream()
-			.map(column -> message("audit.column." + column, locale))
-			.toList();
-		trail.export(query.toFilter(zone), entries -> XlsxExport.write(response.getOutputStream(),
-				message("audit.export.sheet", locale), headers, entries.map(entry -> cells(entry, zone, locale))));
+		var download = exports
+			.xlsx(response, "audit.export.file", "audit.export.sheet", Exports.columns("audit.column.", "id", "at",
+					"actor", "unit", "action", "objectType", "objectId", "detail", "reason", "ip", "hash"))
+			.audited("audit_log", null, Map.of("filter", query.criteria()));
+		trail.export(query.toFilter(zone), entries -> download.write(entries.map(entry -> cells(entry, zone, locale))));
 	}
 
 	@PostMapping("/verify")
