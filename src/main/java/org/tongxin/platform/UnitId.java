@@ -1,7 +1,9 @@
 package org.tongxin.platform;
 
+import java.io.Serializable;
+
 /** Identifies a unit of the hierarchy; region units use their six-digit GB/T 2260 code as id. */
-public record UnitId(long value) {
+public record UnitId(long value) implements Serializable {
 
 	public static final UnitId CENTRAL = new UnitId(1);
 

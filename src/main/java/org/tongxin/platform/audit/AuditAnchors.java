@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -84,6 +85,8 @@ public class AuditAnchors {
 
 	/** Appends an anchor of the chain as it is now; nothing while the log is empty or when the file cannot be written. */
 	@Scheduled(fixedDelayString = "${tongxin.audit.anchor-interval:1h}")
+	// With several nodes one of them anchors each hour: the lock is held at least 50 minutes.
+	@SchedulerLock(name = "audit-anchor", lockAtLeastFor = "PT50M", lockAtMostFor = "PT55M")
 	public Optional<Anchor> write() {
 		// One statement, one snapshot: the count and the last entry agree.
 		Optional<Anchor> anchor = jdbc.sql("""

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,7 @@ class AuditRetention {
 
 	/** @return the number of entries removed */
 	@Scheduled(cron = "${tongxin.audit.retention-cron:0 30 3 * * *}")
+	@SchedulerLock(name = "audit-retention", lockAtLeastFor = "PT5M", lockAtMostFor = "PT2H")
 	@Transactional
 	public int purge() {
 		// The chain is cut at the oldest entry to keep: an entry written under a clock that went back

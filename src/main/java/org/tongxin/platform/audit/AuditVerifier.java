@@ -1,5 +1,6 @@
 package org.tongxin.platform.audit;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -85,7 +86,7 @@ public class AuditVerifier {
 	 * @param anchoredId the entry of the last signed anchor that was checked, null when there is no anchor yet
 	 */
 	public record Verification(boolean ok, long entriesChecked, @Nullable Long firstBrokenId,
-			@Nullable Problem problem, @Nullable Long anchoredId) {
+			@Nullable Problem problem, @Nullable Long anchoredId) implements Serializable {
 
 		public Verification(boolean ok, long entriesChecked, @Nullable Long firstBrokenId, @Nullable Problem problem) {
 			this(ok, entriesChecked, firstBrokenId, problem, null);

@@ -55,6 +55,9 @@ public class DatabaseBackups {
 
 	private static final String FLYWAY_TABLE = "flyway_schema_history";
 
+	private static final String[] NOT_BACKED_UP = { FLYWAY_TABLE, "platform_session", "platform_session_attributes",
+			"platform_scheduler_lock" };
+
 	private static final Logger log = LoggerFactory.getLogger(DatabaseBackups.class);
 
 	private final DataSource dataSource;
@@ -265,13 +268,17 @@ public class DatabaseBackups {
 		}
 	}
 
-	/** The application's tables (not Flyway's history: the migrations write it on restore). */
+	/**
+	 * The application's tables: not Flyway's history (the migrations write it on restore), nor the signed-in
+	 * sessions and the scheduler's locks, which belong to the running nodes: a restore must not bring back
+	 * sessions that had ended.
+	 */
 	private static List<String> tables(JdbcClient jdbc) {
 		return jdbc.sql("""
 				select table_name from information_schema.tables
-				where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> ?
+				where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> all(?)
 				order by table_name""")
-			.param(FLYWAY_TABLE)
+			.param(NOT_BACKED_UP)
 			.query(String.class)
 			.list();
 	}

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tongxin.platform.DemoMode;
@@ -60,6 +61,7 @@ class ScheduledBackups {
 	}
 
 	@Scheduled(cron = "${tongxin.backup.cron:0 30 2 * * *}", zone = "${tongxin.time-zone:Asia/Shanghai}")
+	@SchedulerLock(name = "daily-backup", lockAtLeastFor = "PT5M", lockAtMostFor = "PT3H")
 	void daily() {
 		if (!enabled || !installation.embeddedDatabase()) {
 			return;

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tongxin.platform.crypto.FileCipher;
@@ -63,6 +64,7 @@ class JobFiles {
 	}
 
 	@Scheduled(fixedDelayString = "${tongxin.files.cleanup:1h}", initialDelayString = "${tongxin.files.cleanup:1h}")
+	@SchedulerLock(name = "job-files-sweep", lockAtLeastFor = "PT5M", lockAtMostFor = "PT30M")
 	int sweep() {
 		sweepScratch();
 		return delete(jobs.unneeded(null, reportRetention));

@@ -1,10 +1,13 @@
 package org.tongxin.platform.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,8 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * expired in Spring Security's session registry; the next request of such a session is refused (sign-in
  * page, or 401 for the API) by the {@code ConcurrentSessionFilter}.
  *
- * <p>The registry lives in this process: Tongxin runs on one node. With a second node, Spring Session JDBC's
- * indexed repository takes its place (see the commit that introduced this class).
+ * <p>The registry is the one of the session store ({@link SessionStoreConfiguration}): in this process for the
+ * container's sessions, or Spring Session's, which finds the sessions of an account on every node by its name.
  */
 @Component
 public class AccountSessions {
@@ -47,24 +50,29 @@ public class AccountSessions {
 
 	/** How many sessions of the account are live: for the tests and the account screen. */
 	public int live(String username) {
-		int live = 0;
-		for (Object principal : registry.getAllPrincipals()) {
-			if (principal instanceof AccountPrincipal account && account.getUsername().equals(username)) {
-				live += registry.getAllSessions(principal, false).size();
-			}
-		}
-		return live;
+		return sessionsOf(username).size();
 	}
 
 	private void endNow(String username, @Nullable String keep) {
-		for (Object principal : registry.getAllPrincipals()) {
-			if (principal instanceof AccountPrincipal account && account.getUsername().equals(username)) {
-				for (SessionInformation session : registry.getAllSessions(principal, false)) {
-					if (!Objects.equals(session.getSessionId(), keep)) {
-						session.expireNow();
-					}
-				}
+		for (SessionInformation session : sessionsOf(username)) {
+			if (!Objects.equals(session.getSessionId(), keep)) {
+				session.expireNow();
 			}
 		}
+	}
+
+	private List<SessionInformation> sessionsOf(String username) {
+		if (registry instanceof SpringSessionBackedSessionRegistry<?>) {
+			// Indexed by the principal's name in the database; it cannot list all principals.
+			return registry.getAllSessions(username, false);
+		}
+		// The in-memory registry is keyed by the principal objects of the sessions.
+		List<SessionInformation> sessions = new ArrayList<>();
+		for (Object principal : registry.getAllPrincipals()) {
+			if (principal instanceof AccountPrincipal account && account.getUsername().equals(username)) {
+				sessions.addAll(registry.getAllSessions(principal, false));
+			}
+		}
+		return sessions;
 	}
 }

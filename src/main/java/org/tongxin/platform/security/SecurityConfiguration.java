@@ -20,7 +20,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -131,12 +130,6 @@ class SecurityConfiguration {
 		FilterRegistrationBean<PublicUrlFilter> registration = new FilterRegistrationBean<>(new PublicUrlFilter(url));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
-	}
-
-	/** In memory: one node today. More nodes would use Spring Session JDBC's indexed repository instead. */
-	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
 	}
 
 	/** Tells the registry when the servlet container ends or renames a session. */
