@@ -2,58 +2,33 @@ package org.tongxin.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.tongxin.activities.ActivitiesFixtures.CHENGDU;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
-import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
-import org.tongxin.platform.UnitId;
 
 /**
  * Who may do what beyond reading: the people picker searches the registry, so it needs {@code people:read} as
  * well as an activities permission; a ticket's code admits its holder, so plain readers do not see it.
  */
 @PlatformTest
-class ActivitiesAccessTests {
-
-	static final UnitId CHENGDU = new UnitId(510100);
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
-	Registrations registrations;
-
-	@Autowired
-	PeopleSeeding people;
+class ActivitiesAccessTests extends ActivitiesTestSupport {
 
 	@Autowired
 	PeopleRegistry registry;
 
-	@Autowired
-	UserDetailsService accounts;
-
 	@Test
 	void thePeoplePickerAndWalkInsNeedTheRegistrysReadPermission() throws Exception {
-		Event event = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("签到员权限测试", 30)));
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("签到员权限测试", 30)));
 		PersonId walkIn = ActivitiesFixtures.people(people, CHENGDU, 90).get(85);
 		String door = ActivitiesFixtures.accountWithRole(jdbc, "act_door", "ACT_TEST_DOOR", "activities:read",
 				"activities:checkin");
@@ -102,12 +77,10 @@ class ActivitiesAccessTests {
 
 	@Test
 	void aReaderCannotSeeATicketsCodeAndAViewIsAudited() throws Exception {
-		Event event = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("签到码权限测试", 30)));
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("签到码权限测试", 30)));
 		List<PersonId> persons = ActivitiesFixtures.people(people, CHENGDU, 90).subList(86, 88);
-		Registration registration = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> registrations.register(event.id(), persons.get(0)));
-		ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), persons.get(1)));
+		Registration registration = as("chengdu", () -> registrations.register(event.id(), persons.get(0)));
+		as("chengdu", () -> registrations.register(event.id(), persons.get(1)));
 		String ticket = "/activities/registrations/" + registration.id() + "/ticket";
 		String qr = "/activities/registrations/" + registration.id() + "/qr.png";
 		String reader = ActivitiesFixtures.accountWithRole(jdbc, "act_reader", "ACT_TEST_READER", "activities:read");
@@ -144,9 +117,8 @@ class ActivitiesAccessTests {
 			.single()).isEqualTo(1);
 
 		// The names of the list come from the registry in one batch, as before one by one.
-		List<Attendee> attendees = ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.attendees(event.id()));
-		List<Person> expected = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> persons.stream().map(registry::get).toList());
+		List<Attendee> attendees = as("chengdu", () -> registrations.attendees(event.id()));
+		List<Person> expected = as("chengdu", () -> persons.stream().map(registry::get).toList());
 		List<String> names = expected.stream().map(p -> String.valueOf(p.name())).toList();
 		assertThat(attendees).extracting(a -> String.valueOf(a.name())).containsExactlyElementsOf(names);
 		assertThat(attendees).extracting(Attendee::place)

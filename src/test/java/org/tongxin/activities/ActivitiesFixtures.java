@@ -3,24 +3,19 @@ package org.tongxin.activities;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.UnitId;
 
 /**
- * Test accounts made by SQL (a second district: 成都市锦江区), the demo people of a unit, and a way to run
- * service calls as a signed-in account, in the calling thread.
+ * Test accounts made by SQL (a second district: 成都市锦江区), the demo people of a unit, and event forms.
  */
 final class ActivitiesFixtures {
+
+	static final UnitId CHENGDU = new UnitId(510100);
 
 	static final UnitId JINJIANG = new UnitId(510104);
 
@@ -70,22 +65,6 @@ final class ActivitiesFixtures {
 		jdbc.sql("delete from platform_account where username = ?").param(username).update();
 		jdbc.sql("delete from platform_role_permission where role = ?").param(role).update();
 		jdbc.sql("delete from platform_role where code = ?").param(role).update();
-	}
-
-	/** Runs {@code work} as {@code username}, signed in on this thread only. */
-	static <T> T as(UserDetailsService accounts, String username, Callable<T> work) throws Exception {
-		UserDetails principal = accounts.loadUserByUsername(username);
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-		SecurityContext before = SecurityContextHolder.getContext();
-		SecurityContextHolder.setContext(context);
-		try {
-			return work.call();
-		}
-		finally {
-			SecurityContextHolder.setContext(before);
-		}
 	}
 
 	static List<PersonId> people(PeopleSeeding registry, UnitId unit, int count) {

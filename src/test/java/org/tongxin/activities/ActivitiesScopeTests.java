@@ -7,14 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.people.PersonId;
-import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
@@ -24,34 +19,14 @@ import org.tongxin.platform.SignIn;
  * by API, by check-in or by QR code; 成都 (above 锦江区) sees it; a code of one event is refused at another.
  */
 @PlatformTest
-class ActivitiesScopeTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
-	Registrations registrations;
-
-	@Autowired
-	PeopleSeeding people;
-
-	@Autowired
-	UserDetailsService accounts;
+class ActivitiesScopeTests extends ActivitiesTestSupport {
 
 	@Test
 	void aDistrictCannotSeeOrCheckInAnotherDistrictsEvent() throws Exception {
 		String jinjiang = ActivitiesFixtures.jinjiang(jdbc);
-		Event event = ActivitiesFixtures.as(accounts, jinjiang,
-				() -> activities.createEvent(ActivitiesFixtures.running("锦江区范围测试活动", 30)));
+		Event event = as(jinjiang, () -> activities.createEvent(ActivitiesFixtures.running("锦江区范围测试活动", 30)));
 		PersonId person = ActivitiesFixtures.people(people, ActivitiesFixtures.JINJIANG, 1).get(0);
-		Registration registration = ActivitiesFixtures.as(accounts, jinjiang,
-				() -> registrations.register(event.id(), person));
+		Registration registration = as(jinjiang, () -> registrations.register(event.id(), person));
 		long id = event.id().value();
 
 		MockHttpSession yuzhong = SignIn.as(mvc, "yuzhong");
@@ -81,7 +56,7 @@ class ActivitiesScopeTests {
 			.single()).isTrue();
 		// Nor can 渝中区 register its own people for it.
 		PersonId yuzhongPerson = ActivitiesFixtures.people(people, ActivitiesFixtures.YUZHONG, 1).get(0);
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "yuzhong",
+		assertThatThrownBy(() -> as("yuzhong",
 				() -> registrations.register(event.id(), yuzhongPerson))).isInstanceOf(NotFound.class);
 
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
@@ -101,16 +76,10 @@ class ActivitiesScopeTests {
 
 	@Test
 	void staffCannotRegisterAPersonOutsideTheirScope() throws Exception {
-		Event event = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("成都范围报名测试", 30)));
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("成都范围报名测试", 30)));
 		PersonId shenzhen = ActivitiesFixtures.people(people, new org.tongxin.platform.UnitId(440300), 1).get(0);
 		MockHttpSession session = SignIn.as(mvc, "chengdu");
-		assertThat(mvc.post()
-			.uri("/api/v1/activities/events/" + event.id() + "/registrations")
-			.session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"personId\": " + shenzhen.value() + "}")).hasStatus(404);
+		assertThat(registerThroughApi(session, event, shenzhen)).hasStatus(404);
 		assertThat(jdbc.sql("select count(*) from act_registration where event_id = ?")
 			.param(event.id().value())
 			.query(Long.class)
@@ -119,13 +88,10 @@ class ActivitiesScopeTests {
 
 	@Test
 	void aCodeOfOneEventIsRefusedAtAnotherAndASecondCheckInIsReported() throws Exception {
-		Event first = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("签到测试一", 30)));
-		Event second = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("签到测试二", 30)));
+		Event first = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("签到测试一", 30)));
+		Event second = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("签到测试二", 30)));
 		List<PersonId> persons = ActivitiesFixtures.people(people, new org.tongxin.platform.UnitId(510100), 70).subList(60, 62);
-		Registration atFirst = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> registrations.register(first.id(), persons.get(0)));
+		Registration atFirst = as("chengdu", () -> registrations.register(first.id(), persons.get(0)));
 		MockHttpSession session = SignIn.as(mvc, "chengdu");
 
 		var other = mvc.post()

@@ -3,6 +3,7 @@ package org.tongxin.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.tongxin.activities.ActivitiesFixtures.CHENGDU;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -10,13 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.people.PersonId;
-import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.Conflict;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.Refused;
@@ -25,59 +21,27 @@ import org.tongxin.platform.UnitId;
 
 /** The audience rule, feedback averages, iCal output and the arithmetic of the figures. */
 @PlatformTest
-class ActivityRulesTests {
-
-	static final UnitId CHENGDU = new UnitId(510100);
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
-	Registrations registrations;
-
-	@Autowired
-	PeopleSeeding people;
-
-	@Autowired
-	UserDetailsService accounts;
+class ActivityRulesTests extends ActivitiesTestSupport {
 
 	@Autowired
 	ActivityFigures figures;
 
 	@Test
 	void aPersonOutsideTheAudienceIsRefusedWithAClearMessage() throws Exception {
-		Event event = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(ActivitiesFixtures.with(
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.with(
 				ActivitiesFixtures.running("新媒体专场", 20), EventKind.NETWORKING, Audience.GROUPS, List.of("NEW_MEDIA"),
 				List.of())));
 		PersonId media = ActivitiesFixtures.people(people, CHENGDU, "NEW_MEDIA", 1).get(0);
 		PersonId enterprise = ActivitiesFixtures.people(people, CHENGDU, "ENTERPRISE", 1).get(0);
 		MockHttpSession session = SignIn.as(mvc, "chengdu");
 
-		var refused = mvc.post()
-			.uri("/api/v1/activities/events/" + event.id() + "/registrations")
-			.session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"personId\": " + enterprise.value() + "}")
-			.exchange();
+		var refused = registerThroughApi(session, event, enterprise);
 		assertThat(refused).hasStatus(409);
 		assertThat(refused).bodyJson().extractingPath("$.detail").asString()
 			.contains("本活动仅限指定群体参加")
 			.contains("民营企业和外商投资企业管理技术人员");
 
-		var accepted = mvc.post()
-			.uri("/api/v1/activities/events/" + event.id() + "/registrations")
-			.session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"personId\": " + media.value() + "}")
-			.exchange();
+		var accepted = registerThroughApi(session, event, media);
 		assertThat(accepted).hasStatus(201).bodyJson().extractingPath("$.status").isEqualTo("REGISTERED");
 
 		// The screen shows the same refusal.
@@ -93,30 +57,19 @@ class ActivityRulesTests {
 
 	@Test
 	void aPersonWhoWithdrewBasicConsentIsInNoAudienceUntilConsentIsGivenAgain() throws Exception {
-		Event event = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(ActivitiesFixtures.with(
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.with(
 				ActivitiesFixtures.running("同意撤回专场", 20), EventKind.NETWORKING, Audience.OPEN, List.of(),
 				List.of())));
 		PersonId person = ActivitiesFixtures.people(people, CHENGDU, "NEW_MEDIA", 1).get(0);
 		jdbc.sql("update people_person set consent_state = 'WITHDRAWN' where id = ?").param(person.value()).update();
 		MockHttpSession session = SignIn.as(mvc, "chengdu");
 
-		var refused = mvc.post()
-			.uri("/api/v1/activities/events/" + event.id() + "/registrations")
-			.session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"personId\": " + person.value() + "}")
-			.exchange();
+		var refused = registerThroughApi(session, event, person);
 		assertThat(refused).hasStatus(409);
 		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("已撤回基本信息处理同意");
 
 		jdbc.sql("update people_person set consent_state = 'GIVEN' where id = ?").param(person.value()).update();
-		assertThat(mvc.post()
-			.uri("/api/v1/activities/events/" + event.id() + "/registrations")
-			.session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"personId\": " + person.value() + "}")).hasStatus(201);
+		assertThat(registerThroughApi(session, event, person)).hasStatus(201);
 	}
 
 	@Test
@@ -128,29 +81,26 @@ class ActivityRulesTests {
 				now.plusDays(1), now.plusDays(2), null);
 		EventForm over = new EventForm("已经结束", null, EventKind.TRAINING, List.of(), null, "测试地点", now.minusHours(3),
 				now.minusHours(1), null, Audience.OPEN, List.of(), List.of(), null, null, null);
-		Event notYet = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(later));
-		Event ended = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(over));
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
-				() -> registrations.register(notYet.id(), persons.get(0))))
+		Event notYet = as("chengdu", () -> activities.createEvent(later));
+		Event ended = as("chengdu", () -> activities.createEvent(over));
+		assertThatThrownBy(() -> as("chengdu", () -> registrations.register(notYet.id(), persons.get(0))))
 			.isInstanceOfSatisfying(Conflict.class,
 					e -> assertThat(e.key()).isEqualTo("activities.refused.notOpen"));
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
-				() -> registrations.register(ended.id(), persons.get(0))))
+		assertThatThrownBy(() -> as("chengdu", () -> registrations.register(ended.id(), persons.get(0))))
 			.isInstanceOfSatisfying(Conflict.class,
 					e -> assertThat(e.key()).isEqualTo("activities.refused.closed"));
 
-		Event running = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("签到后不可取消", 5)));
-		Registration registration = ActivitiesFixtures.as(accounts, "chengdu", () -> {
+		Event running = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("签到后不可取消", 5)));
+		Registration registration = as("chengdu", () -> {
 			Registration r = registrations.register(running.id(), persons.get(1));
 			registrations.checkIn(running.id(), r.code());
 			return r;
 		});
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.cancel(registration.id())))
+		assertThatThrownBy(() -> as("chengdu", () -> registrations.cancel(registration.id())))
 			.isInstanceOfSatisfying(Conflict.class,
 					e -> assertThat(e.key()).isEqualTo("activities.refused.cancelCheckedIn"));
 		// Volunteer hours belong to public-welfare events only.
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> {
+		assertThatThrownBy(() -> as("chengdu", () -> {
 			registrations.volunteerHours(registration.id(), BigDecimal.ONE);
 			return null;
 		})).isInstanceOfSatisfying(Conflict.class,
@@ -168,30 +118,26 @@ class ActivityRulesTests {
 		jdbc.sql("insert into org_membership (organisation_id, person_id, status) values (?, ?, 'ACTIVE')")
 			.params(organisation, persons.get(0).value())
 			.update();
-		Event event = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(ActivitiesFixtures.with(
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.with(
 				ActivitiesFixtures.running("会员专场", 20), EventKind.TRAINING, Audience.MEMBERS, List.of(),
 				List.of(organisation))));
 
-		Registration member = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> registrations.register(event.id(), persons.get(0)));
+		Registration member = as("chengdu", () -> registrations.register(event.id(), persons.get(0)));
 		assertThat(member.status()).isEqualTo(RegistrationStatus.REGISTERED);
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
-				() -> registrations.register(event.id(), persons.get(1))))
+		assertThatThrownBy(() -> as("chengdu", () -> registrations.register(event.id(), persons.get(1))))
 			.isInstanceOfSatisfying(Conflict.class,
 					e -> assertThat(e.key()).isEqualTo("activities.refused.audienceMembers"));
 		// Registering twice is refused too.
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu",
-				() -> registrations.register(event.id(), persons.get(0))))
+		assertThatThrownBy(() -> as("chengdu", () -> registrations.register(event.id(), persons.get(0))))
 			.isInstanceOfSatisfying(Conflict.class,
 					e -> assertThat(e.key()).isEqualTo("activities.refused.alreadyRegistered"));
 	}
 
 	@Test
 	void feedbackIsAveragedPerEventAndPerSeries() throws Exception {
-		Series series = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createSeries(new SeriesForm("评价测试系列", null, null, List.of())));
+		Series series = as("chengdu", () -> activities.createSeries(new SeriesForm("评价测试系列", null, null, List.of())));
 		EventForm form = ActivitiesFixtures.running("评价测试活动", 10);
-		Event event = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(new EventForm(form.title(),
+		Event event = as("chengdu", () -> activities.createEvent(new EventForm(form.title(),
 				series.id().value(), form.kind(), form.organiserIds(), null, form.address(), form.startsAt(), form.endsAt(),
 				form.capacity(), form.audience(), form.audienceGroups(), form.audienceOrganisationIds(), null, null, null)));
 		List<PersonId> persons = ActivitiesFixtures.people(people, CHENGDU, 100).subList(90, 94);
@@ -199,7 +145,7 @@ class ActivityRulesTests {
 		for (int i = 0; i < 4; i++) {
 			PersonId person = persons.get(i);
 			int n = i;
-			ActivitiesFixtures.as(accounts, "chengdu", () -> {
+			as("chengdu", () -> {
 				Registration r = registrations.register(event.id(), person);
 				registrations.checkIn(event.id(), r.code());
 				if (n < 3) {
@@ -209,9 +155,8 @@ class ActivityRulesTests {
 			});
 		}
 		// Out of range is refused.
-		Registration last = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> registrations.attendees(event.id()).get(3).registration());
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> {
+		Registration last = as("chengdu", () -> registrations.attendees(event.id()).get(3).registration());
+		assertThatThrownBy(() -> as("chengdu", () -> {
 			registrations.feedback(last.id(), 6, 1, null);
 			return null;
 		})).isInstanceOf(Refused.class);
@@ -220,7 +165,7 @@ class ActivityRulesTests {
 		assertThat(mvc.get().uri("/activities/events/" + event.id()).session(session)).hasStatusOk()
 			.bodyText()
 			.contains("满意度平均 4.00 分，获得感平均 4.00 分（3 份评价）");
-		Figures figures = ActivitiesFixtures.as(accounts, "chengdu", () -> this.figures.ofSeries(series.id()));
+		Figures figures = as("chengdu", () -> this.figures.ofSeries(series.id()));
 		assertThat(figures.satisfaction()).isEqualByComparingTo("4.00");
 		assertThat(figures.gain()).isEqualByComparingTo("4.00");
 		assertThat(figures.feedbacks()).isEqualTo(3);
@@ -235,7 +180,7 @@ class ActivityRulesTests {
 		EventForm form = new EventForm("讲座：政策, 解读; 答疑", null, EventKind.TRAINING, List.of(), null,
 				"成都市锦江区红星路, 3号", start, start.plusHours(2), null, Audience.OPEN, List.of(), List.of(), null, null,
 				"第一行\n第二行；含反斜杠\\结束。这一段说明文字足够长，以便检验按 75 个八位字节折行的规则是否得到遵守，中文字符不能被截断。");
-		Event event = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(form));
+		Event event = as("chengdu", () -> activities.createEvent(form));
 		MockHttpSession session = SignIn.as(mvc, "chengdu");
 
 		var result = mvc.get().uri("/activities/events/" + event.id() + ".ics").session(session).exchange();
@@ -267,9 +212,9 @@ class ActivityRulesTests {
 		EventForm volunteering = ActivitiesFixtures.with(ActivitiesFixtures.running("统计测试公益", 10),
 				EventKind.VOLUNTEER, Audience.OPEN, List.of(), List.of());
 		EventForm talk = ActivitiesFixtures.running("统计测试讲座", 2);
-		Event first = ActivitiesFixtures.as(accounts, username, () -> activities.createEvent(volunteering));
-		Event second = ActivitiesFixtures.as(accounts, username, () -> activities.createEvent(talk));
-		ActivitiesFixtures.as(accounts, username, () -> {
+		Event first = as(username, () -> activities.createEvent(volunteering));
+		Event second = as(username, () -> activities.createEvent(talk));
+		as(username, () -> {
 			// first: 3 registered, 2 checked in with 3.5 + 2 hours, feedback (5,5) and (4,3)
 			Registration a = registrations.register(first.id(), persons.get(0));
 			Registration b = registrations.register(first.id(), persons.get(1));
@@ -323,28 +268,25 @@ class ActivityRulesTests {
 
 	@Test
 	void searchTextIsMatchedLiterallyNotAsAPattern() throws Exception {
-		Event percent = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("满意度100%专场", 20)));
-		List<Event> all = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.events(EventFilter.none(), null, 50));
+		Event percent = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("满意度100%专场", 20)));
+		List<Event> all = as("chengdu", () -> activities.events(EventFilter.none(), null, 50));
 		assertThat(all).hasSizeGreaterThan(1);
 
-		List<Event> found = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.events(text("%"), null, 50));
+		List<Event> found = as("chengdu", () -> activities.events(text("%"), null, 50));
 		assertThat(found).extracting(Event::id).contains(percent.id());
 		assertThat(found).allSatisfy(e -> assertThat(e.title() + e.address()).contains("%"));
-		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.countEvents(text("%"), Long.MAX_VALUE)))
+		assertThat(as("chengdu", () -> activities.countEvents(text("%"), Long.MAX_VALUE)))
 			.isEqualTo(found.size());
-		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.events(text("_"), null, 50)))
+		assertThat(as("chengdu", () -> activities.events(text("_"), null, 50)))
 			.allSatisfy(e -> assertThat(e.title() + e.address()).contains("_"));
-		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.events(text("100%专"), null, 50)))
+		assertThat(as("chengdu", () -> activities.events(text("100%专"), null, 50)))
 			.extracting(Event::id)
 			.containsExactly(percent.id());
 
-		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.seriesPage(null, null, 50))).isNotEmpty();
-		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.seriesPage("%", null, 50)))
+		assertThat(as("chengdu", () -> activities.seriesPage(null, null, 50))).isNotEmpty();
+		assertThat(as("chengdu", () -> activities.seriesPage("%", null, 50)))
 			.allSatisfy(series -> assertThat(series.name()).contains("%"));
-		assertThat(ActivitiesFixtures.as(accounts, "chengdu", () -> activities.seriesPage("_", null, 50)))
+		assertThat(as("chengdu", () -> activities.seriesPage("_", null, 50)))
 			.allSatisfy(series -> assertThat(series.name()).contains("_"));
 	}
 

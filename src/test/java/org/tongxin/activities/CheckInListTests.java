@@ -11,12 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
@@ -27,25 +23,7 @@ import org.tongxin.platform.crypto.FieldCipher;
  * within the day (China Standard Time), and no check-in earlier than two hours before the start.
  */
 @PlatformTest
-class CheckInListTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
-	Registrations registrations;
-
-	@Autowired
-	PeopleRegistry people;
-
-	@Autowired
-	UserDetailsService accounts;
+class CheckInListTests extends ActivitiesTestSupport {
 
 	@Autowired
 	FieldCipher cipher;
@@ -66,14 +44,13 @@ class CheckInListTests {
 	Event event(String title, LocalDateTime starts) throws Exception {
 		EventForm form = new EventForm(title + System.nanoTime() % 100000, null, EventKind.TRAINING, List.of(), null,
 				"测试地点", starts, starts.plusHours(2), null, Audience.OPEN, List.of(), List.of(), null, null, "签到名单测试");
-		return ActivitiesFixtures.as(accounts, "chengdu", () -> activities.createEvent(form));
+		return as("chengdu", () -> activities.createEvent(form));
 	}
 
 	List<Registration> register(Event event, List<Long> persons) throws Exception {
 		List<Registration> made = new ArrayList<>();
 		for (long person : persons) {
-			made.add(ActivitiesFixtures.as(accounts, "chengdu",
-					() -> registrations.register(event.id(), new PersonId(person))));
+			made.add(as("chengdu", () -> registrations.register(event.id(), new PersonId(person))));
 		}
 		return made;
 	}
@@ -183,7 +160,7 @@ class CheckInListTests {
 		Registration third = made.get(2);
 		String thirdPath = "/activities/events/" + event.id().value() + "/checkin/" + third.id().value();
 		assertThat(mvc.post().uri(thirdPath).session(chengdu).with(csrf())).bodyText().contains("签到成功");
-		ActivitiesFixtures.as(accounts, "chengdu", () -> {
+		as("chengdu", () -> {
 			registrations.feedback(third.id(), 5, 4, null);
 			return null;
 		});

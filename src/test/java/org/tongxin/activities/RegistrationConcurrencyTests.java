@@ -14,43 +14,23 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.people.PersonId;
-import org.tongxin.people.seeding.PeopleSeeding;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.Refused;
-import org.tongxin.platform.UnitId;
 
 /** Capacity holds under concurrency, and a freed place goes to the first on the waiting list. */
 @PlatformTest
-class RegistrationConcurrencyTests {
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
-	Registrations registrations;
-
-	@Autowired
-	PeopleSeeding people;
-
-	@Autowired
-	UserDetailsService accounts;
-
-	@Autowired
-	JdbcClient jdbc;
+class RegistrationConcurrencyTests extends ActivitiesTestSupport {
 
 	@Autowired
 	PlatformTransactionManager transactions;
 
 	@Test
 	void fiftyParallelRegistrationsForTenPlacesGiveTenRegisteredAndFortyWaiting() throws Exception {
-		Event event = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("并发报名测试", 10)));
-		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510100), 50);
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("并发报名测试", 10)));
+		List<PersonId> persons = ActivitiesFixtures.people(people, ActivitiesFixtures.CHENGDU, 50);
 		assertThat(persons).hasSize(50);
 		ExecutorService pool = Executors.newFixedThreadPool(50);
 		CountDownLatch start = new CountDownLatch(1);
@@ -59,7 +39,7 @@ class RegistrationConcurrencyTests {
 			for (PersonId person : persons) {
 				results.add(pool.submit(() -> {
 					start.await();
-					return ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person));
+					return as("chengdu", () -> registrations.register(event.id(), person));
 				}));
 			}
 			start.countDown();
@@ -75,25 +55,24 @@ class RegistrationConcurrencyTests {
 		}
 		assertThat(count(event, "REGISTERED")).isEqualTo(10);
 		assertThat(count(event, "WAITLISTED")).isEqualTo(40);
-		Event read = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.getEvent(event.id()));
+		Event read = as("chengdu", () -> activities.getEvent(event.id()));
 		assertThat(read.registered()).isEqualTo(10);
 		assertThat(read.waitlisted()).isEqualTo(40);
 	}
 
 	@Test
 	void cancellingAConfirmedPlacePromotesTheFirstOnTheWaitingList() throws Exception {
-		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510100), 60).subList(50, 55);
-		Event event = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("候补递补测试", 2)));
+		List<PersonId> persons = ActivitiesFixtures.people(people, ActivitiesFixtures.CHENGDU, 60).subList(50, 55);
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("候补递补测试", 2)));
 		List<Registration> made = new ArrayList<>();
 		for (PersonId person : persons) {
-			made.add(ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person)));
+			made.add(as("chengdu", () -> registrations.register(event.id(), person)));
 		}
 		assertThat(made).extracting(Registration::status)
 			.containsExactly(RegistrationStatus.REGISTERED, RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED,
 					RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED);
 
-		var promoted = ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.cancel(made.get(0).id()));
+		var promoted = as("chengdu", () -> registrations.cancel(made.get(0).id()));
 
 		assertThat(promoted).map(Registration::id).contains(made.get(2).id());
 		assertThat(status(made.get(0))).isEqualTo("CANCELLED");
@@ -102,7 +81,7 @@ class RegistrationConcurrencyTests {
 		assertThat(count(event, "REGISTERED")).isEqualTo(2);
 
 		// Cancelling someone on the waiting list frees no place and promotes nobody.
-		var none = ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.cancel(made.get(4).id()));
+		var none = as("chengdu", () -> registrations.cancel(made.get(4).id()));
 		assertThat(none).isEmpty();
 		assertThat(status(made.get(3))).isEqualTo("WAITLISTED");
 		assertThat(count(event, "REGISTERED")).isEqualTo(2);
@@ -110,18 +89,17 @@ class RegistrationConcurrencyTests {
 
 	@Test
 	void raisingTheCapacityPromotesTheWaitingListInOrder() throws Exception {
-		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510100), 80).subList(70, 76);
-		Event event = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("扩容递补测试", 2)));
+		List<PersonId> persons = ActivitiesFixtures.people(people, ActivitiesFixtures.CHENGDU, 80).subList(70, 76);
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("扩容递补测试", 2)));
 		List<Registration> made = new ArrayList<>();
 		for (PersonId person : persons) {
-			made.add(ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person)));
+			made.add(as("chengdu", () -> registrations.register(event.id(), person)));
 		}
 		assertThat(made).extracting(Registration::status)
 			.containsExactly(RegistrationStatus.REGISTERED, RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED,
 					RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED);
 
-		Event raised = ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(),
+		Event raised = as("chengdu", () -> activities.updateEvent(event.id(),
 				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 4)));
 
 		assertThat(raised.capacity()).isEqualTo(4);
@@ -140,7 +118,7 @@ class RegistrationConcurrencyTests {
 		assertThat(promoted).containsExactly(made.get(2).id().toString(), made.get(3).id().toString());
 
 		// No limit at all: the whole waiting list comes in.
-		ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(), raised.version(),
+		as("chengdu", () -> activities.updateEvent(event.id(), raised.version(),
 				ActivitiesFixtures.withCapacity(EventForm.of(raised, java.time.ZoneId.of("Asia/Shanghai")), null)));
 		assertThat(count(event, "REGISTERED")).isEqualTo(6);
 		assertThat(count(event, "WAITLISTED")).isZero();
@@ -148,17 +126,16 @@ class RegistrationConcurrencyTests {
 
 	@Test
 	void theCapacityCannotBeCutBelowThoseRegistered() throws Exception {
-		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510100), 80).subList(70, 73);
-		Event event = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("缩减名额测试", 5)));
+		List<PersonId> persons = ActivitiesFixtures.people(people, ActivitiesFixtures.CHENGDU, 80).subList(70, 73);
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("缩减名额测试", 5)));
 		for (PersonId person : persons) {
-			ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person));
+			as("chengdu", () -> registrations.register(event.id(), person));
 		}
-		assertThatThrownBy(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> activities.updateEvent(event.id(),
+		assertThatThrownBy(() -> as("chengdu", () -> activities.updateEvent(event.id(),
 				event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 2))))
 			.isInstanceOfSatisfying(Refused.class, e -> assertThat(e.fields())
 				.containsEntry("capacity", "activities.event.capacity.belowRegistered"));
-		Event same = ActivitiesFixtures.as(accounts, "chengdu",
+		Event same = as("chengdu",
 				() -> activities.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 3)));
 		assertThat(same.capacity()).isEqualTo(3);
 	}
@@ -169,17 +146,16 @@ class RegistrationConcurrencyTests {
 	 */
 	@Test
 	void aCapacityCutWaitsForARegistrationInProgressAndCountsIt() throws Exception {
-		List<PersonId> persons = ActivitiesFixtures.people(people, new UnitId(510100), 80).subList(73, 76);
-		Event event = ActivitiesFixtures.as(accounts, "chengdu",
-				() -> activities.createEvent(ActivitiesFixtures.running("名额并发修改测试", 5)));
+		List<PersonId> persons = ActivitiesFixtures.people(people, ActivitiesFixtures.CHENGDU, 80).subList(73, 76);
+		Event event = as("chengdu", () -> activities.createEvent(ActivitiesFixtures.running("名额并发修改测试", 5)));
 		for (PersonId person : persons.subList(0, 2)) {
-			ActivitiesFixtures.as(accounts, "chengdu", () -> registrations.register(event.id(), person));
+			as("chengdu", () -> registrations.register(event.id(), person));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		CountDownLatch registeredUncommitted = new CountDownLatch(1);
 		CountDownLatch commit = new CountDownLatch(1);
 		try {
-			Future<?> registration = pool.submit(() -> ActivitiesFixtures.as(accounts, "chengdu",
+			Future<?> registration = pool.submit(() -> as("chengdu",
 					() -> new TransactionTemplate(transactions).execute(status -> {
 						registrations.register(event.id(), persons.get(2));
 						registeredUncommitted.countDown();
@@ -192,7 +168,7 @@ class RegistrationConcurrencyTests {
 						return null;
 					})));
 			assertThat(registeredUncommitted.await(30, TimeUnit.SECONDS)).isTrue();
-			Future<Event> cut = pool.submit(() -> ActivitiesFixtures.as(accounts, "chengdu", () -> activities
+			Future<Event> cut = pool.submit(() -> as("chengdu", () -> activities
 				.updateEvent(event.id(), event.version(), ActivitiesFixtures.withCapacity(EventForm.of(event, java.time.ZoneId.of("Asia/Shanghai")), 2))));
 			// Wait until the cut is blocked on the registration's lock, then let the registration commit.
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -6,28 +6,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.tongxin.people.MergeFixtures;
-import org.tongxin.people.dedupe.Deduplication;
+import org.tongxin.people.MergeTestSupport;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 
 /** Event registrations follow a merge of duplicate persons to the survivor, and exactly those go back on undo. */
 @PlatformTest
-class RegistrationMergeTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Deduplication deduplication;
+class RegistrationMergeTests extends MergeTestSupport {
 
 	long event(String title) {
 		return jdbc.sql("""
@@ -63,7 +50,7 @@ class RegistrationMergeTests {
 	@Test
 	void mergingMovesRegistrationsToTheSurvivorKeepsTheAttendedOneAndUndoPutsExactlyThoseBack() {
 		MockHttpSession shenzhen = SignIn.as(mvc, "shenzhen");
-		long[] pair = MergeFixtures.pair(jdbc, deduplication);
+		long[] pair = duplicatePair();
 		long keep = pair[0];
 		long away = pair[1];
 		long onlyAway = event("合并活动甲");
@@ -81,7 +68,7 @@ class RegistrationMergeTests {
 			.param(awayCheckedIn).update();
 		List<String> before = rows(onlyAway, awayAttended, keepAttended);
 
-		long merge = MergeFixtures.merge(mvc, jdbc, shenzhen, pair[2]);
+		long merge = merge(shenzhen, pair[2]);
 
 		assertThat(rows(onlyAway, awayAttended, keepAttended)).containsExactly(
 				movedAlone + " " + onlyAway + " " + keep + " REGISTERED true -",
@@ -96,7 +83,7 @@ class RegistrationMergeTests {
 				select count(*) from platform_audit_log where object_type = 'activities-registration' and reason = 'person merge'
 				and detail like ?""").param("%\"merge\":" + merge + "%").query(Long.class).single()).isOne();
 
-		MergeFixtures.undo(mvc, shenzhen, merge);
+		undo(shenzhen, merge);
 
 		assertThat(rows(onlyAway, awayAttended, keepAttended)).isEqualTo(before);
 		assertThat(jdbc.sql("select count(*) from act_registration_merge where merge_id = ?").param(merge)
@@ -106,8 +93,8 @@ class RegistrationMergeTests {
 	@Test
 	void aMergedAwayPersonCannotBeRegistered() {
 		MockHttpSession shenzhen = SignIn.as(mvc, "shenzhen");
-		long[] pair = MergeFixtures.pair(jdbc, deduplication);
-		MergeFixtures.merge(mvc, jdbc, shenzhen, pair[2]);
+		long[] pair = duplicatePair();
+		merge(shenzhen, pair[2]);
 		long event = jdbc.sql("""
 				insert into act_event (unit_id, title, kind, starts_at, ends_at)
 				values (440304, '合并活动丁', 'NETWORKING', now() + interval '1 day', now() + interval '1 day 2 hours')

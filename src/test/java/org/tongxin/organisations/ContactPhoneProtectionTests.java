@@ -13,26 +13,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.tongxin.organisations.internal.ContactPhoneEncryption;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.crypto.EncryptedColumnsTestSupport;
 import org.tongxin.platform.crypto.FieldCipher;
 import org.tongxin.platform.database.EmbeddedServer;
 
 /** An organisation's contact phone is stored encrypted, shown masked, and revealed only with a reason, audited. */
 @PlatformTest
-class ContactPhoneProtectionTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	FieldCipher cipher;
+class ContactPhoneProtectionTests extends EncryptedColumnsTestSupport {
 
 	@Autowired
 	ContactPhoneEncryption encryption;
@@ -72,9 +63,7 @@ class ContactPhoneProtectionTests {
 	}
 
 	String stored(long id) {
-		byte[] value = jdbc.sql("select contact_phone_cipher from org_organisation where id = ?").param(id)
-			.query(byte[].class).single();
-		return cipher.decrypt(value);
+		return decrypted("org_organisation", "contact_phone_cipher", id);
 	}
 
 	long audited(long id, String action, String text) {

@@ -6,28 +6,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.tongxin.people.MergeFixtures;
-import org.tongxin.people.dedupe.Deduplication;
+import org.tongxin.people.MergeTestSupport;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 
 /** Memberships follow a merge of duplicate persons to the survivor, and exactly those go back on undo. */
 @PlatformTest
-class MembershipMergeTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Deduplication deduplication;
+class MembershipMergeTests extends MergeTestSupport {
 
 	long organisation(String name) {
 		return jdbc.sql("insert into org_organisation (unit_id, name, kind) values (440304, ?, 'ASSOCIATION') returning id")
@@ -57,7 +44,7 @@ class MembershipMergeTests {
 	@Test
 	void mergingMovesMembershipsToTheSurvivorKeepsOneOfTwoEqualOnesAndUndoPutsExactlyThoseBack() {
 		MockHttpSession shenzhen = SignIn.as(mvc, "shenzhen");
-		long[] pair = MergeFixtures.pair(jdbc, deduplication);
+		long[] pair = duplicatePair();
 		long keep = pair[0];
 		long away = pair[1];
 		long onlyAway = organisation("合并甲会");
@@ -70,7 +57,7 @@ class MembershipMergeTests {
 		long awayDuplicate = member(bothActive, away, "MEMBER", "ACTIVE");
 		List<String> before = rows(onlyAway, both, bothActive);
 
-		long merge = MergeFixtures.merge(mvc, jdbc, shenzhen, pair[2]);
+		long merge = merge(shenzhen, pair[2]);
 
 		assertThat(rows(onlyAway, both, bothActive)).containsExactly(
 				movedAlone + " " + onlyAway + " " + keep + " DIRECTOR ACTIVE",
@@ -91,7 +78,7 @@ class MembershipMergeTests {
 		assertThat(mvc.get().uri("/organisations/of-person/{id}", keep).session(shenzhen)).hasStatusOk()
 			.bodyText().contains("合并甲会").contains("合并乙会").contains("合并丙会");
 
-		MergeFixtures.undo(mvc, shenzhen, merge);
+		undo(shenzhen, merge);
 
 		assertThat(rows(onlyAway, both, bothActive)).isEqualTo(before);
 		assertThat(jdbc.sql("select count(*) from org_membership_merge where merge_id = ?").param(merge).query(Long.class)
@@ -101,8 +88,8 @@ class MembershipMergeTests {
 	@Test
 	void aMergedAwayPersonCannotBeAddedAsAMember() {
 		MockHttpSession shenzhen = SignIn.as(mvc, "shenzhen");
-		long[] pair = MergeFixtures.pair(jdbc, deduplication);
-		MergeFixtures.merge(mvc, jdbc, shenzhen, pair[2]);
+		long[] pair = duplicatePair();
+		merge(shenzhen, pair[2]);
 		long org = organisation("合并丁会");
 		var refused = mvc.post()
 			.uri("/api/v1/organisations/{id}/members", org)

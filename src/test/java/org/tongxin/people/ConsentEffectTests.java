@@ -8,7 +8,6 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -38,20 +37,12 @@ class ConsentEffectTests {
 	}
 
 	void consent(long person, String event, String scope) {
-		assertThat(mvc.post().uri("/people/{id}/consents", person).session(SignIn.as(mvc, "chengdu")).with(csrf())
-			.param("event", event).param("scope", scope).param("noticeVersion", "2026-01").param("channel", "书面"))
+		assertThat(PeopleFixtures.recordConsent(mvc, SignIn.as(mvc, "chengdu"), person, event, scope, "书面"))
 			.hasStatus3xxRedirection();
 	}
 
 	MvcTestResult reveal(MockHttpSession session, long person, String field) {
-		return mvc.post()
-			.uri("/api/v1/people/{id}/reveal", person)
-			.session(session)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"field": "%s", "reason": "核对身份信息"}""".formatted(field))
-			.exchange();
+		return PeopleFixtures.reveal(mvc, session, person, field, "核对身份信息");
 	}
 
 	@Test

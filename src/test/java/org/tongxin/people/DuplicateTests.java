@@ -10,11 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.tongxin.people.dedupe.Deduplication;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 
@@ -23,18 +19,9 @@ import org.tongxin.platform.SignIn;
  * 440305) and carry unique names, so the other registry tests' counts are not disturbed.
  */
 @PlatformTest
-class DuplicateTests {
+class DuplicateTests extends MergeTestSupport {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Deduplication deduplication;
 
 	/** A person written as an import would write it: straight into the table, changed "now". */
 	long person(long unit, String name, String birth, String employer, String phone) {
@@ -181,9 +168,9 @@ class DuplicateTests {
 		assertThat(jdbc.sql("select count(*) from platform_audit_log where object_type = 'person' and object_id = ? and reason = 'merge'")
 			.param(Long.toString(keep)).query(Long.class).single()).isEqualTo(1);
 
-		long merge = jdbc.sql("select id from people_merge where duplicate_id = ?").param(pair).query(Long.class).single();
+		long merge = mergeOf(pair);
 		assertThat(mvc.get().uri("/people/duplicates?status=MERGED").session(shenzhen)).bodyText().contains(name);
-		assertThat(mvc.post().uri("/people/duplicates/merges/{m}/undo", merge).session(shenzhen).with(csrf())).hasStatus(302);
+		undo(shenzhen, merge);
 
 		assertThat(row(keep)).isEqualTo(keepBefore);
 		assertThat(row(other)).isEqualTo(otherBefore);
@@ -203,8 +190,8 @@ class DuplicateTests {
 		long pair = (Long) pair(keep, other).get("id");
 		mvc.post().uri("/people/duplicates/{id}/merge", pair).session(shenzhen).with(csrf()).exchange();
 		jdbc.sql("update people_person set notes = '合并后修改', version = version + 1 where id = ?").param(keep).update();
-		long merge = jdbc.sql("select id from people_merge where duplicate_id = ?").param(pair).query(Long.class).single();
-		assertThat(mvc.post().uri("/people/duplicates/merges/{m}/undo", merge).session(shenzhen).with(csrf())).hasStatus(302);
+		long merge = mergeOf(pair);
+		undo(shenzhen, merge);
 		assertThat(jdbc.sql("select merged_into from people_person where id = ?").param(other).query(Long.class).single()).isEqualTo(keep);
 		assertThat(pair(keep, other)).containsEntry("status", "MERGED");
 	}

@@ -8,14 +8,11 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.people.internal.PersonFieldEncryption;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
-import org.tongxin.platform.crypto.FieldCipher;
+import org.tongxin.platform.crypto.EncryptedColumnsTestSupport;
 
 /**
  * Issue 9, item 6: email and address are encrypted at rest, masked by default (email to its first character and
@@ -23,7 +20,7 @@ import org.tongxin.platform.crypto.FieldCipher;
  * in plaintext are encrypted at startup.
  */
 @PlatformTest
-class EncryptedContactTests {
+class EncryptedContactTests extends EncryptedColumnsTestSupport {
 
 	static final String NAME = "邮箱加密测试";
 
@@ -32,28 +29,16 @@ class EncryptedContactTests {
 	static final String ADDRESS = "成都市锦江区红星路二段70号";
 
 	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	FieldCipher cipher;
-
-	@Autowired
 	PersonFieldEncryption encryption;
 
 	long person;
 
 	@BeforeEach
 	void registered() {
-		if (jdbc.sql("select count(*) from people_person where name = ?").param(NAME).query(Long.class).single() == 0) {
-			String id = PeopleFixtures.idNumber("510104", LocalDate.of(1990, 5, 5), 818);
-			assertThat(PeopleFixtures.create(mvc, SignIn.as(mvc, "chengdu"), """
-					{"unit": 510104, "name": "%s", "idNumber": "%s", "group": "NEW_MEDIA", "legalBasis": "CONSENT",
-					 "email": "%s", "address": "%s"}""".formatted(NAME, id, EMAIL, ADDRESS))).hasStatus(201);
-		}
-		person = PeopleFixtures.idOf(jdbc, NAME);
+		String id = PeopleFixtures.idNumber("510104", LocalDate.of(1990, 5, 5), 818);
+		person = PeopleFixtures.registeredOnce(mvc, jdbc, "chengdu", NAME, """
+				{"unit": 510104, "name": "%s", "idNumber": "%s", "group": "NEW_MEDIA", "legalBasis": "CONSENT",
+				 "email": "%s", "address": "%s"}""".formatted(NAME, id, EMAIL, ADDRESS));
 	}
 
 	@Test
@@ -61,8 +46,7 @@ class EncryptedContactTests {
 		String row = jdbc.sql("select row_to_json(p)::text from people_person p where id = ?").param(person)
 			.query(String.class).single();
 		assertThat(row).contains(NAME).doesNotContain("zhang.jiami").doesNotContain("红星路");
-		assertThat(jdbc.sql("select email_cipher from people_person where id = ?").param(person).query(byte[].class)
-			.single()).satisfies(stored -> assertThat(cipher.decrypt(stored)).isEqualTo(EMAIL));
+		assertThat(decrypted("people_person", "email_cipher", person)).isEqualTo(EMAIL);
 		assertThat(jdbc.sql("""
 				select count(*) from platform_audit_log
 				where object_type like 'person%' and (detail like '%zhang.jiami%' or detail like '%红星路%')""")
@@ -85,13 +69,7 @@ class EncryptedContactTests {
 			.doesNotContain("红星路");
 
 		MockHttpSession central = SignIn.as(mvc, "central");
-		assertThat(mvc.post()
-			.uri("/api/v1/people/{id}/reveal", person)
-			.session(central)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"field": "EMAIL", "reason": "发送活动通知"}""")).hasStatusOk()
+		assertThat(PeopleFixtures.reveal(mvc, central, person, "EMAIL", "发送活动通知")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.value")
 			.isEqualTo(EMAIL);
@@ -105,16 +83,10 @@ class EncryptedContactTests {
 
 	@Test
 	void anEditThatLeavesEmailEmptyKeepsIt() {
-		assertThat(mvc.put()
-			.uri("/api/v1/people/{id}", person)
-			.session(SignIn.as(mvc, "chengdu"))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		assertThat(PeopleFixtures.update(mvc, SignIn.as(mvc, "chengdu"), person, """
 					{"unit": 510104, "name": "%s", "group": "NEW_MEDIA", "legalBasis": "CONSENT", "position": "编辑"}"""
 				.formatted(NAME))).hasStatusOk();
-		byte[] stored = jdbc.sql("select email_cipher from people_person where id = ?").param(person).query(byte[].class).single();
-		assertThat(cipher.decrypt(stored)).isEqualTo(EMAIL);
+		assertThat(decrypted("people_person", "email_cipher", person)).isEqualTo(EMAIL);
 	}
 
 	@Test
@@ -129,9 +101,7 @@ class EncryptedContactTests {
 
 		assertThat(jdbc.sql("select count(*) from people_person where email is not null or address is not null")
 			.query(Long.class).single()).isZero();
-		byte[] email = jdbc.sql("select email_cipher from people_person where id = ?").param(legacy).query(byte[].class).single();
-		byte[] address = jdbc.sql("select address_cipher from people_person where id = ?").param(legacy).query(byte[].class).single();
-		assertThat(cipher.decrypt(email)).isEqualTo("old.plain@example.com");
-		assertThat(cipher.decrypt(address)).isEqualTo("成都市青羊区旧址路1号");
+		assertThat(decrypted("people_person", "email_cipher", legacy)).isEqualTo("old.plain@example.com");
+		assertThat(decrypted("people_person", "address_cipher", legacy)).isEqualTo("成都市青羊区旧址路1号");
 	}
 }

@@ -3,16 +3,13 @@ package org.tongxin.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.crypto.EncryptedColumnsTestSupport;
 import org.tongxin.platform.crypto.FieldCipher;
 
 /**
@@ -22,26 +19,17 @@ import org.tongxin.platform.crypto.FieldCipher;
  */
 @PlatformTest
 @TestPropertySource(properties = "tongxin.people.exact-search-per-minute=5")
-class ExactSearchLimitTests {
+class ExactSearchLimitTests extends EncryptedColumnsTestSupport {
 
 	static final String PHONE = "13966668888";
 
 	static final String ID = PeopleFixtures.idNumber("510104", LocalDate.of(1979, 2, 14), 275);
 
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	FieldCipher cipher;
-
 	@Test
 	void theSixthExactSearchWithinAMinuteIsRefusedAndEverySearchIsAuditedByItsHash() {
 		MockHttpSession staff = SignIn.as(mvc, "yuzhong");
-		String phoneHash = HexFormat.of().formatHex(cipher.hash(FieldCipher.Purpose.PHONE, PHONE));
-		String idHash = HexFormat.of().formatHex(cipher.hash(FieldCipher.Purpose.ID_NUMBER, ID));
+		String phoneHash = hashHex(FieldCipher.Purpose.PHONE, PHONE);
+		String idHash = hashHex(FieldCipher.Purpose.ID_NUMBER, ID);
 		for (int i = 0; i < 4; i++) {
 			assertThat(mvc.get().uri("/api/v1/people?q={q}", PHONE).session(staff)).hasStatusOk();
 		}

@@ -7,22 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.crypto.EncryptedColumnsTestSupport;
 import org.tongxin.platform.crypto.FieldCipher;
 
 /**
@@ -36,16 +34,7 @@ import org.tongxin.platform.crypto.FieldCipher;
  */
 @PlatformTest
 @TestPropertySource(properties = "tongxin.people.exact-search-per-minute=5")
-class IdNumberCheckLimitTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	FieldCipher cipher;
+class IdNumberCheckLimitTests extends EncryptedColumnsTestSupport {
 
 	@Autowired
 	PeopleRegistry registry;
@@ -73,7 +62,7 @@ class IdNumberCheckLimitTests {
 	void theSixthDuplicateIdFormSubmissionWithinAMinuteIsRefusedAndEachCheckIsAuditedByItsHash() {
 		MockHttpSession sichuan = SignIn.as(mvc, "sichuan");
 		String registered = registeredIdNumberUnder("1.510000");
-		String hash = HexFormat.of().formatHex(cipher.hash(FieldCipher.Purpose.ID_NUMBER, registered));
+		String hash = hashHex(FieldCipher.Purpose.ID_NUMBER, registered);
 		long people = jdbc.sql("select count(*) from people_person").query(Long.class).single();
 
 		for (int i = 0; i < 5; i++) {

@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -33,13 +32,7 @@ class MaskProperties {
 
 	@Provide
 	Arbitrary<IdNumber> idNumbers() {
-		Arbitrary<String> areas = Arbitraries.integers().between(110000, 659999).map(Object::toString);
-		Arbitrary<LocalDate> births = Arbitraries.integers()
-			.between(0, 36_000)
-			.map(days -> LocalDate.of(1925, 1, 1).plusDays(days))
-			.filter(d -> !d.isAfter(LocalDate.now()));
-		Arbitrary<Integer> sequences = Arbitraries.integers().between(0, 999);
-		return Combinators.combine(areas, births, sequences).as(IdNumber::of);
+		return IdNumberArbitraries.idNumbers();
 	}
 
 	@Property(tries = 200)

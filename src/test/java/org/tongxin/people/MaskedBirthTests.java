@@ -47,11 +47,8 @@ class MaskedBirthTests {
 
 	@BeforeEach
 	void registered() {
-		if (jdbc.sql("select count(*) from people_person where name = ?").param(NAME).query(Long.class).single() == 0) {
-			assertThat(PeopleFixtures.create(mvc, SignIn.as(mvc, "central"),
-					PeopleFixtures.json(510104, NAME, ID, "13955550613", "NEW_MEDIA", "成都年代传媒有限公司"))).hasStatus(201);
-		}
-		person = PeopleFixtures.idOf(jdbc, NAME);
+		person = PeopleFixtures.registeredOnce(mvc, jdbc, "central", NAME,
+				PeopleFixtures.json(510104, NAME, ID, "13955550613", "NEW_MEDIA", "成都年代传媒有限公司"));
 	}
 
 	@Test
@@ -149,12 +146,7 @@ class MaskedBirthTests {
 		}
 		long id = PeopleFixtures.idOf(jdbc, name);
 		assertThat(other).isNotEqualTo(id);
-		assertThat(mvc.put()
-			.uri("/api/v1/people/{id}", id)
-			.session(chengdu)
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.content("""
+		assertThat(PeopleFixtures.update(mvc, chengdu, id, """
 					{"unit": 510104, "name": "%s", "sex": "F", "group": "NEW_MEDIA", "employer": "改过的单位",
 					 "legalBasis": "CONSENT"}""".formatted(name))).hasStatusOk();
 		assertThat(jdbc.sql("select birth_date from people_person where id = ?").param(id).query(LocalDate.class).single())

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.tongxin.people.dedupe.Deduplication;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
 
@@ -19,20 +15,11 @@ import org.tongxin.platform.SignIn;
  * 410 Gone with the survivor's id in the API, and every change refused until the merge is undone.
  */
 @PlatformTest
-class MergedAwayPersonTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Deduplication deduplication;
+class MergedAwayPersonTests extends MergeTestSupport {
 
 	long[] mergedPair(MockHttpSession shenzhen) {
-		long[] pair = MergeFixtures.pair(jdbc, deduplication);
-		return new long[] { pair[0], pair[1], MergeFixtures.merge(mvc, jdbc, shenzhen, pair[2]) };
+		long[] pair = duplicatePair();
+		return new long[] { pair[0], pair[1], merge(shenzhen, pair[2]) };
 	}
 
 	@Test
@@ -78,7 +65,7 @@ class MergedAwayPersonTests {
 		assertThat(put).bodyJson().extractingPath("$.mergedInto").asNumber().isEqualTo((int) ids[0]);
 		assertThat(mvc.get().uri("/api/v1/people/{id}", ids[0]).session(shenzhen)).hasStatusOk();
 
-		assertThat(mvc.post().uri("/people/duplicates/merges/{m}/undo", ids[2]).session(shenzhen).with(csrf())).hasStatus(302);
+		undo(shenzhen, ids[2]);
 		assertThat(mvc.get().uri("/api/v1/people/{id}", ids[1]).session(shenzhen)).hasStatusOk();
 		assertThat(mvc.get().uri("/people/{id}", ids[1]).session(shenzhen)).bodyText()
 			.doesNotContain("已作为重复记录合并")

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -42,30 +41,18 @@ class PeopleAuditPrivacyTests {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		LocalDate birth = LocalDate.of(1986, 4, 23);
 		String idNumber = PeopleFixtures.idNumber("510104", birth, 518);
-		String created = mvc.post()
-			.uri("/api/v1/people")
-			.session(chengdu)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"unit": 510104, "name": "审计隐私甲", "idNumber": "%s", "phone": "13912348832",
-					 "email": "shenji.yinsi@example.cn", "address": "成都市锦江区红星路三段99号", "group": "ENTERPRISE",
-					 "employer": "成都隐私测试科技有限公司", "position": "总经理", "legalBasis": "CONSENT", "ethnicity": "01",
-					 "notes": "备注：其兄在区政协任职", "tags": "隐私标签"}""".formatted(idNumber))
-			.exchange()
+		String created = PeopleFixtures.create(mvc, chengdu, """
+				{"unit": 510104, "name": "审计隐私甲", "idNumber": "%s", "phone": "13912348832",
+				 "email": "shenji.yinsi@example.cn", "address": "成都市锦江区红星路三段99号", "group": "ENTERPRISE",
+				 "employer": "成都隐私测试科技有限公司", "position": "总经理", "legalBasis": "CONSENT", "ethnicity": "01",
+				 "notes": "备注：其兄在区政协任职", "tags": "隐私标签"}""".formatted(idNumber))
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		long person = PeopleFixtures.idOf(jdbc, "审计隐私甲");
 		String maskedId = JsonPath.read(created, "$.idNumber");
 		String maskedPhone = JsonPath.read(created, "$.phone");
 
-		assertThat(mvc.put()
-			.uri("/api/v1/people/{id}", person)
-			.session(chengdu)
-			.with(csrf())
-			.header("If-Match", "\"0\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		assertThat(PeopleFixtures.update(mvc, chengdu, person, 0, """
 					{"unit": 510104, "name": "审计隐私乙", "idNumber": "%s", "phone": "13799995566",
 					 "email": "yinsi.new@example.cn", "address": "成都市武侯区人民南路四段1号", "group": "NEW_MEDIA",
 					 "subgroup": "INFLUENCER", "employer": "成都隐私传媒有限公司", "position": "主编", "legalBasis": "CONSENT",
@@ -106,9 +93,8 @@ class PeopleAuditPrivacyTests {
 	void theAuditorsScreenAndExportShowChangedFieldsWithoutValues() throws Exception {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		String idNumber = PeopleFixtures.idNumber("510105", LocalDate.of(1990, 2, 14), 61);
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510105, "审计屏幕丙", idNumber, "13655557777",
-				"FREELANCE", "屏幕测试工作室"))).hasStatus(201);
-		long person = PeopleFixtures.idOf(jdbc, "审计屏幕丙");
+		long person = PeopleFixtures.created(mvc, jdbc, chengdu, 510105, "审计屏幕丙", idNumber, "13655557777", "FREELANCE",
+				"屏幕测试工作室");
 
 		MockHttpSession auditor = SignIn.as(mvc, "auditor");
 		assertThat(mvc.get().uri("/audit").param("objectType", "person").param("objectId", Long.toString(person)).session(auditor)).hasStatusOk()

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -29,21 +28,13 @@ class PeopleChangeTests {
 	void movesBetweenUnitsGroupsAndEmployersAreKeptAsHistory() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		String id = PeopleFixtures.idNumber("510104", LocalDate.of(1988, 11, 30), 402);
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510104, "流动测试", id, "13711112222",
-				"ENTERPRISE", "成都星辰科技有限公司"))).hasStatus(201);
-		long person = PeopleFixtures.idOf(jdbc, "流动测试");
+		long person = PeopleFixtures.created(mvc, jdbc, chengdu, 510104, "流动测试", id, "13711112222", "ENTERPRISE", "成都星辰科技有限公司");
 		// The entry names the fields, not the values (issue 9): neither the full nor the masked ID number.
 		assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'CREATE' and object_type = 'person' and object_id = ?"
 				+ " and actor = 'chengdu' and detail like '%\"idNumberMasked\":\"changed\"%' and detail not like '%510104*%'")
 			.params(Long.toString(person)).query(Long.class).single()).isEqualTo(1);
 
-		assertThat(mvc.put()
-			.uri("/api/v1/people/{id}", person)
-			.session(chengdu)
-			.with(csrf())
-			.header("If-Match", "\"0\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		assertThat(PeopleFixtures.update(mvc, chengdu, person, 0, """
 					{"unit": 510107, "name": "流动测试", "group": "NEW_MEDIA", "subgroup": "INFLUENCER",
 					 "employer": "成都同心文化传媒有限公司", "position": "主编", "legalBasis": "CONSENT", "ethnicity": "01"}"""))
 			.hasStatusOk()
@@ -60,13 +51,7 @@ class PeopleChangeTests {
 			.contains("民营企业和外商投资企业管理技术人员 → 新媒体从业人员");
 
 		// The stale version is refused: nobody overwrites a change they have not seen.
-		assertThat(mvc.put()
-			.uri("/api/v1/people/{id}", person)
-			.session(chengdu)
-			.with(csrf())
-			.header("If-Match", "\"0\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		assertThat(PeopleFixtures.update(mvc, chengdu, person, 0, """
 					{"unit": 510104, "name": "流动测试", "group": "ENTERPRISE", "legalBasis": "CONSENT"}""")).hasStatus(409);
 		assertThat(jdbc.sql("select sex from people_person where id = ?").param(person).query(String.class).single())
 			.isEqualTo("F");
@@ -75,14 +60,11 @@ class PeopleChangeTests {
 	@Test
 	void theConsentLedgerRecordsAndTheStateFollows() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510105, "同意测试", PeopleFixtures.idNumber("510105",
-				LocalDate.of(1992, 5, 6), 77), "13622223333", "FREELANCE", "无"))).hasStatus(201);
-		long person = PeopleFixtures.idOf(jdbc, "同意测试");
-		assertThat(mvc.post().uri("/people/{id}/consents", person).session(chengdu).with(csrf())
-			.param("event", "GIVEN").param("scope", "BASIC").param("noticeVersion", "2026-01").param("channel", "现场纸质签署"))
+		long person = PeopleFixtures.created(mvc, jdbc, chengdu, 510105, "同意测试", PeopleFixtures.idNumber("510105",
+				LocalDate.of(1992, 5, 6), 77), "13622223333", "FREELANCE", "无");
+		assertThat(PeopleFixtures.recordConsent(mvc, chengdu, person, "GIVEN", "BASIC", "现场纸质签署"))
 			.hasStatus3xxRedirection();
-		assertThat(mvc.post().uri("/people/{id}/consents", person).session(chengdu).with(csrf())
-			.param("event", "WITHDRAWN").param("scope", "BASIC").param("noticeVersion", "2026-01").param("channel", ""))
+		assertThat(PeopleFixtures.recordConsent(mvc, chengdu, person, "WITHDRAWN", "BASIC", ""))
 			.hasStatusOk().bodyText().contains("请填写方式");
 		assertThat(jdbc.sql("select consent_state from people_person where id = ?").param(person).query(String.class).single())
 			.isEqualTo("GIVEN");
@@ -93,9 +75,8 @@ class PeopleChangeTests {
 	void anonymisingErasesIdentityAndKeepsStatistics() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		String id = PeopleFixtures.idNumber("510108", LocalDate.of(1975, 8, 17), 33);
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510108, "匿名测试", id, "13833334444",
-				"INTERMEDIARY", "成都某会计师事务所"))).hasStatus(201);
-		long person = PeopleFixtures.idOf(jdbc, "匿名测试");
+		long person = PeopleFixtures.created(mvc, jdbc, chengdu, 510108, "匿名测试", id, "13833334444", "INTERMEDIARY",
+				"成都某会计师事务所");
 		assertThat(mvc.post().uri("/people/{id}/anonymise", person).session(chengdu).with(csrf())).hasStatus3xxRedirection();
 		var row = jdbc.sql("""
 				select name is null and id_number_cipher is null and id_number_hash is null and phone_cipher is null
@@ -182,9 +163,8 @@ class PeopleChangeTests {
 	@Test
 	void platformAccountsAreAddedAndRemovedWithinScopeAndAudited() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510106, "账号测试", PeopleFixtures.idNumber("510106",
-				LocalDate.of(1990, 3, 4), 55), "13633334444", "NEW_MEDIA", "成都同心文化传媒有限公司"))).hasStatus(201);
-		long person = PeopleFixtures.idOf(jdbc, "账号测试");
+		long person = PeopleFixtures.created(mvc, jdbc, chengdu, 510106, "账号测试", PeopleFixtures.idNumber("510106",
+				LocalDate.of(1990, 3, 4), 55), "13633334444", "NEW_MEDIA", "成都同心文化传媒有限公司");
 
 		assertThat(mvc.post().uri("/people/{id}/accounts", person).session(chengdu).with(csrf())
 			.param("platform", "DOUYIN").param("handle", "蓉城同心说").param("followers", "120000").param("verified", "true"))

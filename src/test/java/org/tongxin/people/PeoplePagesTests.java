@@ -2,6 +2,7 @@ package org.tongxin.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.tongxin.platform.web.RenderedPages.assertRendered;
 
 import java.util.Locale;
 
@@ -30,13 +31,13 @@ class PeoplePagesTests {
 		long person = jdbc.sql("select min(id) from people_person where unit_id in (select id from platform_unit where path <@ '1.510000.510100')"
 				+ " and anonymised_at is null").query(Long.class).single();
 		long newMedia = jdbc.sql("select min(person_id) from people_platform_account").query(Long.class).single();
-		rendered(language, "central", "/people", "/people?q=王&group=ENTERPRISE&minAge=30&maxAge=50&consent=GIVEN",
-				"/people/new", "/people/" + person, "/people/" + newMedia, "/people/" + person + "?tab=history",
+		assertRendered(mvc, language, "central", "/people",
+				"/people?q=王&group=ENTERPRISE&minAge=30&maxAge=50&consent=GIVEN", "/people/new", "/people/" + person, "/people/" + newMedia, "/people/" + person + "?tab=history",
 				"/people/" + person + "?tab=consent", "/people/" + person + "?tab=organisations",
 				"/people/" + person + "?tab=activities", "/people/" + person + "/edit", "/people/dictionaries",
 				"/people/dictionaries?kind=SUBGROUP", "/units/picker?field=unit&city=510100");
-		rendered(language, "chengdu", "/people", "/people/new", "/people/" + person, "/people?q=0000");
-		rendered(language, "yuzhong", "/people", "/people/new");
+		assertRendered(mvc, language, "chengdu", "/people", "/people/new", "/people/" + person, "/people?q=0000");
+		assertRendered(mvc, language, "yuzhong", "/people", "/people/new");
 	}
 
 	@ParameterizedTest
@@ -67,14 +68,5 @@ class PeoplePagesTests {
 		MockHttpSession session = SignIn.as(mvc, user);
 		session.setAttribute("tongxin.locale", Locale.forLanguageTag(language));
 		return session;
-	}
-
-	private void rendered(String language, String user, String... paths) {
-		MockHttpSession session = session(language, user);
-		for (String path : paths) {
-			var result = mvc.get().uri(path).session(session).exchange();
-			assertThat(result).as(user + " " + path).hasStatusOk();
-			assertThat(result).as(user + " " + path + " " + language).bodyText().doesNotContain("??");
-		}
 	}
 }

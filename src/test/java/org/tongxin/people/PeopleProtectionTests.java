@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -36,11 +35,8 @@ class PeopleProtectionTests {
 
 	@BeforeEach
 	void registered() {
-		if (jdbc.sql("select count(*) from people_person where name = ?").param(NAME).query(Long.class).single() == 0) {
-			assertThat(PeopleFixtures.create(mvc, SignIn.as(mvc, "chengdu"),
-					PeopleFixtures.json(510104, NAME, ID, PHONE, "NEW_MEDIA", "成都同心传媒有限公司"))).hasStatus(201);
-		}
-		person = PeopleFixtures.idOf(jdbc, NAME);
+		person = PeopleFixtures.registeredOnce(mvc, jdbc, "chengdu", NAME,
+				PeopleFixtures.json(510104, NAME, ID, PHONE, "NEW_MEDIA", "成都同心传媒有限公司"));
 	}
 
 	@Test
@@ -82,13 +78,7 @@ class PeopleProtectionTests {
 	@Test
 	void staffWithoutPeopleRevealAreRefused() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(mvc.post()
-			.uri("/api/v1/people/{id}/reveal", person)
-			.session(chengdu)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"field": "ID_NUMBER", "reason": "核对身份"}""")).hasStatus(403);
+		assertThat(PeopleFixtures.reveal(mvc, chengdu, person, "ID_NUMBER", "核对身份")).hasStatus(403);
 		assertThat(mvc.post().uri("/people/{id}/reveal", person).session(chengdu).with(csrf())
 			.param("field", "ID_NUMBER").param("reason", "核对身份")).hasStatus(403);
 	}
@@ -98,13 +88,7 @@ class PeopleProtectionTests {
 		MockHttpSession central = SignIn.as(mvc, "central");
 		assertThat(mvc.get().uri("/people/{id}", person).session(central)).bodyText().contains("查看原因");
 		long before = reveals();
-		assertThat(mvc.post()
-			.uri("/api/v1/people/{id}/reveal", person)
-			.session(central)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"field": "ID_NUMBER", "reason": "  "}""")).hasStatus(400);
+		assertThat(PeopleFixtures.reveal(mvc, central, person, "ID_NUMBER", "  ")).hasStatus(400);
 		assertThat(mvc.post().uri("/people/{id}/reveal", person).session(central).with(csrf())
 			.param("field", "PHONE").param("reason", "")).hasStatusOk()
 			.bodyText()
@@ -112,13 +96,7 @@ class PeopleProtectionTests {
 			.doesNotContain(PHONE);
 		assertThat(reveals()).isEqualTo(before);
 
-		assertThat(mvc.post()
-			.uri("/api/v1/people/{id}/reveal", person)
-			.session(central)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"field": "ID_NUMBER", "reason": "核对身份信息"}""")).hasStatusOk()
+		assertThat(PeopleFixtures.reveal(mvc, central, person, "ID_NUMBER", "核对身份信息")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.value")
 			.isEqualTo(ID);

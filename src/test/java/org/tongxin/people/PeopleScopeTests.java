@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -116,12 +115,7 @@ class PeopleScopeTests {
 			.param("event", "WITHDRAWN").param("scope", "BASIC").param("noticeVersion", "1").param("channel", "x"))
 			.hasStatus(404);
 		assertThat(mvc.get().uri("/api/v1/people/{id}", shenzhen).session(chengdu)).hasStatus(404);
-		assertThat(mvc.put()
-			.uri("/api/v1/people/{id}", shenzhen)
-			.session(chengdu)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		assertThat(PeopleFixtures.update(mvc, chengdu, shenzhen, """
 					{"unit": 510104, "name": "改名", "sex": "M", "group": "ENTERPRISE", "legalBasis": "DUTY"}""")).hasStatus(404);
 		assertThat(jdbc.sql("select name <> '改名' and anonymised_at is null from people_person where id = ?").param(shenzhen)
 			.query(Boolean.class).single()).isTrue();
@@ -132,13 +126,7 @@ class PeopleScopeTests {
 	void revealingOutsideTheScopeFindsNothingEvenWithThePermission() {
 		MockHttpSession office = SignIn.as(mvc, PeopleTestAccounts.chengduOffice(jdbc, mvc));
 		long shenzhen = inUnitUnder("1.440000.440300");
-		assertThat(mvc.post()
-			.uri("/api/v1/people/{id}/reveal", shenzhen)
-			.session(office)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"field": "PHONE", "reason": "核对联系方式"}""")).hasStatus(404);
+		assertThat(PeopleFixtures.reveal(mvc, office, shenzhen, "PHONE", "核对联系方式")).hasStatus(404);
 		assertThat(mvc.post().uri("/people/{id}/reveal", shenzhen).session(office).with(csrf())
 			.param("field", "PHONE").param("reason", "核对")).hasStatus(404);
 		assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'REVEAL' and object_id = ?")

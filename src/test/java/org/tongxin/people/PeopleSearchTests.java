@@ -94,14 +94,12 @@ class PeopleSearchTests {
 	@Test
 	void aShortFragmentFindsOldMatchesBeyondTheNewestIdWindows() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510104, "燊甲", PeopleFixtures.idNumber("510104",
-				LocalDate.of(1980, 1, 2), 31), "13900001111", "FREELANCE", "无"))).hasStatus(201);
-		long old = PeopleFixtures.idOf(jdbc, "燊甲");
+		long old = PeopleFixtures.created(mvc, jdbc, chengdu, 510104, "燊甲", PeopleFixtures.idNumber("510104",
+				LocalDate.of(1980, 1, 2), 31), "13900001111", "FREELANCE", "无");
 		// Two million ids later: more than every window the search tries before it reads the whole table.
 		jdbc.sql("select setval('people_person_id_seq', ?)").param(old + 2_000_000).query(Long.class).single();
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510104, "燊乙", PeopleFixtures.idNumber("510104",
-				LocalDate.of(1981, 1, 2), 33), "13900002222", "FREELANCE", "无"))).hasStatus(201);
-		long recent = PeopleFixtures.idOf(jdbc, "燊乙");
+		long recent = PeopleFixtures.created(mvc, jdbc, chengdu, 510104, "燊乙", PeopleFixtures.idNumber("510104",
+				LocalDate.of(1981, 1, 2), 33), "13900002222", "FREELANCE", "无");
 
 		assertThat(persons.page(CHENGDU, PersonFilter.query("燊"), null, 1)).extracting(PersonRow::id).containsExactly(recent);
 		assertThat(persons.page(CHENGDU, PersonFilter.query("燊"), null, 5)).extracting(PersonRow::id)
@@ -126,9 +124,8 @@ class PeopleSearchTests {
 	@Test
 	void phoneTailsFindExactlyThePersonsWhosePhoneEndsSo() {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510107, "尾号测试", PeopleFixtures.idNumber("510107",
-				LocalDate.of(1979, 2, 3), 21), "18600002468", "FREELANCE", "无"))).hasStatus(201);
-		long id = PeopleFixtures.idOf(jdbc, "尾号测试");
+		long id = PeopleFixtures.created(mvc, jdbc, chengdu, 510107, "尾号测试", PeopleFixtures.idNumber("510107",
+				LocalDate.of(1979, 2, 3), 21), "18600002468", "FREELANCE", "无");
 		Set<Long> found = searched("2468");
 		assertThat(found).contains(id);
 		Set<Long> expected = new LinkedHashSet<>();
@@ -155,9 +152,8 @@ class PeopleSearchTests {
 		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
 		String first17 = "51010619491231002";
 		String id = first17 + IdNumber.checkCharacter(first17);
-		assertThat(PeopleFixtures.create(mvc, chengdu, PeopleFixtures.json(510106, "证号测试", id, "13500001357",
-				"INTERMEDIARY", "四川同心律师事务所"))).hasStatus(201);
-		long person = PeopleFixtures.idOf(jdbc, "证号测试");
+		long person = PeopleFixtures.created(mvc, jdbc, chengdu, 510106, "证号测试", id, "13500001357", "INTERMEDIARY",
+				"四川同心律师事务所");
 		assertThat(searched(id)).containsExactly(person);
 		assertThat(searched(id.toLowerCase())).containsExactly(person);
 		String legacy = id.substring(0, 6) + id.substring(8, 17);

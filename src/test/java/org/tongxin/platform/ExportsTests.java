@@ -21,12 +21,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.platform.exports.ExportRoutingDataSource;
@@ -41,8 +41,8 @@ class ExportsTests {
 	@Autowired
 	Exports exports;
 
-	@Autowired
-	UserDetailsService accounts;
+	@RegisterExtension
+	final ThreadSignIn signIn = new ThreadSignIn();
 
 	@Autowired
 	JdbcClient jdbc;
@@ -54,8 +54,8 @@ class ExportsTests {
 	Clock clock;
 
 	@BeforeEach
-	void signIn() {
-		SignIn.onThisThread(accounts, "central");
+	void signInCentral() {
+		signIn.as("central");
 	}
 
 	@AfterEach

@@ -1,10 +1,10 @@
 package org.tongxin.reviews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tongxin.platform.web.RenderedPages.assertRendered;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -19,7 +19,6 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
-import org.tongxin.platform.web.AccountLocaleResolver;
 
 /** The review report the central office hands out: a PDF whose Chinese can be read back, and an .xlsx. */
 @PlatformTest
@@ -83,21 +82,13 @@ class ReviewReportTests {
 		long project = jdbc.sql("select min(project_id) from programme_review_assignment where round_id = ? and reviewer = 'reviewer2'")
 			.param(round).query(Long.class).single();
 		long aCase = jdbc.sql("select min(id) from programme_case").query(Long.class).single();
-		rendered(language, "central", "/programme/reviews", "/programme/reviews/new", "/programme/reviews/" + round,
-				"/programme/reviews/" + round + "/results", "/programme/reviews/reviewers", "/programme/cases",
-				"/programme/cases/" + aCase, "/programme/cases/new?project=" + project, "/programme/cases/" + aCase + "/edit");
-		rendered(language, "reviewer2", "/programme/reviews", "/programme/reviews/" + round + "/projects/" + project);
-		rendered(language, "chengdu", "/programme/reviews", "/programme/reviews/" + round + "/results", "/programme/cases",
-				"/programme/cases/" + aCase);
-	}
-
-	private void rendered(String language, String user, String... paths) {
-		MockHttpSession session = SignIn.as(mvc, user);
-		session.setAttribute(AccountLocaleResolver.SESSION_ATTRIBUTE, Locale.forLanguageTag(language));
-		for (String path : paths) {
-			var result = mvc.get().uri(path).session(session).exchange();
-			assertThat(result).as(user + " " + path).hasStatusOk();
-			assertThat(result).as(user + " " + path + " " + language).bodyText().doesNotContain("??");
-		}
+		assertRendered(mvc, language, "central", "/programme/reviews", "/programme/reviews/new",
+				"/programme/reviews/" + round, "/programme/reviews/" + round + "/results", "/programme/reviews/reviewers",
+				"/programme/cases", "/programme/cases/" + aCase, "/programme/cases/new?project=" + project,
+				"/programme/cases/" + aCase + "/edit");
+		assertRendered(mvc, language, "reviewer2", "/programme/reviews",
+				"/programme/reviews/" + round + "/projects/" + project);
+		assertRendered(mvc, language, "chengdu", "/programme/reviews", "/programme/reviews/" + round + "/results",
+				"/programme/cases", "/programme/cases/" + aCase);
 	}
 }

@@ -10,14 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tongxin.platform.PlatformTest;
-import org.tongxin.platform.SignIn;
+import org.tongxin.platform.ThreadSignIn;
 
 /**
  * Issue 9, item 7 (consent): an import does not update a person who withdrew basic consent — the row is
@@ -32,13 +30,8 @@ class ImportConsentTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	UserDetailsService users;
-
-	@AfterEach
-	void signOut() {
-		SecurityContextHolder.clearContext();
-	}
+	@RegisterExtension
+	final ThreadSignIn signIn = new ThreadSignIn();
 
 	@Test
 	void aPersonWhoWithdrewBasicConsentIsNotUpdatedByAnImport() throws Exception {
@@ -79,7 +72,7 @@ class ImportConsentTests {
 	}
 
 	PeopleImports.ImportJob run(byte[] content, ImportMode mode) throws InterruptedException {
-		SignIn.onThisThread(users, "chengdu");
+		signIn.as("chengdu");
 		java.util.UUID id = imports.submit("c.csv", "application/octet-stream", new ByteArrayInputStream(content), mode, false);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,11 +24,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.ThreadSignIn;
 import org.tongxin.platform.jobs.JobStatus;
 import org.tongxin.platform.tabular.TabularFiles;
 
@@ -61,8 +60,8 @@ class PeopleImportTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	UserDetailsService users;
+	@RegisterExtension
+	final ThreadSignIn signIn = new ThreadSignIn();
 
 	@Autowired
 	MockMvcTester mvc;
@@ -70,18 +69,9 @@ class PeopleImportTests {
 	@Autowired
 	org.tongxin.platform.crypto.FieldCipher cipher;
 
-	void signIn(String username) {
-		SignIn.onThisThread(users, username);
-	}
-
-	@AfterEach
-	void signOut() {
-		SecurityContextHolder.clearContext();
-	}
-
 	PeopleImports.ImportJob run(String user, String file, byte[] content, ImportMode mode, boolean dryRun)
 			throws InterruptedException {
-		signIn(user);
+		signIn.as(user);
 		java.util.UUID id = imports.submit(file, "application/octet-stream", new ByteArrayInputStream(content), mode,
 				dryRun);
 		return await(id);
@@ -368,7 +358,7 @@ class PeopleImportTests {
 		assertThat(submitted).hasStatus(202).bodyJson().extractingPath("$.id").isNotNull();
 		java.util.UUID id = java.util.UUID
 			.fromString(com.jayway.jsonpath.JsonPath.read(submitted.getResponse().getContentAsString(), "$.id"));
-		signIn("chengdu");
+		signIn.as("chengdu");
 		await(id);
 
 		assertThat(mvc.get().uri("/api/v1/people/imports/{id}", id).session(chengdu)).hasStatusOk()
@@ -456,7 +446,7 @@ class PeopleImportTests {
 			.exchange();
 		assertThat(submitted).hasStatus(202);
 		java.util.UUID id = jobId(submitted);
-		signIn("chengdu");
+		signIn.as("chengdu");
 		await(id);
 
 		assertThat(mvc.get().uri("/api/v1/people/imports/{id}", id).session(chengdu)).hasStatusOk()
@@ -536,7 +526,7 @@ class PeopleImportTests {
 		assertThat(started).hasStatus3xxRedirection();
 		java.util.UUID realPublicId = java.util.UUID.fromString(started.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
 		assertThat(realPublicId).isNotEqualTo(dry.job().publicId());
-		signIn("chengdu");
+		signIn.as("chengdu");
 		PeopleImports.ImportJob real = await(realPublicId);
 		long realId = real.job().id().value();
 

@@ -13,18 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tongxin.people.LegalBasis;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.PersonForm;
 import org.tongxin.people.Sex;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.Refused;
-import org.tongxin.platform.SignIn;
+import org.tongxin.platform.ThreadSignIn;
 
 /**
  * One set of person rules: each value below breaks one rule, and the form (through the registry, as the pages
@@ -64,17 +62,12 @@ class PersonRulesParityTests {
 	@Autowired
 	PeopleImports imports;
 
-	@Autowired
-	UserDetailsService users;
-
-	@AfterEach
-	void signOut() {
-		SecurityContextHolder.clearContext();
-	}
+	@RegisterExtension
+	final ThreadSignIn signIn = new ThreadSignIn();
 
 	@Test
 	void theFormAndTheImportRefuseTheSameValuesOnTheSameField() throws Exception {
-		SignIn.onThisThread(users, "chengdu");
+		signIn.as("chengdu");
 		for (Case c : CASES) {
 			Refused refused = catchThrowableOfType(Refused.class, () -> registry.create(form(c)));
 			assertThat(refused).as("the form refuses " + c.formField()).isNotNull();
@@ -105,7 +98,7 @@ class PersonRulesParityTests {
 
 	@Test
 	void theFormShowsEveryBrokenRuleAtOnce() {
-		SignIn.onThisThread(users, "chengdu");
+		signIn.as("chengdu");
 		PersonForm nothing = new PersonForm(null, " ", null, null, null, null, "123", "x", null, null, null, null, null,
 				null, null, null, null, null, null, null, null);
 

@@ -14,32 +14,16 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.XlsxExport;
 
 @PlatformTest
-class AccountAdministrationTests {
+class AccountAdministrationTests extends AccountsTestSupport {
 
 	static final String PASSWORD = "Admin#Test2026";
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@Test
 	void onlyTheSecurityAdministratorOpensTheAccountScreens() {
@@ -192,7 +176,7 @@ class AccountAdministrationTests {
 	@Test
 	void aProvincialSecurityAdministratorSeesOnlyItsProvince() {
 		String username = TestAccounts.uniqueName("scsec");
-		new TestAccounts(accounts, encoder).create(username, PASSWORD, 510000, false, Roles.SECURITY_ADMIN);
+		testAccounts().create(username, PASSWORD, 510000, false, Roles.SECURITY_ADMIN);
 		MockHttpSession session = TestAccounts.signIn(mvc, username, PASSWORD, "/");
 
 		assertThat(mvc.get().uri("/admin/accounts").param("q", "chengdu").session(session)).hasStatusOk()
@@ -237,7 +221,7 @@ class AccountAdministrationTests {
 	@Test
 	void theListSearchesPagesAndExports() throws IOException {
 		MockHttpSession session = secadmin();
-		TestAccounts testAccounts = new TestAccounts(accounts, encoder);
+		TestAccounts testAccounts = testAccounts();
 		for (int i = 0; i < 25; i++) {
 			testAccounts.create(TestAccounts.uniqueName("bulk"), PASSWORD, 440300, false, Roles.STAFF);
 		}

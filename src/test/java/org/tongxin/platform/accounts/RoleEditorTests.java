@@ -10,33 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.tongxin.platform.PlatformTest;
 
 /** The security administrator's role editor: custom roles, read-only built-in ones, 三员分立. */
 @PlatformTest
-class RoleEditorTests {
+class RoleEditorTests extends AccountsTestSupport {
 
 	static final String PASSWORD = "Roles#Test2026";
 
 	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
 	RoleCatalogue roles;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void secadminCreatesARoleThatRevealsAndACityAccountGivenItCanThenReveal() {
@@ -46,13 +31,13 @@ class RoleEditorTests {
 		assertThat(roles.find(code).orElseThrow().permissions()).containsExactly("people:read", "people:reveal");
 		assertThat(audits("CREATE", code)).isEqualTo(1);
 
-		Account account = new TestAccounts(accounts, encoder).create(TestAccounts.uniqueName("outreach"), PASSWORD, 510100,
+		Account account = testAccounts().create(TestAccounts.uniqueName("outreach"), PASSWORD, 510100,
 				false, Roles.STAFF);
 		long person = personInChengdu();
 		MockHttpSession before = TestAccounts.signIn(mvc, account.username(), PASSWORD, "/");
 		assertThat(reveal(before, person)).hasStatus(HttpStatus.FORBIDDEN);
 
-		assign(secadmin, account, code);
+		assertThat(saveRoles(secadmin, account, code)).hasRedirectedUrl("/admin/accounts/" + account.id());
 
 		// The role change ended the old session; signed in again, the account may reveal within its scope.
 		assertThat(mvc.get().uri("/api/v1/me").session(before)).hasStatus(HttpStatus.UNAUTHORIZED);
@@ -64,7 +49,7 @@ class RoleEditorTests {
 
 	@Test
 	void theBuiltInCityRoleMayReveal() {
-		Account account = new TestAccounts(accounts, encoder).create(TestAccounts.uniqueName("cityreveal"), PASSWORD,
+		Account account = testAccounts().create(TestAccounts.uniqueName("cityreveal"), PASSWORD,
 				510100, false, "CITY_STAFF_REVEAL");
 		MockHttpSession session = TestAccounts.signIn(mvc, account.username(), PASSWORD, "/");
 		assertThat(reveal(session, personInChengdu())).hasStatusOk();
@@ -113,16 +98,9 @@ class RoleEditorTests {
 
 		// One administrator's permissions alone are a valid role; given with a business role, the account is refused.
 		String auditOnly = created(create(secadmin, "审计只读", "Audit reader", "audit:read"));
-		Account account = new TestAccounts(accounts, encoder).create(TestAccounts.uniqueName("mixedroles"), PASSWORD,
+		Account account = testAccounts().create(TestAccounts.uniqueName("mixedroles"), PASSWORD,
 				510100, false, Roles.STAFF);
-		assertThat(mvc.post()
-			.uri("/admin/accounts/{id}", account.id())
-			.session(secadmin)
-			.with(csrf())
-			.param("displayName", account.displayName())
-			.param("unitId", "510100")
-			.param("roles", Roles.STAFF, auditOnly)
-			.param("enabled", "true")).hasStatusOk().bodyText().contains("三员分立");
+		assertThat(saveRoles(secadmin, account, Roles.STAFF, auditOnly)).hasStatusOk().bodyText().contains("三员分立");
 		assertThat(accounts.findById(account.id()).orElseThrow().roles()).containsExactly(Roles.STAFF);
 	}
 
@@ -130,7 +108,7 @@ class RoleEditorTests {
 	void aCustomRoleIsEditedAndDeletedOnlyWhenUnusedAndEveryChangeIsAudited() {
 		MockHttpSession secadmin = secadmin();
 		String code = created(create(secadmin, "只读", "Reader", "programme:read"));
-		Account holder = new TestAccounts(accounts, encoder).create(TestAccounts.uniqueName("holder"), PASSWORD, 510100,
+		Account holder = testAccounts().create(TestAccounts.uniqueName("holder"), PASSWORD, 510100,
 				false, code);
 		MockHttpSession holderSession = TestAccounts.signIn(mvc, holder.username(), PASSWORD, "/");
 
@@ -187,15 +165,17 @@ class RoleEditorTests {
 		return location.substring("/admin/roles/".length());
 	}
 
-	private void assign(MockHttpSession secadmin, Account account, String role) {
-		assertThat(mvc.post()
+	/** Saves the account's form as the security administrator does, with {@code roles} ticked. */
+	private MvcTestResult saveRoles(MockHttpSession secadmin, Account account, String... roles) {
+		return mvc.post()
 			.uri("/admin/accounts/{id}", account.id())
 			.session(secadmin)
 			.with(csrf())
 			.param("displayName", account.displayName())
 			.param("unitId", "510100")
-			.param("roles", role)
-			.param("enabled", "true")).hasRedirectedUrl("/admin/accounts/" + account.id());
+			.param("roles", roles)
+			.param("enabled", "true")
+			.exchange();
 	}
 
 	private MvcTestResult reveal(MockHttpSession session, long person) {

@@ -2,20 +2,16 @@ package org.tongxin.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.accounts.Accounts;
 import org.tongxin.platform.security.ApiTokens;
 
 /** The command-line entry to the verification: the actuator endpoint called with a personal API token. */
 @PlatformTest
-class AuditChainEndpointTests {
+class AuditChainEndpointTests extends AuditChainTestSupport {
 
 	@Autowired
 	MockMvcTester mvc;
@@ -25,22 +21,6 @@ class AuditChainEndpointTests {
 
 	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AuditLog audit;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	ChainFixtures chain;
-
-	@BeforeEach
-	void setUp() {
-		chain = new ChainFixtures(jdbc, audit, transactionManager);
-	}
 
 	@Test
 	void auditorsTokenVerifiesTheChain() {

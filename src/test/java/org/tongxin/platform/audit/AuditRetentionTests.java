@@ -7,22 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.PlatformTest;
 
 @PlatformTest
-class AuditRetentionTests {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AuditLog audit;
+class AuditRetentionTests extends AuditChainTestSupport {
 
 	@Autowired
 	AuditVerifier verifier;
@@ -35,16 +26,6 @@ class AuditRetentionTests {
 
 	@Autowired
 	AuditAnchors anchors;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	ChainFixtures chain;
-
-	@BeforeEach
-	void setUp() {
-		chain = new ChainFixtures(jdbc, audit, transactionManager);
-	}
 
 	@Test
 	void configuredRetentionIsNeverBelow180Days() {

@@ -8,48 +8,28 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tongxin.platform.AuditLog.Action;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.audit.AuditVerifier.Problem;
 import org.tongxin.platform.audit.AuditVerifier.Verification;
 
 @PlatformTest
-class AuditVerifierTests {
+class AuditVerifierTests extends AuditChainTestSupport {
 
 	@Autowired
 	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AuditLog audit;
 
 	@Autowired
 	AuditVerifier verifier;
 
 	@Autowired
 	AuditChain auditChain;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	ChainFixtures chain;
-
-	@BeforeEach
-	void setUp() {
-		chain = new ChainFixtures(jdbc, audit, transactionManager);
-	}
 
 	@Test
 	void chainVerifiesAfterSignInsAndChanges() {

@@ -13,12 +13,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.audit.AuditVerifier.Problem;
 import org.tongxin.platform.audit.AuditVerifier.Verification;
@@ -30,13 +26,7 @@ import org.tongxin.platform.crypto.CryptoSuite;
  * back.
  */
 @PlatformTest
-class KeyedAuditChainTests {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AuditLog audit;
+class KeyedAuditChainTests extends AuditChainTestSupport {
 
 	@Autowired
 	AuditChain auditChain;
@@ -46,16 +36,6 @@ class KeyedAuditChainTests {
 
 	@Autowired
 	AuditVerifier verifier;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	ChainFixtures chain;
-
-	@BeforeEach
-	void setUp() {
-		chain = new ChainFixtures(jdbc, audit, transactionManager);
-	}
 
 	@Test
 	void newEntriesAreHashedWithTheKeyedAlgorithmOfTheSuite() {

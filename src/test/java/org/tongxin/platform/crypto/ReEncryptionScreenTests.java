@@ -20,9 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.platform.PlatformTest;
@@ -34,16 +32,7 @@ import org.tongxin.platform.SignIn;
  * it the counts are zero. Nobody else reaches the screen.
  */
 @PlatformTest
-class ReEncryptionScreenTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	FieldCipher cipher;
+class ReEncryptionScreenTests extends EncryptedColumnsTestSupport {
 
 	@Autowired
 	CryptoSettings settings;
@@ -99,10 +88,7 @@ class ReEncryptionScreenTests {
 			.contains("共 0 个值")
 			.contains("data-status=\"SUCCEEDED\"");
 		for (Object[] row : rows) {
-			byte[] stored = jdbc.sql("select phone_cipher from people_person where id = ?")
-				.param(row[0])
-				.query(byte[].class)
-				.single();
+			byte[] stored = stored("people_person", "phone_cipher", (long) row[0]);
 			assertThat(cipher.isCurrent(stored)).isTrue();
 			assertThat(cipher.decrypt(stored)).isEqualTo(row[1]);
 		}

@@ -16,20 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.ThreadSignIn;
 
 @PlatformTest
 @Import(BackgroundJobsTests.Handlers.class)
@@ -210,8 +209,8 @@ class BackgroundJobsTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	UserDetailsService users;
+	@RegisterExtension
+	final ThreadSignIn signIn = new ThreadSignIn();
 
 	@Autowired
 	MockMvcTester mvc;
@@ -225,16 +224,8 @@ class BackgroundJobsTests {
 	@Autowired
 	JobFiles jobFiles;
 
-	void signIn(String username) {
-		SignIn.onThisThread(users, username);
-	}
-
-	@AfterEach
-	void signOut() {
-		SecurityContextHolder.clearContext();
-	}
-
-	Job await(JobId id) throws InterruptedException {
+	/** Waits (30 s at most) until the job {@code id} has ended; {@link JobFailureLogTests} waits so too. */
+	static Job await(BackgroundJobs jobs, JobId id) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
 			Job job = jobs.find(id).orElseThrow();
@@ -246,9 +237,13 @@ class BackgroundJobsTests {
 		throw new AssertionError("job " + id + " did not finish");
 	}
 
+	Job await(JobId id) throws InterruptedException {
+		return await(jobs, id);
+	}
+
 	@Test
 	void aJobRunsInItsOwnersScopeAndLeavesItsOutput() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		JobId id = jobs.submit("test.count", Map.of("note", "测试"), List.of(new BackgroundJobs.Upload("lines.txt",
 				"text/plain", new ByteArrayInputStream("一\n二\n三\n".getBytes(StandardCharsets.UTF_8)))));
 
@@ -269,16 +264,16 @@ class BackgroundJobsTests {
 			.doesNotContain("hx-trigger");
 		assertThat(mvc.get().uri("/jobs/{id}/progress", done.publicId()).session(SignIn.as(mvc, "shenzhen"))).hasStatus(404);
 
-		signIn("shenzhen");
+		signIn.as("shenzhen");
 		assertThat(jobs.find(id)).isEmpty();
 		assertThat(jobs.output(id, "count.txt")).isEmpty();
-		signIn("sichuan");
+		signIn.as("sichuan");
 		assertThat(jobs.find(id)).isPresent();
 	}
 
 	@Test
 	void aFailedAttemptIsRetriedAndAPermanentFailureIsNot() throws Exception {
-		signIn("shenzhen");
+		signIn.as("shenzhen");
 		Job flaky = await(jobs.submit("test.flaky", Map.of(), List.of()));
 		assertThat(flaky.status()).isEqualTo(JobStatus.SUCCEEDED);
 		assertThat(flaky.attempts()).isEqualTo(2);
@@ -291,7 +286,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void aJobWhoseProcessDiedIsRunAgain() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		// As if a process had claimed it and been killed: RUNNING, a dead runner, no heartbeat for minutes.
 		JobId id = new JobId(jdbc.sql("""
 				insert into platform_job (kind, unit_id, owner, parameters, status, runner, attempts, started_at, heartbeat_at)
@@ -310,13 +305,13 @@ class BackgroundJobsTests {
 
 	@Test
 	void aJobRunsAsItsOwnerWithTheOwnersPermissionsAndScope() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		Job done = await(jobs.submit("test.whoami", Map.of(), List.of()));
 		assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
 		assertThat(done.result()).contains("\"username\":\"chengdu\"")
 			.contains("\"scope\":\"1.510000.510100\"")
 			.contains("\"canWritePeople\":true");
-		signIn("yuzhong");
+		signIn.as("yuzhong");
 		Job other = await(jobs.submit("test.whoami", Map.of(), List.of()));
 		assertThat(other.result()).contains("\"username\":\"yuzhong\"").contains("500103");
 	}
@@ -336,7 +331,7 @@ class BackgroundJobsTests {
 					where a.username = 'chengdu'""").param(id).update();
 		}
 		// As if signed in before the account was disabled: the job is queued, but its owner may no longer act.
-		signIn(username);
+		signIn.as(username);
 		Job job = await(jobs.submit("test.whoami", Map.of(), List.of()));
 		assertThat(job.status()).isEqualTo(JobStatus.FAILED);
 		assertThat(job.attempts()).isEqualTo(1);
@@ -351,7 +346,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void aJobThatKeepsFailingShowsAPlainMessageNotTheExceptionText() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		Job job = await(jobs.submit("test.alwaysBroken", Map.of(), List.of()));
 		assertThat(job.status()).isEqualTo(JobStatus.FAILED);
 		assertThat(job.attempts()).isEqualTo(JobRunner.MAX_ATTEMPTS);
@@ -387,7 +382,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void anUploadIsEncryptedOnDiskReadableOnlyByTheApplicationAndReadBackAsUploaded() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		// A kind no runner handles: the job stays queued and its upload stays where it is.
 		JobId id = jobs.submit("test.unhandled", Map.of(), List.of(upload(CSV)));
 
@@ -411,7 +406,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void aFileAlteredOnDiskIsRefused() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		JobId id = jobs.submit("test.unhandled", Map.of(), List.of(upload(CSV)));
 		StoredFile file = filesOf(id).getFirst();
 		byte[] bytes = Files.readAllBytes(onDisk(file));
@@ -428,7 +423,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void theUploadIsDeletedOnceItsJobHasSucceededFailedOrBeenCancelled() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		JobId succeeded = jobs.submit("test.count", Map.of(), List.of(upload(CSV)));
 		JobId failed = jobs.submit("test.broken", Map.of(), List.of(upload(CSV)));
 		JobId cancelled = jobs.submit("test.unhandled", Map.of(), List.of(upload(CSV)));
@@ -454,7 +449,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void anErrorReportIsDeletedOnceItsRetentionHasPassedAndAFreshOneIsKept() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		JobId old = jobs.submit("test.count", Map.of(), List.of(upload("a\n")));
 		JobId fresh = jobs.submit("test.count", Map.of(), List.of(upload("b\n")));
 		await(old);
@@ -475,7 +470,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void theStartupMigrationEncryptsOldFilesStillNeededAndDeletesTheOthers() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		JobId queued = jobs.submit("test.unhandled", Map.of(), List.of(upload("x")));
 		JobId ended = jobs.submit("test.unhandled", Map.of(), List.of(upload("y")));
 		StoredFile needed = filesOf(queued).getFirst();
@@ -517,17 +512,17 @@ class BackgroundJobsTests {
 
 	@Test
 	void aKeptUploadServesOneLaterJobOfTheScopeAndIsDeletedWhenThatJobEnds() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		JobId dryRun = jobs.submit("test.keep", Map.of(), List.of(upload(CSV)));
 		assertThat(await(dryRun).status()).isEqualTo(JobStatus.SUCCEEDED);
 		Path kept = onDisk(filesOf(dryRun).getFirst());
 		assertThat(kept).exists();
 		assertThat(jobs.keeps(dryRun, "lines.txt")).isTrue();
 
-		signIn("shenzhen");
+		signIn.as("shenzhen");
 		assertThat(jobs.submitFrom(dryRun, "lines.txt", "test.count", Map.of())).isEmpty();
 
-		signIn("chengdu");
+		signIn.as("chengdu");
 		JobId real = jobs.submitFrom(dryRun, "lines.txt", "test.count", Map.of()).orElseThrow();
 		assertThat(jobs.submitFrom(dryRun, "lines.txt", "test.count", Map.of())).isEmpty();
 		Job done = await(real);
@@ -540,7 +535,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void aKeptUploadIsDeletedOnceItsTimeHasPassed() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		JobId dryRun = jobs.submit("test.keep", Map.of(), List.of(upload(CSV)));
 		await(dryRun);
 		Path kept = onDisk(filesOf(dryRun).getFirst());
@@ -557,7 +552,7 @@ class BackgroundJobsTests {
 
 	@Test
 	void aJobsWorkingCopiesLiveInAPrivateScratchDirectoryThatGoesWithTheRunOrAfterACrash() throws Exception {
-		signIn("chengdu");
+		signIn.as("chengdu");
 		Job done = await(jobs.submit("test.scratch", Map.of(), List.of(upload(CSV))));
 		assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
 		String copy = (String) com.jayway.jsonpath.JsonPath.read(done.result(), "$.copy");

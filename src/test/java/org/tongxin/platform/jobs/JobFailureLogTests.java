@@ -2,22 +2,18 @@ package org.tongxin.platform.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tongxin.platform.PlatformTest;
-import org.tongxin.platform.SignIn;
+import org.tongxin.platform.ThreadSignIn;
 
 /**
  * Every failed job leaves a WARN line with its type, its id and the chain of causes, so that an operator can
@@ -31,25 +27,8 @@ class JobFailureLogTests {
 	@Autowired
 	BackgroundJobs jobs;
 
-	@Autowired
-	UserDetailsService users;
-
-	@AfterEach
-	void signOut() {
-		SecurityContextHolder.clearContext();
-	}
-
-	Job await(JobId id) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			Job job = jobs.find(id).orElseThrow();
-			if (job.status().finished()) {
-				return job;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("job " + id + " did not finish");
-	}
+	@RegisterExtension
+	final ThreadSignIn signIn = new ThreadSignIn();
 
 	static String lineOf(CapturedOutput output, JobId id) {
 		return output.getOut()
@@ -61,10 +40,10 @@ class JobFailureLogTests {
 
 	@Test
 	void aJobThatFailsOnARowLogsAWarningWithItsTypeIdAndCauseButNoRowValues(CapturedOutput output) throws Exception {
-		SignIn.onThisThread(users, "chengdu");
+		signIn.as("chengdu");
 		JobId id = jobs.submit("test.rowFailure", Map.of(), List.of());
 
-		assertThat(await(id).status()).isEqualTo(JobStatus.FAILED);
+		assertThat(BackgroundJobsTests.await(jobs, id).status()).isEqualTo(JobStatus.FAILED);
 
 		String line = lineOf(output, id);
 		assertThat(line).contains("test.rowFailure")
@@ -78,10 +57,10 @@ class JobFailureLogTests {
 	@Test
 	void anUnexpectedJobFailureLogsAWarningForEveryAttemptWithoutTheExceptionText(CapturedOutput output)
 			throws Exception {
-		SignIn.onThisThread(users, "chengdu");
+		signIn.as("chengdu");
 		JobId id = jobs.submit("test.alwaysBroken", Map.of(), List.of());
 
-		assertThat(await(id).status()).isEqualTo(JobStatus.FAILED);
+		assertThat(BackgroundJobsTests.await(jobs, id).status()).isEqualTo(JobStatus.FAILED);
 
 		assertThat(lineOf(output, id)).contains("test.alwaysBroken").contains(IllegalStateException.class.getName());
 		assertThat(output.getOut().lines().filter(line -> line.contains("Job " + id.value() + " "))).hasSize(

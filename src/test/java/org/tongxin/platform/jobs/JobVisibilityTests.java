@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.SignIn;
+import org.tongxin.platform.ThreadSignIn;
 
 /**
  * A job's progress is seen by its owner and by staff with the module's permission in scope, by nobody else
@@ -29,13 +29,8 @@ class JobVisibilityTests {
 	@Autowired
 	BackgroundJobs jobs;
 
-	@Autowired
-	UserDetailsService users;
-
-	@AfterEach
-	void signOut() {
-		SecurityContextHolder.clearContext();
-	}
+	@RegisterExtension
+	final ThreadSignIn signIn = new ThreadSignIn();
 
 	@Test
 	void aPeopleImportsProgressIsForItsOwnerAndPeopleImportersInScopeOnly() {
@@ -81,7 +76,7 @@ class JobVisibilityTests {
 	}
 
 	private Job submit(String owner, String kind, Map<String, Object> parameters) {
-		SignIn.onThisThread(users, owner);
+		signIn.as(owner);
 		try {
 			JobId id = jobs.submit(kind, parameters, List.of(new BackgroundJobs.Upload("upload", "text/csv",
 					new ByteArrayInputStream("姓名\n".getBytes(StandardCharsets.UTF_8)))));

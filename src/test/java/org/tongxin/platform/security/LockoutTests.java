@@ -4,36 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.tongxin.platform.PlatformTest;
-import org.tongxin.platform.accounts.Accounts;
-import org.tongxin.platform.accounts.Roles;
+import org.tongxin.platform.accounts.AccountsTestSupport;
 import org.tongxin.platform.accounts.TestAccounts;
 
 @PlatformTest
-class LockoutTests {
+class LockoutTests extends AccountsTestSupport {
 
 	static final String PASSWORD = "Lock#Test2026";
 
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	PasswordEncoder encoder;
-
 	@Test
 	void fiveWrongPasswordsLockTheAccountUntilTheLockExpires() {
-		String username = TestAccounts.uniqueName("lockout");
-		new TestAccounts(accounts, encoder).create(username, PASSWORD, 510100, false, Roles.STAFF);
+		String username = newStaffAccount("lockout", PASSWORD);
 
 		for (int attempt = 1; attempt <= 5; attempt++) {
 			assertThat(mvc.perform(formLogin("/login").user(username).password("Wrong#Pass" + attempt)))
@@ -54,8 +36,7 @@ class LockoutTests {
 
 	@Test
 	void fourWrongPasswordsDoNotLock() {
-		String username = TestAccounts.uniqueName("nolock");
-		new TestAccounts(accounts, encoder).create(username, PASSWORD, 510100, false, Roles.STAFF);
+		String username = newStaffAccount("nolock", PASSWORD);
 
 		for (int attempt = 1; attempt <= 4; attempt++) {
 			assertThat(mvc.perform(formLogin("/login").user(username).password("Wrong#Pass" + attempt)))

@@ -4,41 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.tongxin.platform.accounts.Accounts;
-import org.tongxin.platform.accounts.Roles;
+import org.tongxin.platform.accounts.AccountsTestSupport;
 import org.tongxin.platform.accounts.TestAccounts;
 
 /** Sign-in throttling per client address with the production limits (5 a minute, 20 an hour, 100 a day). */
 @SpringBootTest(properties = { "tongxin.demo.mode=off", "tongxin.security.login-throttle.per-minute=5",
 		"tongxin.security.login-throttle.per-hour=20", "tongxin.security.login-throttle.per-day=100" })
 @AutoConfigureMockMvc
-class LoginThrottleTests {
+class LoginThrottleTests extends AccountsTestSupport {
 
 	static final String PASSWORD = "Throttle#Test2026";
 
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	@Test
 	void anAddressThatFailedFiveTimesMustWaitEvenWithTheRightPasswordWhileOtherAddressesSignIn() {
-		String username = TestAccounts.uniqueName("throttled");
-		new TestAccounts(accounts, encoder).create(username, PASSWORD, 510100, false, Roles.STAFF);
+		String username = newStaffAccount("throttled", PASSWORD);
 		String attacker = "198.51.100.7";
 
 		// Five failures spread over unknown names (different accounts, so no account lock is involved).
@@ -58,8 +40,7 @@ class LoginThrottleTests {
 
 	@Test
 	void successfulSignInsDoNotUseUpTheAllowance() {
-		String username = TestAccounts.uniqueName("office");
-		new TestAccounts(accounts, encoder).create(username, PASSWORD, 510100, false, Roles.STAFF);
+		String username = newStaffAccount("office", PASSWORD);
 
 		for (int attempt = 1; attempt <= 8; attempt++) {
 			assertThat(signIn("198.51.100.20", username, PASSWORD)).hasRedirectedUrl("/");
@@ -68,8 +49,7 @@ class LoginThrottleTests {
 
 	@Test
 	void aLockedAccountAndAnUnknownUserNameGetTheSameAnswer() {
-		String username = TestAccounts.uniqueName("locked");
-		new TestAccounts(accounts, encoder).create(username, PASSWORD, 510100, false, Roles.STAFF);
+		String username = newStaffAccount("locked", PASSWORD);
 		for (int attempt = 1; attempt <= 5; attempt++) {
 			signIn("198.51.100.30", username, "Wrong#Pass" + attempt);
 		}

@@ -20,39 +20,23 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.tongxin.platform.UnitId;
-import org.tongxin.platform.accounts.Accounts;
+import org.tongxin.platform.accounts.AccountsTestSupport;
 import org.tongxin.platform.accounts.Roles;
 import org.tongxin.platform.accounts.TestAccounts;
 
 /** Outside the demo data set: the first-start administrator, and TOTP for the three administrators. */
 @SpringBootTest(properties = "tongxin.demo.mode=off")
 @AutoConfigureMockMvc
-class SecondFactorTests {
+class SecondFactorTests extends AccountsTestSupport {
 
 	static final String PASSWORD = "Second#Factor2026";
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@Test
 	void aFreshInstallationStartsWithOneAdministratorWhoMustChangeThePassword() {

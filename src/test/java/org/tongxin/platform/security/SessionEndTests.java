@@ -10,12 +10,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.accounts.Account;
-import org.tongxin.platform.accounts.Accounts;
+import org.tongxin.platform.accounts.AccountsTestSupport;
 import org.tongxin.platform.accounts.Roles;
 import org.tongxin.platform.accounts.TestAccounts;
 
@@ -25,18 +23,9 @@ import org.tongxin.platform.accounts.TestAccounts;
  * page), the other for the API (401 Problem Detail).
  */
 @PlatformTest
-class SessionEndTests {
+class SessionEndTests extends AccountsTestSupport {
 
 	static final String PASSWORD = "Session#Test2026";
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@Autowired
 	ApiTokens tokens;
@@ -73,13 +62,7 @@ class SessionEndTests {
 		Live live = signInTwice(account);
 		MockHttpSession changing = TestAccounts.signIn(mvc, account.username(), PASSWORD, "/");
 
-		assertThat(mvc.post()
-			.uri("/account/password")
-			.session(changing)
-			.with(csrf())
-			.param("currentPassword", PASSWORD)
-			.param("newPassword", "Changed#Pass2027")
-			.param("confirmPassword", "Changed#Pass2027")).hasRedirectedUrl("/account/password");
+		assertThat(changePassword(changing, PASSWORD, "Changed#Pass2027")).hasRedirectedUrl("/account/password");
 
 		assertEnded(live);
 		assertThat(mvc.get().uri("/api/v1/me").session(changing)).hasStatusOk();
@@ -192,7 +175,7 @@ class SessionEndTests {
 	}
 
 	private Account create(String prefix) {
-		return new TestAccounts(accounts, encoder).create(TestAccounts.uniqueName(prefix), PASSWORD, 510100, false,
+		return testAccounts().create(TestAccounts.uniqueName(prefix), PASSWORD, 510100, false,
 				Roles.STAFF);
 	}
 

@@ -1,6 +1,7 @@
 package org.tongxin.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tongxin.platform.web.RenderedPages.assertRendered;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,12 +47,6 @@ class I18nTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	static List<String> basenames() {
 		try {
@@ -123,17 +118,17 @@ class I18nTests {
 	@ValueSource(strings = { "zh-CN", "en" })
 	void pagesRenderCompletelyInBothLanguages(String language) {
 		long site = jdbc.sql("select min(id) from programme_site").query(Long.class).single();
-		assertRendered(language, "central", "/", "/programme", "/programme/sites", "/programme/sites/new",
+		assertRendered(mvc, language, "central", "/", "/programme", "/programme/sites", "/programme/sites/new",
 				"/programme/sites/" + site, "/programme/sites/" + site + "/edit", "/account/password", "/account/tokens");
-		assertRendered(language, "admin", "/system/units", "/system/units?parent=510000", "/system/settings");
-		assertRendered(language, "auditor", "/audit");
-		assertRendered(language, "chengdu", "/programme/sites/new");
+		assertRendered(mvc, language, "admin", "/system/units", "/system/units?parent=510000", "/system/settings");
+		assertRendered(mvc, language, "auditor", "/audit");
+		assertRendered(mvc, language, "chengdu", "/programme/sites/new");
 		long organisation = jdbc.sql("select id from org_organisation where name = '成都同心家园'").query(Long.class).single();
-		assertRendered(language, "central", "/organisations", "/organisations/new", "/organisations/" + organisation,
-				"/organisations/" + organisation + "/edit", "/organisations/" + organisation + "/members/new?q=王",
+		assertRendered(mvc, language, "central", "/organisations", "/organisations/new",
+				"/organisations/" + organisation, "/organisations/" + organisation + "/edit", "/organisations/" + organisation + "/members/new?q=王",
 				"/organisations/" + organisation + "/term", "/organisations/figures", "/organisations/coordination",
 				"/organisations/imports", "/organisations/kinds");
-		assertRendered(language, "chengdu", "/organisations/figures", "/organisations/coordination");
+		assertRendered(mvc, language, "chengdu", "/organisations/figures", "/organisations/coordination");
 	}
 
 	@Test
@@ -148,7 +143,7 @@ class I18nTests {
 	}
 
 	@Test
-	void theLanguageChoiceIsRememberedForTheAccount() {
+	void theLanguageChoiceIsRememberedForTheAccount(@Autowired Accounts accounts, @Autowired PasswordEncoder encoder) {
 		long id = accounts.create("lang_test", "语言测试", new UnitId(510100), encoder.encode(SignIn.DEMO_PASSWORD), false,
 				Set.of("STAFF"));
 		MockHttpSession first = SignIn.as(mvc, "lang_test");
@@ -159,16 +154,5 @@ class I18nTests {
 		assertThat(mvc.get().uri("/programme").session(second)).bodyText().contains("Programme overview");
 		assertThat(mvc.get().uri("/?lang=zh-CN").session(second)).bodyText().contains("欢迎");
 		assertThat(mvc.get().uri("/programme").session(SignIn.as(mvc, "lang_test"))).bodyText().contains("实践创新基地总览");
-	}
-
-	private void assertRendered(String language, String user, String... paths) {
-		MockHttpSession session = SignIn.as(mvc, user);
-		session.setAttribute(AccountLocaleResolver.SESSION_ATTRIBUTE, Locale.forLanguageTag(language));
-		for (String path : paths) {
-			var result = mvc.get().uri(path).session(session).exchange();
-			assertThat(result).as(user + " " + path).hasStatusOk();
-			// Thymeleaf prints ??key_locale?? for a key it cannot find.
-			assertThat(result).as(user + " " + path + " " + language).bodyText().doesNotContain("??");
-		}
 	}
 }

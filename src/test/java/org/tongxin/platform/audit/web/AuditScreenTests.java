@@ -18,41 +18,26 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tongxin.platform.AuditLog;
 import org.tongxin.platform.PlatformTest;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.audit.AuditVerifier;
-import org.tongxin.platform.audit.ChainFixtures;
+import org.tongxin.platform.audit.AuditChainTestSupport;
 
 import org.tongxin.platform.web.AccountLocaleResolver;
 
 @PlatformTest
-class AuditScreenTests {
+class AuditScreenTests extends AuditChainTestSupport {
 
 	@Autowired
 	MockMvcTester mvc;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AuditLog audit;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	ChainFixtures chain;
-
 	MockHttpSession auditor;
 
 	@BeforeEach
-	void setUp() {
-		chain = new ChainFixtures(jdbc, audit, transactionManager);
+	void signInAuditor() {
 		auditor = SignIn.as(mvc, "auditor");
 	}
 
