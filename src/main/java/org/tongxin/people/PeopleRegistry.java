@@ -263,6 +263,19 @@ public class PeopleRegistry {
 		}
 	}
 
+	/**
+	 * A person whose record may still change: one merged away is refused ({@link #requireNotMergedAway}), one
+	 * anonymised is not found, as if it were gone.
+	 */
+	private Person changeable(PersonId id) {
+		requireNotMergedAway(id);
+		Person person = get(id);
+		if (person.anonymised()) {
+			throw new NotFound("person", id);
+		}
+		return person;
+	}
+
 	public List<HistoryEntry> history(PersonId id) {
 		return histories.of(scope(), id.value());
 	}
@@ -339,11 +352,7 @@ public class PeopleRegistry {
 
 	@Transactional
 	public Person update(PersonId id, int version, PersonForm form) {
-		requireNotMergedAway(id);
-		Person before = get(id);
-		if (before.anonymised()) {
-			throw new NotFound("person", id);
-		}
+		Person before = changeable(id);
 		PersonValues values = values(form, ownerUnit(form.unit()), before, true);
 		if (!persons.update(id.value(), version, values)) {
 			throw new ConcurrentChange("person " + id);
@@ -377,11 +386,7 @@ public class PeopleRegistry {
 	/** Adds an account on a new-media platform; the platform must be an active PLATFORM dictionary entry. */
 	@Transactional
 	public PlatformAccount addPlatformAccount(PersonId id, PlatformAccountForm form) {
-		requireNotMergedAway(id);
-		Person person = get(id);
-		if (person.anonymised()) {
-			throw new NotFound("person", id);
-		}
+		changeable(id);
 		DictionaryEntry platform = dictionaries.all().getOrDefault("PLATFORM", Map.of()).get(form.platform());
 		if (platform == null || !platform.active()) {
 			throw Refused.fields(Map.of("platform", "person.account.platform.unknown"));
@@ -406,11 +411,7 @@ public class PeopleRegistry {
 
 	@Transactional
 	public void recordConsent(PersonId id, ConsentForm form) {
-		requireNotMergedAway(id);
-		Person person = get(id);
-		if (person.anonymised()) {
-			throw new NotFound("person", id);
-		}
+		changeable(id);
 		consents.append(id.value(), form, currentUser.actor().username());
 		if (form.scope() == ConsentScope.BASIC && form.event() != null) {
 			persons.consentState(id.value(), form.event().name());

@@ -1,20 +1,19 @@
 package org.tongxin.activities.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.tongxin.people.MergeMoves;
 import org.tongxin.people.MergeUndone;
 import org.tongxin.people.PersonsMerged;
 import org.tongxin.platform.AuditLog;
 
 /**
- * Event registrations follow a merge of duplicate persons to the survivor, and go back when the merge is undone.
+ * Event registrations follow a merge of duplicate persons to the survivor, and go back when the merge is undone
+ * ({@link MergeMoves}: the steps; here: which registrations are the same and how they move).
  * <p>
  * Synchronous listeners, in the transaction of the merge: the merge and the move succeed or fail together,
  * and undo finds the moves recorded in {@code act_registration_merge}. The statements are not scoped: the
@@ -22,7 +21,7 @@ import org.tongxin.platform.AuditLog;
  * events of other units are still that person's. Nothing is read back to the caller.
  */
 @Component
-class RegistrationMerges {
+class RegistrationMerges implements MergeMoves.Rows<RegistrationMerges.Held> {
 
 	private static final String AUDIT_TYPE = "activities-registration";
 
@@ -35,10 +34,11 @@ class RegistrationMerges {
 		this.audit = audit;
 	}
 
-	private record Held(long id, long event, String status, boolean checkedIn) {
+	record Held(long id, long event, String status, boolean checkedIn) implements MergeMoves.Held {
 
 		/** Which of two registrations for one event is kept: attendance first, then the stronger status. */
-		int weight() {
+		@Override
+		public int weight() {
 			int status = switch (this.status) {
 				case "REGISTERED" -> 2;
 				case "WAITLISTED" -> 1;
@@ -50,46 +50,7 @@ class RegistrationMerges {
 
 	@EventListener
 	void merged(PersonsMerged event) {
-		long survivor = event.survivor().value();
-		List<Long> moved = new ArrayList<>();
-		List<Long> removed = new ArrayList<>();
-		for (Held away : held(event.mergedAway().value())) {
-			// One registration per person and event (a unique key): the survivor's, if any, is the conflict.
-			Optional<Held> same = jdbc.sql("""
-					select id, event_id, status, checked_in_at is not null as checked_in from act_registration
-					where person_id = ? and event_id = ? for update""")
-				.params(survivor, away.event())
-				.query(RegistrationMerges::held)
-				.optional();
-			if (same.isPresent() && away.weight() > same.get().weight()) {
-				remove(event.merge(), same.get().id());
-				removed.add(same.get().id());
-				same = Optional.empty();
-			}
-			if (same.isEmpty()) {
-				jdbc.sql("update act_registration set person_id = ?, updated_at = now() where id = ?")
-					.params(survivor, away.id())
-					.update();
-				jdbc.sql("insert into act_registration_merge (merge_id, registration_id, outcome) values (?, ?, 'MOVED')")
-					.params(event.merge(), away.id())
-					.update();
-				moved.add(away.id());
-			}
-			else {
-				remove(event.merge(), away.id());
-				removed.add(away.id());
-			}
-		}
-		if (!moved.isEmpty() || !removed.isEmpty()) {
-			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("merge", event.merge());
-			detail.put("survivor", survivor);
-			detail.put("mergedAway", event.mergedAway().value());
-			detail.put("moved", moved);
-			// Both persons were registered for the same event: one is kept, these were the duplicates (restored by undo).
-			detail.put("removedAsDuplicate", removed);
-			audit.record(AuditLog.Action.UPDATE, AUDIT_TYPE, null, detail, "person merge");
-		}
+		MergeMoves.follow(event, this, audit, AUDIT_TYPE);
 	}
 
 	@EventListener
@@ -114,13 +75,11 @@ class RegistrationMerges {
 			.param(event.merge())
 			.update();
 		jdbc.sql("delete from act_registration_merge where merge_id = ?").param(event.merge()).update();
-		if (back + restored > 0) {
-			audit.record(AuditLog.Action.UPDATE, AUDIT_TYPE, null,
-					Map.of("merge", event.merge(), "movedBack", back, "restored", restored), "person merge undone");
-		}
+		MergeMoves.undone(event, back, restored, audit, AUDIT_TYPE);
 	}
 
-	private List<Held> held(long person) {
+	@Override
+	public List<Held> heldBy(long person) {
 		return jdbc.sql("""
 				select id, event_id, status, checked_in_at is not null as checked_in from act_registration
 				where person_id = ? order by id for update""")
@@ -129,7 +88,29 @@ class RegistrationMerges {
 			.list();
 	}
 
-	private void remove(long merge, long registration) {
+	/** One registration per person and event (a unique key): the survivor's, if any, is the conflict. */
+	@Override
+	public Optional<Held> survivorsSame(long survivor, Held away, long merge) {
+		return jdbc.sql("""
+				select id, event_id, status, checked_in_at is not null as checked_in from act_registration
+				where person_id = ? and event_id = ? for update""")
+			.params(survivor, away.event())
+			.query(RegistrationMerges::held)
+			.optional();
+	}
+
+	@Override
+	public void move(long merge, long registration, long survivor) {
+		jdbc.sql("update act_registration set person_id = ?, updated_at = now() where id = ?")
+			.params(survivor, registration)
+			.update();
+		jdbc.sql("insert into act_registration_merge (merge_id, registration_id, outcome) values (?, ?, 'MOVED')")
+			.params(merge, registration)
+			.update();
+	}
+
+	@Override
+	public void remove(long merge, long registration) {
 		jdbc.sql("""
 				insert into act_registration_merge (merge_id, registration_id, outcome, removed_row, removed_feedback)
 				select ?, r.id, 'REMOVED', to_jsonb(r), (select to_jsonb(f) from act_feedback f where f.registration_id = r.id)

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.tongxin.organisations.Coordination.PartnerKind;
 import org.tongxin.organisations.Coordination.Role;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SqlDates;
 import org.tongxin.platform.UnitId;
 
 /** Partners, mechanisms and tasks; every read restricts the owning unit to the caller's scope in SQL. */
@@ -78,11 +79,10 @@ public class CoordinationRecords {
 				Long mechanismId = rs.wasNull() ? null : mechanism;
 				long partner = rs.getLong("partner_id");
 				Long partnerId = rs.wasNull() ? null : partner;
-				Date done = rs.getDate("done_on");
 				return new TaskRow(rs.getLong("id"), new UnitId(rs.getLong("unit_id")), rs.getString("title"),
 						mechanismId, rs.getString("mechanism_name"), partnerId, rs.getString("partner_name"),
 						rs.getDate("due_on").toLocalDate(), "DONE".equals(rs.getString("status")),
-						done == null ? null : done.toLocalDate(), rs.getInt("version"));
+						SqlDates.read(rs, "done_on"), rs.getInt("version"));
 			})
 			.list();
 	}
@@ -150,7 +150,7 @@ public class CoordinationRecords {
 	public boolean completeTask(long id, int version, @Nullable LocalDate doneOn) {
 		return jdbc.sql("""
 				update org_task set status = ?, done_on = ?, version = version + 1 where id = ? and version = ?""")
-			.params(doneOn == null ? "OPEN" : "DONE", doneOn == null ? null : Date.valueOf(doneOn), id, version)
+			.params(doneOn == null ? "OPEN" : "DONE", SqlDates.of(doneOn), id, version)
 			.update() == 1;
 	}
 }

@@ -1,20 +1,19 @@
 package org.tongxin.organisations.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.tongxin.people.MergeMoves;
 import org.tongxin.people.MergeUndone;
 import org.tongxin.people.PersonsMerged;
 import org.tongxin.platform.AuditLog;
 
 /**
- * Memberships follow a merge of duplicate persons to the survivor, and go back when the merge is undone.
+ * Memberships follow a merge of duplicate persons to the survivor, and go back when the merge is undone
+ * ({@link MergeMoves}: the steps; here: which memberships are the same and how they move).
  * <p>
  * Synchronous listeners, in the transaction of the merge: the merge and the move succeed or fail together,
  * and undo, which runs after the merge committed, finds the moves recorded in {@code org_membership_merge}.
@@ -23,7 +22,7 @@ import org.tongxin.platform.AuditLog;
  * Nothing is read back to the caller.
  */
 @Component
-class MembershipMerges {
+class MembershipMerges implements MergeMoves.Rows<MembershipMerges.Held> {
 
 	private static final String AUDIT_TYPE = "organisation-membership";
 
@@ -36,10 +35,11 @@ class MembershipMerges {
 		this.audit = audit;
 	}
 
-	private record Held(long id, long organisation, String role, int term, String status) {
+	record Held(long id, long organisation, String role, int term, String status) implements MergeMoves.Held {
 
 		/** Which of two equal memberships is kept: the one that means more, ACTIVE first. */
-		int weight() {
+		@Override
+		public int weight() {
 			return switch (status) {
 				case "ACTIVE" -> 3;
 				case "SUSPENDED" -> 2;
@@ -51,43 +51,7 @@ class MembershipMerges {
 
 	@EventListener
 	void merged(PersonsMerged event) {
-		long survivor = event.survivor().value();
-		List<Long> moved = new ArrayList<>();
-		List<Long> removed = new ArrayList<>();
-		for (Held away : held(event.mergedAway().value())) {
-			Optional<Held> same = jdbc.sql("""
-					select id, organisation_id, role, term_no, status from org_membership
-					where person_id = ? and organisation_id = ? and role = ? and term_no = ?
-					  and id not in (select membership_id from org_membership_merge where merge_id = ?)
-					order by id limit 1 for update""")
-				.params(survivor, away.organisation(), away.role(), away.term(), event.merge())
-				.query(MembershipMerges::held)
-				.optional();
-			if (same.isEmpty()) {
-				move(event.merge(), away.id(), survivor);
-				moved.add(away.id());
-			}
-			else if (away.weight() > same.get().weight()) {
-				remove(event.merge(), same.get().id());
-				removed.add(same.get().id());
-				move(event.merge(), away.id(), survivor);
-				moved.add(away.id());
-			}
-			else {
-				remove(event.merge(), away.id());
-				removed.add(away.id());
-			}
-		}
-		if (!moved.isEmpty() || !removed.isEmpty()) {
-			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("merge", event.merge());
-			detail.put("survivor", survivor);
-			detail.put("mergedAway", event.mergedAway().value());
-			detail.put("moved", moved);
-			// Both persons held the same membership: one is kept, these were the duplicates (restored by undo).
-			detail.put("removedAsDuplicate", removed);
-			audit.record(AuditLog.Action.UPDATE, AUDIT_TYPE, null, detail, "person merge");
-		}
+		MergeMoves.follow(event, this, audit, AUDIT_TYPE);
 	}
 
 	@EventListener
@@ -106,13 +70,11 @@ class MembershipMerges {
 			.param(event.merge())
 			.update();
 		jdbc.sql("delete from org_membership_merge where merge_id = ?").param(event.merge()).update();
-		if (back + restored > 0) {
-			audit.record(AuditLog.Action.UPDATE, AUDIT_TYPE, null,
-					Map.of("merge", event.merge(), "movedBack", back, "restored", restored), "person merge undone");
-		}
+		MergeMoves.undone(event, back, restored, audit, AUDIT_TYPE);
 	}
 
-	private List<Held> held(long person) {
+	@Override
+	public List<Held> heldBy(long person) {
 		return jdbc.sql("""
 				select id, organisation_id, role, term_no, status from org_membership where person_id = ?
 				order by id for update""")
@@ -121,7 +83,21 @@ class MembershipMerges {
 			.list();
 	}
 
-	private void move(long merge, long membership, long survivor) {
+	/** The same organisation, role and term; not one this merge has moved to the survivor already. */
+	@Override
+	public Optional<Held> survivorsSame(long survivor, Held away, long merge) {
+		return jdbc.sql("""
+				select id, organisation_id, role, term_no, status from org_membership
+				where person_id = ? and organisation_id = ? and role = ? and term_no = ?
+				  and id not in (select membership_id from org_membership_merge where merge_id = ?)
+				order by id limit 1 for update""")
+			.params(survivor, away.organisation(), away.role(), away.term(), merge)
+			.query(MembershipMerges::held)
+			.optional();
+	}
+
+	@Override
+	public void move(long merge, long membership, long survivor) {
 		jdbc.sql("update org_membership set person_id = ?, updated_at = now(), version = version + 1 where id = ?")
 			.params(survivor, membership)
 			.update();
@@ -130,7 +106,8 @@ class MembershipMerges {
 			.update();
 	}
 
-	private void remove(long merge, long membership) {
+	@Override
+	public void remove(long merge, long membership) {
 		jdbc.sql("""
 				insert into org_membership_merge (merge_id, membership_id, outcome, removed_row)
 				select ?, m.id, 'REMOVED', to_jsonb(m) from org_membership m where m.id = ?""")

@@ -20,6 +20,7 @@ import org.tongxin.organisations.MembershipStatus;
 import org.tongxin.organisations.OrganisationId;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SqlDates;
 
 /**
  * Memberships. A membership is visible exactly when its organisation's owning unit lies in the caller's
@@ -129,8 +130,8 @@ public class MembershipRecords {
 		return new MembershipId(jdbc.sql("""
 				insert into org_membership (organisation_id, person_id, role, term_no, term_start, term_end, status, joined_via)
 				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(organisation.value(), person.value(), role.name(), termNo, date(start), date(end), status.name(),
-					via.name())
+			.params(organisation.value(), person.value(), role.name(), termNo, SqlDates.of(start), SqlDates.of(end),
+					status.name(), via.name())
 			.query(Long.class)
 			.single());
 	}
@@ -140,7 +141,7 @@ public class MembershipRecords {
 				update org_membership set status = ?, term_end = coalesce(?, term_end), updated_at = now(),
 				       version = version + 1
 				where id = ? and version = ?""")
-			.params(status.name(), date(end), id.value(), version)
+			.params(status.name(), SqlDates.of(end), id.value(), version)
 			.update() == 1;
 	}
 
@@ -173,16 +174,10 @@ public class MembershipRecords {
 					: "{" + String.join(",", persons.stream().map(String::valueOf).toList()) + "}");
 	}
 
-	private static @Nullable Date date(@Nullable LocalDate value) {
-		return value == null ? null : Date.valueOf(value);
-	}
-
 	static Membership map(ResultSet rs, int row) throws SQLException {
-		Date start = rs.getDate("term_start");
-		Date end = rs.getDate("term_end");
 		return new Membership(new MembershipId(rs.getLong("id")), new OrganisationId(rs.getLong("organisation_id")),
 				new PersonId(rs.getLong("person_id")), MemberRole.valueOf(rs.getString("role")), rs.getInt("term_no"),
-				start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(),
+				SqlDates.read(rs, "term_start"), SqlDates.read(rs, "term_end"),
 				MembershipStatus.valueOf(rs.getString("status")), JoinedVia.valueOf(rs.getString("joined_via")),
 				rs.getInt("version"));
 	}

@@ -3,7 +3,6 @@ package org.tongxin.organisations.internal;
 import static org.tongxin.platform.Texts.blankToNull;
 
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,6 +26,7 @@ import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.LikePatterns;
 import org.tongxin.platform.SortOrder;
+import org.tongxin.platform.SqlDates;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.crypto.FieldCipher;
@@ -195,7 +195,7 @@ public class OrganisationRecords {
 
 	public void dissolve(OrganisationId id, @Nullable LocalDate on) {
 		jdbc.sql("update org_organisation set dissolved_on = ?, updated_at = now(), version = version + 1 where id = ?")
-			.params(on == null ? null : Date.valueOf(on), id.value())
+			.params(SqlDates.of(on), id.value())
 			.update();
 	}
 
@@ -257,7 +257,7 @@ public class OrganisationRecords {
 		f.put("kind", form.kind());
 		f.put("parent", form.parent());
 		f.put("site", form.site());
-		f.put("foundedOn", form.foundedOn() == null ? null : Date.valueOf(form.foundedOn()));
+		f.put("foundedOn", SqlDates.of(form.foundedOn()));
 		f.put("registered", Boolean.TRUE.equals(form.registered()));
 		f.put("address", blankToNull(form.address()));
 		f.put("contactName", blankToNull(form.contactName()));
@@ -279,8 +279,6 @@ public class OrganisationRecords {
 		OrganisationId parentId = rs.wasNull() ? null : new OrganisationId(parent);
 		long site = rs.getLong("site_id");
 		Long siteId = rs.wasNull() ? null : site;
-		Date founded = rs.getDate("founded_on");
-		Date dissolved = rs.getDate("dissolved_on");
 		Array groups = rs.getArray("target_groups");
 		List<TargetGroup> targetGroups = new ArrayList<>();
 		if (groups != null) {
@@ -288,11 +286,11 @@ public class OrganisationRecords {
 		}
 		return new Organisation(new OrganisationId(rs.getLong("id")), rs.getString("name"), rs.getString("kind"),
 				new UnitId(rs.getLong("unit_id")), "", parentId, rs.getString("parent_name"), siteId,
-				founded == null ? null : founded.toLocalDate(), rs.getBoolean("registered"), rs.getString("address"),
+				SqlDates.read(rs, "founded_on"), rs.getBoolean("registered"), rs.getString("address"),
 				rs.getString("contact_name"), phone == null ? null : ContactPhones.mask(cipher.decrypt(phone)), rs.getString("description"),
 				List.copyOf(targetGroups), PartyOrgForm.valueOf(rs.getString("party_org_form")),
 				rs.getInt("party_members"), rs.getBoolean("party_instructor"),
-				dissolved == null ? null : dissolved.toLocalDate(), rs.getInt("current_term"),
+				SqlDates.read(rs, "dissolved_on"), rs.getInt("current_term"),
 				rs.getLong("active_members"), rs.getInt("version"));
 	}
 }

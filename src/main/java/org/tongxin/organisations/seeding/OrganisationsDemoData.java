@@ -235,42 +235,57 @@ public class OrganisationsDemoData {
 		}
 	}
 
+	/** A partner of a linkage mechanism and its part in it. */
+	private record Part(String partner, PartnerKind kind, @Nullable String contact, String role) {
+	}
+
+	/** A linkage mechanism as inserted: its id and its partners' ids by name. */
+	private record Mechanism(long id, Map<String, Long> partners) {
+
+		long partner(String name) {
+			return partners.get(name);
+		}
+	}
+
+	/** Inserts the partners, then the mechanism that gives each its part. */
+	private Mechanism mechanism(UnitId unit, String name, String description, List<Part> parts) {
+		Map<String, Long> partners = new LinkedHashMap<>();
+		Map<Long, String> roles = new LinkedHashMap<>();
+		for (Part part : parts) {
+			long partner = coordination.insertPartner(unit, part.partner(), part.kind(), part.contact());
+			partners.put(part.partner(), partner);
+			roles.put(partner, part.role());
+		}
+		return new Mechanism(coordination.insertMechanism(unit, name, description, roles), partners);
+	}
+
 	private void loadCoordination() {
 		UnitId yuzhong = new UnitId(500103);
-		long committee = coordination.insertPartner(yuzhong, "渝中区委统战部", PartnerKind.DEPARTMENT, "区委统战部新阶层工作科");
-		long youth = coordination.insertPartner(yuzhong, "共青团渝中区委", PartnerKind.MASS_ORG, null);
-		long women = coordination.insertPartner(yuzhong, "渝中区妇联", PartnerKind.MASS_ORG, null);
-		long space = coordination.insertPartner(yuzhong, "U创空间运营管理公司", PartnerKind.PARK_MANAGEMENT, null);
-		long social = coordination.insertPartner(yuzhong, "渝中区社会组织服务中心", PartnerKind.SOCIAL_ORG, null);
-		Map<Long, String> threeWay = new LinkedHashMap<>();
-		threeWay.put(committee, "党委：统筹领导、政治引领");
-		threeWay.put(youth, "群团：青年创业服务");
-		threeWay.put(women, "群团：女性创业者联系服务");
-		threeWay.put(space, "阵地：提供空间和日常运营");
-		threeWay.put(social, "社会组织：承接公益项目");
-		long mechanism = coordination.insertMechanism(yuzhong, "党委+群团+社会组织",
-				"重庆市在渝中区“U创空间”探索“党委+群团+社会组织”三方联动工作模式。", threeWay);
-		coordination.insertTask(yuzhong, "U创空间季度联席会议", mechanism, youth, LocalDate.now(clock).plusDays(20));
-		coordination.insertTask(yuzhong, "青年创业者座谈会总结材料", mechanism, social, LocalDate.now(clock).minusDays(12));
+		Mechanism threeWay = mechanism(yuzhong, "党委+群团+社会组织",
+				"重庆市在渝中区“U创空间”探索“党委+群团+社会组织”三方联动工作模式。", List.of(
+						new Part("渝中区委统战部", PartnerKind.DEPARTMENT, "区委统战部新阶层工作科", "党委：统筹领导、政治引领"),
+						new Part("共青团渝中区委", PartnerKind.MASS_ORG, null, "群团：青年创业服务"),
+						new Part("渝中区妇联", PartnerKind.MASS_ORG, null, "群团：女性创业者联系服务"),
+						new Part("U创空间运营管理公司", PartnerKind.PARK_MANAGEMENT, null, "阵地：提供空间和日常运营"),
+						new Part("渝中区社会组织服务中心", PartnerKind.SOCIAL_ORG, null, "社会组织：承接公益项目")));
+		coordination.insertTask(yuzhong, "U创空间季度联席会议", threeWay.id(), threeWay.partner("共青团渝中区委"),
+				LocalDate.now(clock).plusDays(20));
+		coordination.insertTask(yuzhong, "青年创业者座谈会总结材料", threeWay.id(), threeWay.partner("渝中区社会组织服务中心"),
+				LocalDate.now(clock).minusDays(12));
 
 		UnitId hanyang = new UnitId(420105);
-		long hyCommittee = coordination.insertPartner(hanyang, "汉阳区委统战部", PartnerKind.DEPARTMENT, null);
-		long fic = coordination.insertPartner(hanyang, "汉阳区工商联", PartnerKind.MASS_ORG, null);
-		long union = coordination.insertPartner(hanyang, "汉阳区总工会", PartnerKind.MASS_ORG, null);
-		long league = coordination.insertPartner(hanyang, "共青团汉阳区委", PartnerKind.MASS_ORG, null);
-		long industry = coordination.insertPartner(hanyang, "汉阳区文化创意产业协会", PartnerKind.INDUSTRY_ASSN, null);
-		long park = coordination.insertPartner(hanyang, "汉阳造文化创意产业园管理公司", PartnerKind.PARK_MANAGEMENT, null);
-		Map<Long, String> oneThree = new LinkedHashMap<>();
-		oneThree.put(hyCommittee, "1：区委统战部牵头");
-		oneThree.put(fic, "3：工商联");
-		oneThree.put(union, "3：总工会");
-		oneThree.put(league, "3：团区委");
-		oneThree.put(industry, "M：行业协会等多个社会组织");
-		oneThree.put(park, "N：园区、楼宇等多个活动阵地");
-		long hy = coordination.insertMechanism(hanyang, "1+3+M+N",
-				"武汉市汉阳区构建“1+3+M+N”工作架构，共同打造“知音汇”创新示范点。", oneThree);
-		coordination.insertTask(hanyang, "“知音汇”年度活动计划", hy, fic, LocalDate.now(clock).plusDays(45));
-		long done = coordination.insertTask(hanyang, "园区新阶层人士摸底统计", hy, park, LocalDate.now(clock).minusDays(30));
+		Mechanism oneThree = mechanism(hanyang, "1+3+M+N",
+				"武汉市汉阳区构建“1+3+M+N”工作架构，共同打造“知音汇”创新示范点。", List.of(
+						new Part("汉阳区委统战部", PartnerKind.DEPARTMENT, null, "1：区委统战部牵头"),
+						new Part("汉阳区工商联", PartnerKind.MASS_ORG, null, "3：工商联"),
+						new Part("汉阳区总工会", PartnerKind.MASS_ORG, null, "3：总工会"),
+						new Part("共青团汉阳区委", PartnerKind.MASS_ORG, null, "3：团区委"),
+						new Part("汉阳区文化创意产业协会", PartnerKind.INDUSTRY_ASSN, null, "M：行业协会等多个社会组织"),
+						new Part("汉阳造文化创意产业园管理公司", PartnerKind.PARK_MANAGEMENT, null, "N：园区、楼宇等多个活动阵地")));
+		coordination.insertTask(hanyang, "“知音汇”年度活动计划", oneThree.id(), oneThree.partner("汉阳区工商联"),
+				LocalDate.now(clock).plusDays(45));
+		long done = coordination.insertTask(hanyang, "园区新阶层人士摸底统计", oneThree.id(),
+				oneThree.partner("汉阳造文化创意产业园管理公司"), LocalDate.now(clock).minusDays(30));
 		coordination.completeTask(done, 0, LocalDate.now(clock).minusDays(33));
 
 		UnitId chengdu = new UnitId(510100);

@@ -1,7 +1,6 @@
 package org.tongxin.people.dedupe;
 
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SqlDates;
 
 /**
  * Candidate pairs. Reads return a pair only when BOTH persons lie within the caller's {@link DataScope}: a
@@ -201,9 +201,8 @@ class Duplicates {
 	}
 
 	private static PairRow.Side side(ResultSet rs, String prefix) throws SQLException {
-		Date birth = rs.getDate(prefix + "birth");
 		return new PairRow.Side(rs.getLong(prefix + "id"), rs.getLong(prefix + "unit"),
-				rs.getString(prefix + "name"), rs.getString(prefix + "sex"), birth == null ? null : birth.toLocalDate(),
+				rs.getString(prefix + "name"), rs.getString(prefix + "sex"), SqlDates.read(rs, prefix + "birth"),
 				rs.getString(prefix + "employer"), rs.getBytes(prefix + "phone"), rs.getBytes(prefix + "idn"));
 	}
 }

@@ -25,6 +25,7 @@ import org.tongxin.people.PersonFilter;
 import org.tongxin.people.PersonNames;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.LikePatterns;
+import org.tongxin.platform.SqlDates;
 import org.tongxin.platform.Tally;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.crypto.FieldCipher;
@@ -357,7 +358,7 @@ public class Persons {
 		m.put("region", v.regionCode());
 		m.put("name", v.name());
 		m.put("sex", v.sex());
-		m.put("birthDate", v.birthDate() == null ? null : Date.valueOf(v.birthDate()));
+		m.put("birthDate", SqlDates.of(v.birthDate()));
 		m.put("ethnicity", v.ethnicity());
 		m.put("idCipher", v.idNumberCipher());
 		m.put("idHash", v.idNumberHash());
@@ -577,11 +578,10 @@ public class Persons {
 	}
 
 	static PersonRow map(ResultSet rs, int row) throws SQLException {
-		Date birth = rs.getDate("birth_date");
 		Array tags = rs.getArray("tags");
 		Timestamp anonymised = rs.getTimestamp("anonymised_at");
 		return new PersonRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("region_code"), rs.getString("name"),
-				rs.getString("sex"), birth == null ? null : birth.toLocalDate(), rs.getString("ethnicity"),
+				rs.getString("sex"), SqlDates.read(rs, "birth_date"), rs.getString("ethnicity"),
 				rs.getBytes("id_number_cipher"), rs.getBytes("phone_cipher"), rs.getBytes("email_cipher"),
 				rs.getString("education"), rs.getString("affiliation"), rs.getString("party"),
 				rs.getBytes("religion_cipher"), rs.getString("group_code"), rs.getString("subgroup"),

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.Transfer;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SqlDates;
 
 /**
  * Transfers. The person's own row is read here only through a transfer whose sending or receiving unit
@@ -89,9 +90,8 @@ public class Transfers {
 	}
 
 	private static Row map(ResultSet rs, int n) throws SQLException {
-		java.sql.Date birth = rs.getDate("birth_date");
 		return new Row(rs.getLong("id"), new PersonId(rs.getLong("person_id")), rs.getLong("from_unit"),
-				rs.getLong("to_unit"), rs.getString("name"), rs.getString("sex"), birth == null ? null : birth.toLocalDate(),
+				rs.getLong("to_unit"), rs.getString("name"), rs.getString("sex"), SqlDates.read(rs, "birth_date"),
 				rs.getString("group_code"), rs.getString("reason"), Transfer.Status.valueOf(rs.getString("status")),
 				rs.getString("requested_by"), rs.getTimestamp("requested_at"), rs.getString("decided_by"),
 				rs.getTimestamp("decided_at"), rs.getString("comment"));

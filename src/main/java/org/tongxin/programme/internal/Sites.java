@@ -2,7 +2,6 @@ package org.tongxin.programme.internal;
 
 import static org.tongxin.platform.Texts.blankToNull;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.LikePatterns;
+import org.tongxin.platform.SqlDates;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
@@ -122,7 +122,7 @@ public class Sites {
 
 	public void close(SiteId id, @Nullable LocalDate on) {
 		jdbc.sql("update programme_site set closed_on = ?, updated_at = now(), version = version + 1 where id = ?")
-			.params(on == null ? null : Date.valueOf(on), id.value())
+			.params(SqlDates.of(on), id.value())
 			.update();
 	}
 
@@ -143,7 +143,7 @@ public class Sites {
 		fields.put("name", form.name() == null ? null : form.name().strip());
 		fields.put("kind", form.kind() == null ? null : form.kind().name());
 		fields.put("address", blankToNull(form.address()));
-		fields.put("openedOn", form.openedOn() == null ? null : Date.valueOf(form.openedOn()));
+		fields.put("openedOn", SqlDates.of(form.openedOn()));
 		fields.put("responsible", blankToNull(form.responsibleUnit()));
 		fields.put("description", blankToNull(form.description()));
 		return fields;
@@ -151,12 +151,10 @@ public class Sites {
 
 
 	private static Site map(ResultSet rs, int row) throws SQLException {
-		Date opened = rs.getDate("opened_on");
-		Date closed = rs.getDate("closed_on");
 		return new Site(new SiteId(rs.getLong("id")), new UnitId(rs.getLong("unit_id")),
 				new UnitId(rs.getLong("parent_unit")), rs.getString("parent_name"), rs.getString("name"),
 				SiteKind.valueOf(rs.getString("kind")), rs.getString("address"),
-				opened == null ? null : opened.toLocalDate(), rs.getString("responsible_unit"),
-				rs.getString("description"), closed == null ? null : closed.toLocalDate(), rs.getInt("version"));
+				SqlDates.read(rs, "opened_on"), rs.getString("responsible_unit"),
+				rs.getString("description"), SqlDates.read(rs, "closed_on"), rs.getInt("version"));
 	}
 }

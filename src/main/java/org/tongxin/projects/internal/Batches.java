@@ -1,9 +1,7 @@
 package org.tongxin.projects.internal;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SqlDates;
 import org.tongxin.projects.Batch;
 import org.tongxin.projects.BatchForm;
 import org.tongxin.projects.BatchId;
@@ -78,20 +77,14 @@ public class Batches {
 		fields.put("year", form.year());
 		fields.put("title", form.title() == null ? null : form.title().strip());
 		fields.put("planned", form.plannedCount());
-		fields.put("opens", date(form.callOpens()));
-		fields.put("closes", date(form.callCloses()));
+		fields.put("opens", SqlDates.of(form.callOpens()));
+		fields.put("closes", SqlDates.of(form.callCloses()));
 		return fields;
 	}
 
-	private static @Nullable Date date(@Nullable LocalDate date) {
-		return date == null ? null : Date.valueOf(date);
-	}
-
 	private static Batch map(ResultSet rs, int row) throws SQLException {
-		Date opens = rs.getDate("call_opens");
-		Date closes = rs.getDate("call_closes");
 		return new Batch(new BatchId(rs.getLong("id")), rs.getInt("number"), rs.getInt("year"), rs.getString("title"),
-				rs.getInt("planned_count"), opens == null ? null : opens.toLocalDate(),
-				closes == null ? null : closes.toLocalDate(), rs.getInt("version"));
+				rs.getInt("planned_count"), SqlDates.read(rs, "call_opens"),
+				SqlDates.read(rs, "call_closes"), rs.getInt("version"));
 	}
 }

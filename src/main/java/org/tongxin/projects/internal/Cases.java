@@ -143,8 +143,7 @@ public class Cases {
 				from programme_case_evidence e join programme_attachment a on a.id = e.attachment_id
 				where e.case_id = ? order by a.id""")
 			.param(id.value())
-			.query((rs, n) -> new ProgressReport.Attachment(new AttachmentId(rs.getLong(1)), rs.getString(2),
-					rs.getString(3), rs.getLong(4), rs.getString(5)))
+			.query(Cases::attachment)
 			.list();
 	}
 
@@ -155,8 +154,7 @@ public class Cases {
 				from programme_attachment a join programme_report r on r.id = a.report_id
 				where r.project_id = ? order by a.id""")
 			.param(project.value())
-			.query((rs, n) -> new ProgressReport.Attachment(new AttachmentId(rs.getLong(1)), rs.getString(2),
-					rs.getString(3), rs.getLong(4), rs.getString(5)))
+			.query(Cases::attachment)
 			.list();
 	}
 
@@ -250,5 +248,11 @@ public class Cases {
 				Arrays.asList((String[]) rs.getArray("mechanisms").getArray()), "PUBLISHED".equals(rs.getString("state")),
 				published == null ? null : published.toInstant(), rs.getString("created_by"), rs.getLong("adoptions"),
 				rs.getInt("version"));
+	}
+
+	/** An evidence file as the two evidence lists select it: id, file name, content type, size, SHA-256. */
+	private static ProgressReport.Attachment attachment(ResultSet rs, int row) throws SQLException {
+		return new ProgressReport.Attachment(new AttachmentId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+				rs.getLong(4), rs.getString(5));
 	}
 }

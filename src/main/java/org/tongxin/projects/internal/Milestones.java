@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
+import org.tongxin.platform.SqlDates;
 import org.tongxin.projects.Milestone;
 import org.tongxin.projects.MilestoneForm;
 import org.tongxin.projects.MilestoneId;
@@ -101,20 +102,19 @@ public class Milestones {
 		return new MilestoneId(jdbc.sql("""
 				insert into programme_milestone (project_id, title, due_on, done_on) values (?, ?, ?, ?) returning id""")
 			.params(project.value(), form.title() == null ? null : form.title().strip(),
-					form.dueOn() == null ? null : Date.valueOf(form.dueOn()), doneOn == null ? null : Date.valueOf(doneOn))
+					SqlDates.of(form.dueOn()), SqlDates.of(doneOn))
 			.query(Long.class)
 			.single());
 	}
 
 	public void markDone(MilestoneId id, @Nullable LocalDate on) {
 		jdbc.sql("update programme_milestone set done_on = ? where id = ?")
-			.params(on == null ? null : Date.valueOf(on), id.value())
+			.params(SqlDates.of(on), id.value())
 			.update();
 	}
 
 	private static Milestone map(ResultSet rs, int row) throws SQLException {
-		Date done = rs.getDate("done_on");
 		return new Milestone(new MilestoneId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
-				rs.getString("title"), rs.getDate("due_on").toLocalDate(), done == null ? null : done.toLocalDate());
+				rs.getString("title"), rs.getDate("due_on").toLocalDate(), SqlDates.read(rs, "done_on"));
 	}
 }

@@ -3,10 +3,8 @@ package org.tongxin.projects.internal;
 import static org.tongxin.platform.Texts.blankToNull;
 
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.LikePatterns;
+import org.tongxin.platform.SqlDates;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.SiteId;
@@ -227,18 +226,12 @@ public class Projects {
 		fields.put("responsible", blankToNull(form.responsiblePersons()));
 		fields.put("partners", blankToNull(form.partnerUnits()));
 		fields.put("budget", form.budget());
-		fields.put("startsOn", date(form.startsOn()));
-		fields.put("endsOn", date(form.endsOn()));
+		fields.put("startsOn", SqlDates.of(form.startsOn()));
+		fields.put("endsOn", SqlDates.of(form.endsOn()));
 		return fields;
 	}
 
-	private static @Nullable Date date(@Nullable LocalDate date) {
-		return date == null ? null : Date.valueOf(date);
-	}
-
 	private static Project map(ResultSet rs, int row) throws SQLException {
-		Date starts = rs.getDate("starts_on");
-		Date ends = rs.getDate("ends_on");
 		Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
 		for (String group : (String[]) rs.getArray("target_groups").getArray()) {
 			groups.add(TargetGroup.valueOf(group));
@@ -250,8 +243,8 @@ public class Projects {
 				rs.getString("city_name"), rs.getString("title"), rs.getString("carrier"), groups,
 				rs.getString("innovation_focus"), rs.getString("background"), rs.getString("goals"),
 				rs.getString("measures"), rs.getString("responsible_persons"), rs.getString("partner_units"),
-				rs.getBigDecimal("budget"), starts == null ? null : starts.toLocalDate(),
-				ends == null ? null : ends.toLocalDate(), ProjectStatus.valueOf(rs.getString("status")), sites,
+				rs.getBigDecimal("budget"), SqlDates.read(rs, "starts_on"),
+				SqlDates.read(rs, "ends_on"), ProjectStatus.valueOf(rs.getString("status")), sites,
 				rs.getInt("version"));
 	}
 }

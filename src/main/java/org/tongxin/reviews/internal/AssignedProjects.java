@@ -1,7 +1,6 @@
 package org.tongxin.reviews.internal;
 
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.platform.SqlDates;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitId;
 import org.tongxin.programme.SiteId;
@@ -97,12 +97,8 @@ public class AssignedProjects {
 				join programme_project p on p.id = m.project_id
 				%s
 				order by m.due_on, m.id""".formatted(ASSIGNED)), reviewer, round, project)
-			.query((rs, n) -> {
-				Date done = rs.getDate("done_on");
-				return new Milestone(new MilestoneId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
-						rs.getString("title"), rs.getDate("due_on").toLocalDate(),
-						done == null ? null : done.toLocalDate());
-			})
+			.query((rs, n) -> new Milestone(new MilestoneId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
+					rs.getString("title"), rs.getDate("due_on").toLocalDate(), SqlDates.read(rs, "done_on")))
 			.list();
 	}
 
@@ -156,8 +152,6 @@ public class AssignedProjects {
 	}
 
 	private static Project project(ResultSet rs, int row) throws SQLException {
-		Date starts = rs.getDate("starts_on");
-		Date ends = rs.getDate("ends_on");
 		Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
 		for (String group : (String[]) rs.getArray("target_groups").getArray()) {
 			groups.add(TargetGroup.valueOf(group));
@@ -170,7 +164,7 @@ public class AssignedProjects {
 				rs.getString("carrier"), groups, rs.getString("innovation_focus"), rs.getString("background"),
 				rs.getString("goals"), rs.getString("measures"), rs.getString("responsible_persons"),
 				rs.getString("partner_units"), rs.getBigDecimal("budget"),
-				starts == null ? null : starts.toLocalDate(), ends == null ? null : ends.toLocalDate(),
+				SqlDates.read(rs, "starts_on"), SqlDates.read(rs, "ends_on"),
 				ProjectStatus.valueOf(rs.getString("status")), sites, rs.getInt("version"));
 	}
 
