@@ -94,11 +94,15 @@ class PeopleImportJob implements JobHandler {
 
 	private final Duration dryRunKept;
 
+	private final ImportMetrics metrics;
+
 	PeopleImportJob(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, FieldCipher cipher,
 			Dictionaries dictionaries, Units units, AuditLog audit, MessageSource messages, ImportMappings mappings,
 			ObjectProvider<ImportCheckpoint> checkpoints, ApplicationEventPublisher events,
-			@Value("${tongxin.people.imports.dry-run-kept-for:24h}") Duration dryRunKept, Clock clock) {
+			@Value("${tongxin.people.imports.dry-run-kept-for:24h}") Duration dryRunKept, Clock clock,
+			ImportMetrics metrics) {
 		this.clock = clock;
+		this.metrics = metrics;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -136,6 +140,7 @@ class PeopleImportJob implements JobHandler {
 			return;
 		}
 		Path work = context.scratch();
+		long started = System.nanoTime();
 		try {
 			Path file = work.resolve("input");
 			try (InputStream in = context.input(INPUT)) {
@@ -164,6 +169,9 @@ class PeopleImportJob implements JobHandler {
 				saveReport(context, report);
 			}
 			context.result(java.util.Objects.requireNonNull(result));
+			if (!options.dryRun()) {
+				metrics.committed(result, Duration.ofNanos(System.nanoTime() - started));
+			}
 			if (options.dryRun()) {
 				// The upload stays (encrypted) so that "import for real" needs no second upload; the real import
 				// takes it over, and it is deleted when that ends or when this time has passed.

@@ -1,5 +1,7 @@
 package org.tongxin.platform.jobs;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +18,13 @@ class JobMetrics {
 
 	private final MeterRegistry registry;
 
-	JobMetrics(MeterRegistry registry, JdbcClient jdbc) {
+	JobMetrics(MeterRegistry registry, JdbcClient jdbc, List<JobHandler> handlers) {
 		this.registry = registry;
+		// Counted from zero for every kind from the start, so that an alert on their increase has a series.
+		for (JobHandler handler : handlers) {
+			finishedCounter(handler.kind(), JobStatus.SUCCEEDED);
+			finishedCounter(handler.kind(), JobStatus.FAILED);
+		}
 		for (String status : new String[] { "QUEUED", "RUNNING" }) {
 			Gauge.builder("tongxin.jobs", () -> count(jdbc, status))
 				.description("Background jobs waiting or running")
@@ -37,10 +44,13 @@ class JobMetrics {
 	}
 
 	void finished(String kind, JobStatus status) {
-		Counter.builder(status == JobStatus.SUCCEEDED ? "tongxin.jobs.finished" : "tongxin.jobs.failed")
+		finishedCounter(kind, status).increment();
+	}
+
+	private Counter finishedCounter(String kind, JobStatus status) {
+		return Counter.builder(status == JobStatus.SUCCEEDED ? "tongxin.jobs.finished" : "tongxin.jobs.failed")
 			.description("Background jobs ended, by kind")
 			.tag("kind", kind)
-			.register(registry)
-			.increment();
+			.register(registry);
 	}
 }

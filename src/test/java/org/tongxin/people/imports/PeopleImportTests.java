@@ -58,6 +58,9 @@ class PeopleImportTests {
 	PeopleImports imports;
 
 	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@RegisterExtension
@@ -189,6 +192,32 @@ class PeopleImportTests {
 		StringBuilder out = new StringBuilder();
 		digits.chars().forEach(c -> out.append((char) (c + 0xFEE0)));
 		return out.toString();
+	}
+
+	@Test
+	void committedImportsAreCountedForTheOperatorsDashboardAndDryRunsAreNot() throws Exception {
+		double inserted = insertedRows();
+		long imports = speed().count();
+		byte[] file = ImportFiles.csv(StandardCharsets.UTF_8, false, List.of("姓名,性别,人士类别",
+				ImportFiles.name("计数") + ",男,新媒体从业人员", ImportFiles.name("计数") + ",女,新媒体从业人员"));
+
+		run("chengdu", "计数.csv", file, ImportMode.SKIP, true);
+		assertThat(insertedRows()).as("a dry run writes nothing").isEqualTo(inserted);
+		assertThat(speed().count()).isEqualTo(imports);
+
+		run("chengdu", "计数.csv", file, ImportMode.SKIP, false);
+		assertThat(insertedRows()).isEqualTo(inserted + 2);
+		assertThat(speed().count()).isEqualTo(imports + 1);
+		assertThat(speed().max()).isPositive();
+	}
+
+	private double insertedRows() {
+		var counter = meters.find("tongxin.imports.rows").tag("outcome", "inserted").counter();
+		return counter == null ? 0 : counter.count();
+	}
+
+	private io.micrometer.core.instrument.DistributionSummary speed() {
+		return meters.get("tongxin.imports.rows.per.second").summary();
 	}
 
 	@Test

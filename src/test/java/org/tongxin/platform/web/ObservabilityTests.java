@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,5 +58,30 @@ class ObservabilityTests {
 
 		assertThat(mvc.get().uri("/actuator/prometheus").session(SignIn.as(mvc, "central")).exchange())
 			.hasStatus(403);
+	}
+
+	@Test
+	void everyShippedAlertRuleNamesAMetricTheScrapeCarries() throws Exception {
+		SignIn.as(mvc, "central");
+		String body = mvc.get().uri("/actuator/prometheus").session(SignIn.as(mvc, "admin")).exchange().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		Map<String, Object> file = new org.yaml.snakeyaml.Yaml()
+			.load(java.nio.file.Files.readString(java.nio.file.Path.of("ops/prometheus/tongxin-alerts.yml")));
+		List<String> expressions = new java.util.ArrayList<>();
+		for (Object group : (List<?>) file.get("groups")) {
+			for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
+				expressions.add(String.valueOf(((Map<?, ?>) rule).get("expr")));
+			}
+		}
+		assertThat(expressions).hasSizeGreaterThanOrEqualTo(8);
+		java.util.regex.Matcher metric = java.util.regex.Pattern
+			.compile("\\b((?:tongxin|hikaricp|http_server_requests)_[a-z_]+)\\b")
+			.matcher(String.join("\n", expressions));
+		int named = 0;
+		while (metric.find()) {
+			named++;
+			assertThat(body).as(metric.group(1)).containsPattern("(?m)^" + metric.group(1) + "[{ ]");
+		}
+		assertThat(named).isGreaterThanOrEqualTo(10);
 	}
 }
