@@ -28,6 +28,7 @@ import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Exports;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.web.Redirects;
 
 /** 工作机制: partners, mechanisms and shared tasks of the scope on one page, each with a small form. */
 @Controller
@@ -65,8 +66,7 @@ class CoordinationController {
 			model.addAttribute("partnerError", e.key());
 			return page(model, false);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/coordination";
+		return Redirects.saved(redirect, "/organisations/coordination");
 	}
 
 	/** Roles come as role_<partner id> fields; a partner whose role is left blank is not part of the mechanism. */
@@ -88,8 +88,7 @@ class CoordinationController {
 			model.addAttribute("mechanismError", e.key());
 			return page(model, false);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/coordination";
+		return Redirects.saved(redirect, "/organisations/coordination");
 	}
 
 	@PostMapping("/organisations/coordination/tasks")
@@ -105,8 +104,7 @@ class CoordinationController {
 			model.addAttribute("taskError", e.key());
 			return page(model, false);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/coordination#tasks";
+		return Redirects.saved(redirect, "/organisations/coordination#tasks");
 	}
 
 	@PostMapping("/organisations/coordination/tasks/{id}")

@@ -46,6 +46,8 @@ import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Tally;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitPicker;
+import org.tongxin.platform.web.ListPages;
+import org.tongxin.platform.web.Redirects;
 
 /** The person list with search and exports, the person's page with its tabs, create, edit, anonymise, reveal. */
 @Controller
@@ -92,9 +94,7 @@ class PeopleController {
 		PersonFilter filter = params.toFilter();
 		Slice<PersonSummary> slice = Slice.of(limit -> registry.page(filter, before, limit), PageSize.chosen(PAGE_SIZE),
 				last -> last.id().value());
-		List<PersonSummary> shown = slice.items();
-		model.addAttribute("people", shown);
-		model.addAttribute("nextBefore", slice.next());
+		List<PersonSummary> shown = ListPages.show(model, "people", slice);
 		model.addAttribute("filterQuery", params.query());
 		// A first page that is not full is the whole list. Otherwise exact up to 10,000, or the planner's estimate
 		// when that is far beyond: an exact count of a large city's registry would cost more than the page.
@@ -182,8 +182,7 @@ class PeopleController {
 			return detail(id, "consent", model, locale);
 		}
 		registry.recordConsent(new PersonId(id), form);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/people/" + id + "?tab=consent";
+		return Redirects.saved(redirect, "/people/" + id + "?tab=consent");
 	}
 
 	/** htmx: the clear value in place of the masked one, for this page view only. */
@@ -222,8 +221,7 @@ class PeopleController {
 		if (!errors.hasErrors()) {
 			try {
 				Person person = registry.create(form);
-				redirect.addFlashAttribute("saved", true);
-				return "redirect:/people/" + person.id();
+				return Redirects.saved(redirect, "/people/" + person.id());
 			}
 			catch (Refused e) {
 				reject(errors, e);
@@ -248,8 +246,7 @@ class PeopleController {
 		if (!errors.hasErrors()) {
 			try {
 				registry.update(person.id(), version, form);
-				redirect.addFlashAttribute("saved", true);
-				return "redirect:/people/" + id;
+				return Redirects.saved(redirect, "/people/" + id);
 			}
 			catch (Refused e) {
 				reject(errors, e);
@@ -268,8 +265,7 @@ class PeopleController {
 		if (!errors.hasErrors()) {
 			try {
 				registry.addPlatformAccount(new PersonId(id), form);
-				redirect.addFlashAttribute("saved", true);
-				return "redirect:/people/" + id;
+				return Redirects.saved(redirect, "/people/" + id);
 			}
 			catch (Refused e) {
 				reject(errors, e);
@@ -282,8 +278,7 @@ class PeopleController {
 	@PreAuthorize("hasAuthority('people:write')")
 	String removePlatformAccount(@PathVariable long id, @PathVariable long account, RedirectAttributes redirect) {
 		registry.removePlatformAccount(new PersonId(id), account);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/people/" + id;
+		return Redirects.saved(redirect, "/people/" + id);
 	}
 
 	@PostMapping("/people/{id}/anonymise")
