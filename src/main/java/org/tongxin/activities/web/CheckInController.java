@@ -1,5 +1,7 @@
 package org.tongxin.activities.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -94,9 +96,11 @@ class CheckInController {
 			@RequestParam(required = false) @Nullable Long after, Model model) {
 		EventId event = new EventId(id);
 		model.addAttribute("eventId", id);
-		ListPages.show(model, "attendees", Slice.of(limit -> registrations.checkInList(event, Forms.blank(q), after,
-				limit), PAGE_SIZE, last -> last.registration().id().value()), "next");
-		model.addAttribute("q", Forms.blank(q));
+		ListPages.show(model, "attendees",
+				Slice.of(limit -> registrations.checkInList(event, blankToNull(q), after, limit), PAGE_SIZE,
+						last -> last.registration().id().value()),
+				"next");
+		model.addAttribute("q", blankToNull(q));
 		model.addAttribute("first", after == null);
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("zone", clock.getZone());
@@ -109,7 +113,7 @@ class CheckInController {
 	String checkInListed(@PathVariable long id, @PathVariable long registration,
 			@RequestParam(required = false) @Nullable String q, Locale locale, Model model) {
 		Event event = activities.getEvent(new EventId(id));
-		model.addAttribute("q", Forms.blank(q));
+		model.addAttribute("q", blankToNull(q));
 		return result(event, registrations.checkIn(event.id(), new RegistrationId(registration)), locale, model);
 	}
 
@@ -119,7 +123,7 @@ class CheckInController {
 	String undo(@PathVariable long id, @PathVariable long registration,
 			@RequestParam(required = false) @Nullable String q, Locale locale, Model model) {
 		Event event = activities.getEvent(new EventId(id));
-		model.addAttribute("q", Forms.blank(q));
+		model.addAttribute("q", blankToNull(q));
 		try {
 			String name = registrations.undoCheckIn(event.id(), new RegistrationId(registration));
 			model.addAttribute("outcome", "UNDONE");

@@ -1,5 +1,7 @@
 package org.tongxin.activities.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -252,7 +254,7 @@ class EventController {
 	String people(@PathVariable long id, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "register") String mode, Model model) {
 		Event event = find(id);
-		String query = Forms.blank(q);
+		String query = blankToNull(q);
 		model.addAttribute("e", event);
 		model.addAttribute("mode", "walkin".equals(mode) ? "walkin" : "register");
 		model.addAttribute("q", query);
@@ -405,7 +407,7 @@ class EventController {
 
 	static EventFilter filter(@Nullable String q, @Nullable Long series, @Nullable EventKind kind,
 			@Nullable LocalDate from, @Nullable LocalDate to, ZoneId zone) {
-		return new EventFilter(Forms.blank(q), series, kind,
+		return new EventFilter(blankToNull(q), series, kind,
 				from == null ? null : from.atStartOfDay(zone).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), null);
 	}

@@ -1,5 +1,7 @@
 package org.tongxin.activities.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +69,7 @@ class SeriesController {
 	@PreAuthorize("hasAuthority('activities:read')")
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
-		ListPages.show(model, "series", Slice.of(limit -> activities.seriesPage(Forms.blank(q), before, limit),
+		ListPages.show(model, "series", Slice.of(limit -> activities.seriesPage(blankToNull(q), before, limit),
 				PageSize.chosen(PAGE_SIZE), last -> last.id().value()));
 		model.addAttribute("q", q);
 		return "activities/series-list";

@@ -1,5 +1,6 @@
 package org.tongxin.people.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
@@ -372,8 +373,9 @@ class PeopleController {
 			@Nullable ConsentState consent, @Nullable String employer, @Nullable Boolean stale) {
 
 		PersonFilter toFilter() {
-			return new PersonFilter(blank(q), blank(group), blank(subgroup), unit, blank(affiliation), minAge, maxAge,
-					blank(tag), consent, blank(employer), Boolean.TRUE.equals(stale));
+			return new PersonFilter(blankToNull(q), blankToNull(group), blankToNull(subgroup), unit,
+					blankToNull(affiliation), minAge, maxAge, blankToNull(tag), consent, blankToNull(employer),
+					Boolean.TRUE.equals(stale));
 		}
 
 		/** The query string (encoded, no "?") for links that keep the filter: pager and exports. */
@@ -397,10 +399,6 @@ class PeopleController {
 			put.accept("stale", Boolean.TRUE.equals(stale) ? true : null);
 			String query = params.encode().build().getQuery();
 			return query == null ? "" : query;
-		}
-
-		private static @Nullable String blank(@Nullable String value) {
-			return value == null || value.isBlank() ? null : value.strip();
 		}
 	}
 }
