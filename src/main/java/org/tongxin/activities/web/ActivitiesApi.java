@@ -30,6 +30,7 @@ import org.tongxin.activities.Audience;
 import org.tongxin.activities.CheckIn;
 import org.tongxin.activities.Event;
 import org.tongxin.activities.EventForm;
+import org.tongxin.activities.EventFilter;
 import org.tongxin.activities.EventId;
 import org.tongxin.activities.EventKind;
 import org.tongxin.activities.Figures;
@@ -40,6 +41,7 @@ import org.tongxin.organisations.OrganisationId;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.UnitId;
+import org.tongxin.platform.web.ApiPages;
 
 /** Activities for other systems: events, registrations, check-in and figures, all in the caller's scope. */
 @RestController
@@ -134,14 +136,11 @@ class ActivitiesApi {
 			@RequestParam(required = false) @Nullable Long series, @RequestParam(required = false) @Nullable EventKind kind,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
-		int pageSize = Math.clamp(size, 1, 500);
-		EventId before = cursor == null || cursor.isBlank() ? null : new EventId(Long.parseLong(cursor));
-		Slice<Event> slice = Slice.of(
-				limit -> activities.events(EventController.filter(q, series, kind, from, to, clock.getZone()), before, limit),
-				pageSize, last -> last.id().toString());
-		List<Event> shown = slice.items();
-		return new EventPage(shown.stream().map(e -> EventView.of(clock.getZone(), e)).toList(),
-				slice.next());
+		EventFilter filter = EventController.filter(q, series, kind, from, to, clock.getZone());
+		Slice<Event> slice = ApiPages.read(cursor, size,
+				(before, limit) -> activities.events(filter, before == null ? null : new EventId(before), limit),
+				Event::id);
+		return new EventPage(ApiPages.views(slice, e -> EventView.of(clock.getZone(), e)), slice.next());
 	}
 
 	@GetMapping("/events/{id}")

@@ -1,10 +1,11 @@
 package org.tongxin.activities.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.activities.Activities;
-import org.tongxin.activities.Attendee;
 import org.tongxin.activities.CheckIn;
 import org.tongxin.activities.Event;
 import org.tongxin.activities.EventId;
@@ -26,6 +26,7 @@ import org.tongxin.activities.Registrations;
 import org.tongxin.people.PersonId;
 import org.tongxin.platform.Conflict;
 import org.tongxin.platform.Slice;
+import org.tongxin.platform.web.ListPages;
 
 /**
  * The door of an event, made for a phone: one big field that a scanner types into (or a person), the
@@ -94,14 +95,13 @@ class CheckInController {
 	String list(@PathVariable long id, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long after, Model model) {
 		EventId event = new EventId(id);
-		Slice<Attendee> slice = Slice.of(limit -> registrations.checkInList(event, Forms.blank(q), after, limit),
-				PAGE_SIZE, last -> last.registration().id().value());
-		List<Attendee> shown = slice.items();
 		model.addAttribute("eventId", id);
-		model.addAttribute("attendees", shown);
-		model.addAttribute("q", Forms.blank(q));
+		ListPages.show(model, "attendees",
+				Slice.of(limit -> registrations.checkInList(event, blankToNull(q), after, limit), PAGE_SIZE,
+						last -> last.registration().id().value()),
+				"next");
+		model.addAttribute("q", blankToNull(q));
 		model.addAttribute("first", after == null);
-		model.addAttribute("next", slice.next());
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("zone", clock.getZone());
 		return "activities/checkin-list :: rows";
@@ -113,7 +113,7 @@ class CheckInController {
 	String checkInListed(@PathVariable long id, @PathVariable long registration,
 			@RequestParam(required = false) @Nullable String q, Locale locale, Model model) {
 		Event event = activities.getEvent(new EventId(id));
-		model.addAttribute("q", Forms.blank(q));
+		model.addAttribute("q", blankToNull(q));
 		return result(event, registrations.checkIn(event.id(), new RegistrationId(registration)), locale, model);
 	}
 
@@ -123,7 +123,7 @@ class CheckInController {
 	String undo(@PathVariable long id, @PathVariable long registration,
 			@RequestParam(required = false) @Nullable String q, Locale locale, Model model) {
 		Event event = activities.getEvent(new EventId(id));
-		model.addAttribute("q", Forms.blank(q));
+		model.addAttribute("q", blankToNull(q));
 		try {
 			String name = registrations.undoCheckIn(event.id(), new RegistrationId(registration));
 			model.addAttribute("outcome", "UNDONE");

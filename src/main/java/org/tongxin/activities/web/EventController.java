@@ -1,5 +1,7 @@
 package org.tongxin.activities.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -65,12 +68,12 @@ import org.tongxin.platform.Slice;
 import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
+import org.tongxin.platform.web.ListPages;
+import org.tongxin.platform.web.Redirects;
 
 /** Events: list, detail with registrations and attendance, create, edit, QR codes and iCal. */
 @Controller
 class EventController {
-
-	static final long COUNT_CAP = 10_000;
 
 	static final int PAGE_SIZE = 20;
 
@@ -114,16 +117,10 @@ class EventController {
 			Model model) {
 		EventFilter filter = filter(q, series, kind, from, to, clock.getZone());
 		SortOrder order = SortOrder.chosen(sort, Activities.eventSorts());
-		Slice<Event> slice = Slice.of(
+		ListPages.show(model, "events", Slice.of(
 				limit -> activities.events(filter, order, before == null ? null : new EventId(before), limit),
-				PageSize.chosen(PAGE_SIZE), last -> last.id().value());
-		List<Event> shown = slice.items();
-		model.addAttribute("events", shown);
-		model.addAttribute("nextBefore", slice.next());
-		// Exact up to 10,000, then "more than 10,000": a province's count must not read its whole index per view.
-		long total = activities.countEvents(filter, COUNT_CAP + 1);
-		model.addAttribute("total", Math.min(total, COUNT_CAP));
-		model.addAttribute("totalCapped", total > COUNT_CAP);
+				PageSize.chosen(PAGE_SIZE), last -> last.id().value()));
+		ListPages.showCappedTotal(model, cap -> activities.countEvents(filter, cap));
 		model.addAttribute("allSeries", activities.allSeries());
 		model.addAttribute("kinds", EventKind.values());
 		model.addAttribute("q", q);
@@ -157,12 +154,9 @@ class EventController {
 	@PreAuthorize("hasAuthority('activities:read')")
 	String detail(@PathVariable long id, @RequestParam(required = false) @Nullable Long after, Model model) {
 		Event event = find(id);
-		Slice<Attendee> slice = Slice.of(limit -> registrations.attendees(event.id(), after, limit), REGISTRATIONS_PAGE,
-				last -> last.registration().id().value());
-		List<Attendee> attendees = slice.items();
 		model.addAttribute("e", event);
-		model.addAttribute("attendees", attendees);
-		model.addAttribute("nextAfter", slice.next());
+		ListPages.show(model, "attendees", Slice.of(limit -> registrations.attendees(event.id(), after, limit),
+				REGISTRATIONS_PAGE, last -> last.registration().id().value()), "nextAfter");
 		model.addAttribute("organisers", names(event.organisers()));
 		model.addAttribute("siteName", siteName(event));
 		model.addAttribute("audienceOrganisations", names(event.audienceOrganisations()));
@@ -213,8 +207,7 @@ class EventController {
 		}
 		try {
 			Event event = activities.createEvent(form);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/activities/events/" + event.id();
+			return Redirects.saved(redirect, "/activities/events/" + event.id());
 		}
 		catch (Refused e) {
 			Forms.reject(e, errors);
@@ -249,8 +242,7 @@ class EventController {
 			errors.reject("activities.concurrent");
 			return form(model, form, event);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/activities/events/" + id;
+		return Redirects.saved(redirect, "/activities/events/" + id);
 	}
 
 	/**
@@ -262,7 +254,7 @@ class EventController {
 	String people(@PathVariable long id, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "register") String mode, Model model) {
 		Event event = find(id);
-		String query = Forms.blank(q);
+		String query = blankToNull(q);
 		model.addAttribute("e", event);
 		model.addAttribute("mode", "walkin".equals(mode) ? "walkin" : "register");
 		model.addAttribute("q", query);
@@ -303,18 +295,8 @@ class EventController {
 	@PreAuthorize("hasAuthority('activities:write')")
 	String hours(@PathVariable long id, @RequestParam(required = false) @Nullable BigDecimal hours, Locale locale,
 			RedirectAttributes redirect) {
-		Registration registration = registrations.get(new RegistrationId(id));
-		try {
-			registrations.volunteerHours(registration.id(), hours);
-			redirect.addFlashAttribute("notice", text("common.saved", locale));
-		}
-		catch (Conflict e) {
-			redirect.addFlashAttribute("refused", Forms.refusal(messages, e, locale));
-		}
-		catch (Refused e) {
-			redirect.addFlashAttribute("refused", text("activities.hours.range", locale));
-		}
-		return "redirect:/activities/events/" + registration.event() + "#attendance";
+		return recordAttendance(id, registration -> registrations.volunteerHours(registration, hours), "common.saved",
+				"activities.hours.range", locale, redirect);
 	}
 
 	@PostMapping("/activities/registrations/{id}/feedback")
@@ -322,16 +304,27 @@ class EventController {
 	String feedback(@PathVariable long id, @RequestParam(defaultValue = "0") int satisfaction,
 			@RequestParam(defaultValue = "0") int gain, @RequestParam(required = false) @Nullable String comment,
 			Locale locale, RedirectAttributes redirect) {
+		return recordAttendance(id,
+				registration -> registrations.feedback(registration, satisfaction, gain, comment),
+				"activities.feedback.saved", "activities.feedback.range", locale, redirect);
+	}
+
+	/**
+	 * Records something about one attendance and goes back to the event's attendance list with the notice
+	 * {@code saved}, or with why not: the registration's state refuses it, or a value is out of its range.
+	 */
+	private String recordAttendance(long id, Consumer<RegistrationId> record, String saved, String outOfRange,
+			Locale locale, RedirectAttributes redirect) {
 		Registration registration = registrations.get(new RegistrationId(id));
 		try {
-			registrations.feedback(registration.id(), satisfaction, gain, comment);
-			redirect.addFlashAttribute("notice", text("activities.feedback.saved", locale));
+			record.accept(registration.id());
+			redirect.addFlashAttribute("notice", text(saved, locale));
 		}
 		catch (Conflict e) {
 			redirect.addFlashAttribute("refused", Forms.refusal(messages, e, locale));
 		}
 		catch (Refused e) {
-			redirect.addFlashAttribute("refused", text("activities.feedback.range", locale));
+			redirect.addFlashAttribute("refused", text(outOfRange, locale));
 		}
 		return "redirect:/activities/events/" + registration.event() + "#attendance";
 	}
@@ -414,7 +407,7 @@ class EventController {
 
 	static EventFilter filter(@Nullable String q, @Nullable Long series, @Nullable EventKind kind,
 			@Nullable LocalDate from, @Nullable LocalDate to, ZoneId zone) {
-		return new EventFilter(Forms.blank(q), series, kind,
+		return new EventFilter(blankToNull(q), series, kind,
 				from == null ? null : from.atStartOfDay(zone).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), null);
 	}

@@ -27,10 +27,6 @@ final class Forms {
 		return messages.getMessage(e.key(), e.arguments(), e.key(), locale);
 	}
 
-	static @Nullable String blank(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
-
 	static String nz(@Nullable Object value) {
 		return value == null ? "" : value.toString();
 	}

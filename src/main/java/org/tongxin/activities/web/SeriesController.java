@@ -1,5 +1,7 @@
 package org.tongxin.activities.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,8 @@ import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.web.ListPages;
+import org.tongxin.platform.web.Redirects;
 import org.tongxin.projects.KeyProjects;
 import org.tongxin.projects.Project;
 import org.tongxin.projects.ProjectFilter;
@@ -65,11 +69,8 @@ class SeriesController {
 	@PreAuthorize("hasAuthority('activities:read')")
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
-		Slice<Series> slice = Slice.of(limit -> activities.seriesPage(Forms.blank(q), before, limit),
-				PageSize.chosen(PAGE_SIZE), last -> last.id().value());
-		List<Series> shown = slice.items();
-		model.addAttribute("series", shown);
-		model.addAttribute("nextBefore", slice.next());
+		ListPages.show(model, "series", Slice.of(limit -> activities.seriesPage(blankToNull(q), before, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.id().value()));
 		model.addAttribute("q", q);
 		return "activities/series-list";
 	}
@@ -115,8 +116,7 @@ class SeriesController {
 		}
 		try {
 			Series series = activities.createSeries(form);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/activities/series/" + series.id();
+			return Redirects.saved(redirect, "/activities/series/" + series.id());
 		}
 		catch (Refused e) {
 			Forms.reject(e, errors);
@@ -150,8 +150,7 @@ class SeriesController {
 			errors.reject("activities.concurrent");
 			return form(model, form, series);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/activities/series/" + id;
+		return Redirects.saved(redirect, "/activities/series/" + id);
 	}
 
 	private String form(Model model, SeriesForm form, @Nullable Series series) {

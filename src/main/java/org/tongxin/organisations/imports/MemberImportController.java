@@ -25,6 +25,7 @@ import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
+import org.tongxin.platform.web.ListPages;
 
 /** 成员导入: upload a member list for one organisation, see the outcome, download the error report. */
 @Controller
@@ -130,10 +131,8 @@ class MemberImportController {
 
 	private void recent(@Nullable String before, Model model) {
 		PageCursor cursor = PageCursor.parse(before).orElse(null);
-		Slice<MemberImports.ImportSummary> slice = Slice.of(limit -> imports.recent(cursor, limit), PageSize.chosen(20),
-				last -> new PageCursor(last.createdAt().toInstant(), last.id()).encode());
-		model.addAttribute("imports", slice.items());
-		model.addAttribute("nextBefore", slice.next());
+		ListPages.show(model, "imports", Slice.of(limit -> imports.recent(cursor, limit), PageSize.chosen(20),
+				last -> new PageCursor(last.createdAt().toInstant(), last.id()).encode()));
 	}
 
 	private MemberImports.ImportJob find(UUID job) {

@@ -28,6 +28,7 @@ import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.Exports;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.web.Redirects;
 
 /** 工作机制: partners, mechanisms and shared tasks of the scope on one page, each with a small form. */
 @Controller
@@ -58,15 +59,7 @@ class CoordinationController {
 	@PreAuthorize("hasAuthority('organisations:write')")
 	String addPartner(@RequestParam long unit, @RequestParam String name, @RequestParam PartnerKind kind,
 			@RequestParam(required = false) @Nullable String contact, Model model, RedirectAttributes redirect) {
-		try {
-			coordination.addPartner(unit, name, kind, contact);
-		}
-		catch (Refused e) {
-			model.addAttribute("partnerError", e.key());
-			return page(model, false);
-		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/coordination";
+		return add(() -> coordination.addPartner(unit, name, kind, contact), "partnerError", "", model, redirect);
 	}
 
 	/** Roles come as role_<partner id> fields; a partner whose role is left blank is not part of the mechanism. */
@@ -81,15 +74,8 @@ class CoordinationController {
 				roles.put(Long.valueOf(key.substring(5)), value);
 			}
 		});
-		try {
-			coordination.addMechanism(unit, name, description, roles);
-		}
-		catch (Refused e) {
-			model.addAttribute("mechanismError", e.key());
-			return page(model, false);
-		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/coordination";
+		return add(() -> coordination.addMechanism(unit, name, description, roles), "mechanismError", "", model,
+				redirect);
 	}
 
 	@PostMapping("/organisations/coordination/tasks")
@@ -98,15 +84,23 @@ class CoordinationController {
 			@RequestParam(required = false) @Nullable Long mechanism, @RequestParam(required = false) @Nullable Long partner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueOn,
 			Model model, RedirectAttributes redirect) {
+		return add(() -> coordination.addTask(unit, title, mechanism, partner, dueOn), "taskError", "#tasks", model,
+				redirect);
+	}
+
+	/**
+	 * One of the page's forms (a partner, a mechanism, a task): added and the page shown at {@code anchor}, or the
+	 * page shown again with the refusal beside that form ({@code error}).
+	 */
+	private String add(Runnable adding, String error, String anchor, Model model, RedirectAttributes redirect) {
 		try {
-			coordination.addTask(unit, title, mechanism, partner, dueOn);
+			adding.run();
 		}
 		catch (Refused e) {
-			model.addAttribute("taskError", e.key());
+			model.addAttribute(error, e.key());
 			return page(model, false);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/coordination#tasks";
+		return Redirects.saved(redirect, "/organisations/coordination" + anchor);
 	}
 
 	@PostMapping("/organisations/coordination/tasks/{id}")

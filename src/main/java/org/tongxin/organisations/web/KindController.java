@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.organisations.Organisations;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.web.Redirects;
 
 /** The kinds of organisation: everyone may read them; the central office adds and retires kinds. */
 @Controller
@@ -54,15 +55,13 @@ class KindController {
 			model.addAttribute("external", external);
 			return "organisations/kinds";
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/kinds";
+		return Redirects.saved(redirect, "/organisations/kinds");
 	}
 
 	@PostMapping("/organisations/kinds/active")
 	@PreAuthorize("hasAuthority('organisations:kinds')")
 	String activate(@RequestParam String code, @RequestParam boolean active, RedirectAttributes redirect) {
 		organisations.activateKind(code, active);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/kinds";
+		return Redirects.saved(redirect, "/organisations/kinds");
 	}
 }

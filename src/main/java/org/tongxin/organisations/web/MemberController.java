@@ -43,6 +43,7 @@ import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.web.Redirects;
 
 /** Members of an organisation: add, suspend, leave, export, 换届; and the person page's organisations tab. */
 @Controller
@@ -94,8 +95,7 @@ class MemberController {
 			OrganisationController.reject(errors, e);
 			return form(model, organisation, form, q);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/" + id;
+		return Redirects.saved(redirect, "/organisations/" + id);
 	}
 
 	@PostMapping("/organisations/{id}/members/{membership}/status")
@@ -199,8 +199,7 @@ class MemberController {
 			model.addAttribute("termError", e.key());
 			return termForm(model, find(id), date, p, r);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/" + id;
+		return Redirects.saved(redirect, "/organisations/" + id);
 	}
 
 	/** The person page's "organisations" tab, loaded by htmx: that person's memberships in the viewer's scope. */

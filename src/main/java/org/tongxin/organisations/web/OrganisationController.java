@@ -1,5 +1,6 @@
 package org.tongxin.organisations.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.organisations.Member;
 import org.tongxin.organisations.MemberFilter;
 import org.tongxin.organisations.MemberRole;
 import org.tongxin.organisations.MembershipStatus;
@@ -43,12 +43,12 @@ import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitPicker;
+import org.tongxin.platform.web.ListPages;
+import org.tongxin.platform.web.Redirects;
 
 /** Organisations: list, detail with members, create, edit, dissolve — always within the user's data scope. */
 @Controller
 class OrganisationController {
-
-	static final long COUNT_CAP = 10_000;
 
 	static final int PAGE_SIZE = 20;
 
@@ -77,15 +77,9 @@ class OrganisationController {
 			@RequestParam(required = false) @Nullable String sort, Model model, Locale locale) {
 		OrganisationFilter filter = filter(kind, unit, q, form, dissolved);
 		SortOrder order = SortOrder.chosen(sort, Organisations.sorts());
-		Slice<Organisation> slice = Slice.of(limit -> organisations.page(filter, order, before, limit),
-				PageSize.chosen(PAGE_SIZE), last -> last.id().value());
-		List<Organisation> shown = slice.items();
-		model.addAttribute("organisations", shown);
-		model.addAttribute("nextBefore", slice.next());
-		// Exact up to 10,000, then "more than 10,000": a province's count must not read its whole index per view.
-		long total = organisations.countUpTo(filter, COUNT_CAP + 1);
-		model.addAttribute("total", Math.min(total, COUNT_CAP));
-		model.addAttribute("totalCapped", total > COUNT_CAP);
+		ListPages.show(model, "organisations", Slice.of(limit -> organisations.page(filter, order, before, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.id().value()));
+		ListPages.showCappedTotal(model, cap -> organisations.countUpTo(filter, cap));
 		model.addAttribute("kinds", organisations.kindsByCode());
 		model.addAttribute("cities", organisations.cities());
 		model.addAttribute("forms", PartyOrgForm.values());
@@ -131,17 +125,14 @@ class OrganisationController {
 			Model model) {
 		Organisation organisation = find(id);
 		MemberFilter filter = new MemberFilter(role, status, term, open, q);
-		Slice<Member> slice = Slice.of(limit -> memberships.page(organisation.id(), filter, after, limit),
-				PageSize.chosen(PAGE_SIZE), last -> last.membership().id().value());
-		List<Member> shown = slice.items();
 		model.addAttribute("org", organisation);
 		model.addAttribute("kinds", organisations.kindsByCode());
 		model.addAttribute("ancestors", organisations.ancestors(organisation.id()));
 		model.addAttribute("children", organisations.children(organisation.id()));
 		model.addAttribute("site", organisation.site() == null ? null : organisations.site(organisation.site()).orElse(null));
-		model.addAttribute("members", shown);
+		ListPages.show(model, "members", Slice.of(limit -> memberships.page(organisation.id(), filter, after, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.membership().id().value()), "nextAfter");
 		model.addAttribute("memberTotal", memberships.count(organisation.id(), filter));
-		model.addAttribute("nextAfter", slice.next());
 		model.addAttribute("roles", MemberRole.values());
 		model.addAttribute("statuses", MembershipStatus.values());
 		model.addAttribute("q", q);
@@ -171,8 +162,7 @@ class OrganisationController {
 		}
 		try {
 			Organisation created = organisations.create(form);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/organisations/" + created.id();
+			return Redirects.saved(redirect, "/organisations/" + created.id());
 		}
 		catch (Refused e) {
 			reject(errors, e);
@@ -208,8 +198,7 @@ class OrganisationController {
 			errors.reject("org.concurrent");
 			return form(model, form, city, organisation);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/" + id;
+		return Redirects.saved(redirect, "/organisations/" + id);
 	}
 
 	/** htmx: the contact phone in clear in place of the mask, for this page view only (audited). */
@@ -229,8 +218,7 @@ class OrganisationController {
 	@PreAuthorize("hasAuthority('organisations:write')")
 	String dissolve(@PathVariable long id, @RequestParam boolean dissolved, RedirectAttributes redirect) {
 		organisations.dissolve(find(id).id(), dissolved);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/organisations/" + id;
+		return Redirects.saved(redirect, "/organisations/" + id);
 	}
 
 	private String form(Model model, OrganisationForm form, @Nullable Long city, @Nullable Organisation organisation) {
@@ -265,8 +253,8 @@ class OrganisationController {
 
 	private static OrganisationFilter filter(@Nullable String kind, @Nullable Long unit, @Nullable String q,
 			@Nullable PartyOrgForm form, boolean dissolved) {
-		return new OrganisationFilter(kind == null || kind.isBlank() ? null : kind, unit,
-				q == null || q.isBlank() ? null : q.strip(), form, null, dissolved);
+		return new OrganisationFilter(kind == null || kind.isBlank() ? null : kind, unit, blankToNull(q), form, null,
+				dissolved);
 	}
 
 	static String kindLabel(Map<String, OrganisationKind> kinds, String code, Locale locale) {

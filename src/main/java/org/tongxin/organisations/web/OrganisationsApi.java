@@ -38,6 +38,8 @@ import org.tongxin.organisations.PartyOrgForm;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.TargetGroup;
+import org.tongxin.platform.web.ApiPages;
+import org.tongxin.platform.web.ETags;
 
 /** Organisations and their members for other systems: scoped like the screens; person details masked. */
 @RestController
@@ -98,15 +100,11 @@ class OrganisationsApi {
 			@RequestParam(required = false) @Nullable Long parent,
 			@RequestParam(defaultValue = "false") boolean includeDissolved,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
-		int pageSize = Math.clamp(size, 1, 500);
-		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
 		OrganisationFilter filter = new OrganisationFilter(blankToNull(kind), unit, blankToNull(q), partyOrgForm, parent,
 				includeDissolved);
-		Slice<Organisation> slice = Slice.of(limit -> organisations.page(filter, before, limit), pageSize,
-				last -> last.id().toString());
-		List<Organisation> shown = slice.items();
-		return new OrganisationPage(shown.stream().map(OrganisationView::of).toList(),
-				slice.next());
+		Slice<Organisation> slice = ApiPages.read(cursor, size,
+				(before, limit) -> organisations.page(filter, before, limit), Organisation::id);
+		return new OrganisationPage(ApiPages.views(slice, OrganisationView::of), slice.next());
 	}
 
 	@GetMapping("/{id}")
@@ -114,7 +112,7 @@ class OrganisationsApi {
 	@Operation(summary = "One organisation; the ETag is the version for If-Match")
 	ResponseEntity<OrganisationView> get(@PathVariable long id) {
 		Organisation o = organisations.get(new OrganisationId(id));
-		return ResponseEntity.ok().eTag(Integer.toString(o.version())).body(OrganisationView.of(o));
+		return ETags.ok(o.version(), OrganisationView.of(o));
 	}
 
 	@PostMapping
@@ -122,9 +120,7 @@ class OrganisationsApi {
 	@Operation(summary = "Create an organisation owned by a city or district of the caller's scope")
 	ResponseEntity<OrganisationView> create(@Valid @RequestBody OrganisationForm form) {
 		Organisation o = organisations.create(form);
-		return ResponseEntity.created(URI.create("/api/v1/organisations/" + o.id()))
-			.eTag(Integer.toString(o.version()))
-			.body(OrganisationView.of(o));
+		return ETags.created("/api/v1/organisations/" + o.id(), o.version(), OrganisationView.of(o));
 	}
 
 	@PutMapping("/{id}")
@@ -135,10 +131,9 @@ class OrganisationsApi {
 			@RequestParam(required = false) @Nullable Integer version) {
 		OrganisationId organisation = new OrganisationId(id);
 		Organisation current = organisations.get(organisation);
-		int expected = ifMatch != null ? Integer.parseInt(ifMatch.replace("\"", "").trim())
-				: version != null ? version : current.version();
+		int expected = ETags.expected(ifMatch, version != null ? version : current.version());
 		Organisation o = organisations.update(organisation, expected, form);
-		return ResponseEntity.ok().eTag(Integer.toString(o.version())).body(OrganisationView.of(o));
+		return ETags.ok(o.version(), OrganisationView.of(o));
 	}
 
 	record RevealRequest(@Nullable String reason) {
@@ -165,14 +160,10 @@ class OrganisationsApi {
 		OrganisationId organisation = organisations.find(new OrganisationId(id))
 			.orElseThrow(() -> new NotFound("organisation " + id))
 			.id();
-		int pageSize = Math.clamp(size, 1, 500);
-		Long after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		Slice<Member> slice = Slice.of(limit -> memberships.page(organisation, new MemberFilter(role, status, term, open), after,
-				limit), pageSize,
-				last -> last.membership().id().toString());
-		List<Member> shown = slice.items();
-		return new MemberPage(shown.stream().map(MemberView::of).toList(),
-				slice.next());
+		Slice<Member> slice = ApiPages.read(cursor, size,
+				(after, limit) -> memberships.page(organisation, new MemberFilter(role, status, term, open), after, limit),
+				last -> last.membership().id());
+		return new MemberPage(ApiPages.views(slice, MemberView::of), slice.next());
 	}
 
 	@PostMapping("/{id}/members")

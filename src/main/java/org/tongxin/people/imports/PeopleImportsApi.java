@@ -25,8 +25,6 @@ import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Problems;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.StreamedExport;
-import org.tongxin.platform.XlsxExport;
-import org.tongxin.platform.jobs.StoredFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -147,11 +145,7 @@ class PeopleImportsApi {
 	@StreamedExport
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		StoredFile file = imports.errors(id).orElseThrow(() -> new NotFound("import", id));
-		XlsxExport.prepare(response, "导入错误报告-" + id, clock);
-		try (InputStream in = imports.open(file)) {
-			in.transferTo(response.getOutputStream());
-		}
+		PeopleImportsController.writeErrorReport(imports, clock, id, response);
 	}
 
 	static Map<String, Object> described(PeopleImports.ImportJob view, MessageSource messages, Locale locale) {

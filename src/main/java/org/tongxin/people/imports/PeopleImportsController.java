@@ -26,6 +26,7 @@ import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.XlsxExport;
 import org.tongxin.platform.jobs.StoredFile;
+import org.tongxin.platform.web.ListPages;
 
 /** The import page: upload, the list of imports, one import's progress, counts and error report. */
 @Controller
@@ -50,11 +51,8 @@ class PeopleImportsController {
 	@PreAuthorize("hasAuthority('people:import')")
 	String list(@RequestParam(required = false) @Nullable String before, Model model) {
 		PageCursor cursor = PageCursor.parse(before).orElse(null);
-		Slice<PeopleImports.ImportJob> slice = Slice.of(
-				limit -> imports.recent(cursor, limit),
-				PageSize.chosen(PAGE_SIZE), last -> new PageCursor(last.job().createdAt(), last.job().publicId()).encode());
-		model.addAttribute("imports", slice.items());
-		model.addAttribute("next", slice.next());
+		ListPages.show(model, "imports", Slice.of(limit -> imports.recent(cursor, limit), PageSize.chosen(PAGE_SIZE),
+				last -> new PageCursor(last.job().createdAt(), last.job().publicId()).encode()), "next");
 		model.addAttribute("modes", ImportMode.values());
 		model.addAttribute("saved", imports.savedMapping());
 		return "people/imports/list";
@@ -77,11 +75,7 @@ class PeopleImportsController {
 	@GetMapping("/people/imports/{id}")
 	@PreAuthorize("hasAuthority('people:import')")
 	String show(@PathVariable UUID id, Model model) {
-		PeopleImports.ImportJob view = find(id);
-		model.addAttribute("view", view);
-		model.addAttribute("job", view.job());
-		model.addAttribute("fields", imports.fields());
-		forReal(view, model);
+		model.addAttribute("job", job(id, model).job());
 		return "people/imports/show";
 	}
 
@@ -98,19 +92,21 @@ class PeopleImportsController {
 		}
 	}
 
-	private void forReal(PeopleImports.ImportJob view, Model model) {
+	/** What the job's page and its polled result panel show: the job, the fields and whether to import for real. */
+	private PeopleImports.ImportJob job(UUID id, Model model) {
+		PeopleImports.ImportJob view = find(id);
+		model.addAttribute("view", view);
+		model.addAttribute("fields", imports.fields());
 		model.addAttribute("canImportForReal", imports.canImportForReal(view));
 		model.addAttribute("keptHours", keptHours);
+		return view;
 	}
 
 	/** The result panel, polled until the job is done; then it carries no trigger and polling stops. */
 	@GetMapping("/people/imports/{id}/result")
 	@PreAuthorize("hasAuthority('people:import')")
 	String result(@PathVariable UUID id, Model model) {
-		PeopleImports.ImportJob view = find(id);
-		model.addAttribute("view", view);
-		model.addAttribute("fields", imports.fields());
-		forReal(view, model);
+		job(id, model);
 		return "people/imports/show :: result";
 	}
 
@@ -118,6 +114,12 @@ class PeopleImportsController {
 	@StreamedExport
 	@PreAuthorize("hasAuthority('people:import')")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		writeErrorReport(imports, clock, id, response);
+	}
+
+	/** The rows an import refused, with the reasons, as the spreadsheet the screen and the API both offer. */
+	static void writeErrorReport(PeopleImports imports, Clock clock, UUID id, HttpServletResponse response)
+			throws IOException {
 		StoredFile file = imports.errors(id).orElseThrow(() -> new NotFound("import", id));
 		XlsxExport.prepare(response, "导入错误报告-" + id, clock);
 		try (InputStream in = imports.open(file)) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.people.PeopleRegistry;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.web.Redirects;
 
 /** The registry's code lists: business data, kept by the central office (people:dictionary). */
 @Controller
@@ -68,8 +69,7 @@ class DictionaryController {
 							java.util.Objects.requireNonNull(entry.labelEn()).strip(),
 							entry.parent() == null || entry.parent().isBlank() ? null : entry.parent().strip(),
 							entry.sort() == null ? 1000 : entry.sort());
-					redirect.addFlashAttribute("saved", true);
-					return "redirect:/people/dictionaries?kind=" + kind;
+					return Redirects.saved(redirect, "/people/dictionaries?kind=" + kind);
 				}
 				catch (Refused e) {
 					e.fields().forEach((field, code) -> errors.rejectValue(field, code));
@@ -84,7 +84,6 @@ class DictionaryController {
 	String activate(@PathVariable String kind, @PathVariable String code, @RequestParam boolean active,
 			RedirectAttributes redirect) {
 		registry.activateDictionaryEntry(kind, code, active);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/people/dictionaries?kind=" + kind;
+		return Redirects.saved(redirect, "/people/dictionaries?kind=" + kind);
 	}
 }

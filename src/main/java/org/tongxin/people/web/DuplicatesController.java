@@ -35,6 +35,7 @@ import org.tongxin.platform.Exports;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.web.ListPages;
 
 /** The duplicate review: pairs by status, the side-by-side merge screen, "not a duplicate", undo of a merge. */
 @Controller
@@ -43,6 +44,12 @@ class DuplicatesController {
 	static final int PAGE_SIZE = 20;
 
 	private static final DateTimeFormatter FOUND_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	/** The list of open pairs. */
+	private static final String OPEN = "/people/duplicates";
+
+	/** The list of merged pairs, where a merge is undone. */
+	private static final String MERGED = "/people/duplicates?status=MERGED";
 
 	private final Deduplication deduplication;
 
@@ -67,13 +74,10 @@ class DuplicatesController {
 	@PreAuthorize("hasAuthority('people:dedupe')")
 	String list(@RequestParam(defaultValue = "OPEN") DuplicateStatus status, @RequestParam(required = false) @Nullable String after,
 			Model model) {
-		Slice<DuplicatePair> slice = Slice.of(limit -> deduplication.page(status, after, limit),
-				PageSize.chosen(PAGE_SIZE), last -> last.cursor());
-		List<DuplicatePair> shown = slice.items();
-		model.addAttribute("pairs", shown);
+		ListPages.show(model, "pairs", Slice.of(limit -> deduplication.page(status, after, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.cursor()), "nextAfter");
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", DuplicateStatus.values());
-		model.addAttribute("nextAfter", slice.next());
 		model.addAttribute("total", deduplication.count(status));
 		return "people/duplicates";
 	}
@@ -120,41 +124,35 @@ class DuplicatesController {
 		for (MergeField field : MergeField.values()) {
 			choices.put(field, "TAKE".equals(params.get("f_" + field.name())) ? MergeSide.TAKE : MergeSide.KEEP);
 		}
-		try {
-			deduplication.merge(id, choices);
-			redirect.addFlashAttribute("done", "duplicate.merged");
-			return "redirect:/people/duplicates?status=MERGED";
-		}
-		catch (Conflict e) {
-			redirect.addFlashAttribute("problem", e.key());
-			return "redirect:/people/duplicates";
-		}
+		return decide(redirect, () -> deduplication.merge(id, choices), "duplicate.merged", MERGED, OPEN);
 	}
 
 	@PostMapping("/people/duplicates/{id}/not-duplicate")
 	@PreAuthorize("hasAuthority('people:dedupe')")
 	String notDuplicate(@PathVariable long id, RedirectAttributes redirect) {
-		try {
-			deduplication.notDuplicate(id);
-			redirect.addFlashAttribute("done", "duplicate.notDuplicated");
-		}
-		catch (Conflict e) {
-			redirect.addFlashAttribute("problem", e.key());
-		}
-		return "redirect:/people/duplicates";
+		return decide(redirect, () -> deduplication.notDuplicate(id), "duplicate.notDuplicated", OPEN, OPEN);
 	}
 
 	@PostMapping("/people/duplicates/merges/{mergeId}/undo")
 	@PreAuthorize("hasAuthority('people:dedupe')")
 	String undo(@PathVariable long mergeId, RedirectAttributes redirect) {
+		return decide(redirect, () -> deduplication.undo(mergeId), "duplicate.undone", OPEN, MERGED);
+	}
+
+	/**
+	 * A reviewer's decision on a pair: made, and the list shown with {@code done}; or refused because the pair
+	 * changed meanwhile (a conflict), and the list shown with the reason.
+	 */
+	private static String decide(RedirectAttributes redirect, Runnable decision, String done, String then,
+			String refused) {
 		try {
-			deduplication.undo(mergeId);
-			redirect.addFlashAttribute("done", "duplicate.undone");
-			return "redirect:/people/duplicates";
+			decision.run();
+			redirect.addFlashAttribute("done", done);
+			return "redirect:" + then;
 		}
 		catch (Conflict e) {
 			redirect.addFlashAttribute("problem", e.key());
-			return "redirect:/people/duplicates?status=MERGED";
+			return "redirect:" + refused;
 		}
 	}
 

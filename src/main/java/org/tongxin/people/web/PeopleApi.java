@@ -1,6 +1,7 @@
 package org.tongxin.people.web;
 
-import java.net.URI;
+import static org.tongxin.platform.Texts.blankToNull;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -31,6 +32,8 @@ import org.tongxin.people.PersonSummary;
 import org.tongxin.people.SensitiveField;
 import org.tongxin.people.Sex;
 import org.tongxin.platform.Slice;
+import org.tongxin.platform.web.ApiPages;
+import org.tongxin.platform.web.ETags;
 
 /** The people registry for other systems: scoped, masked by default, reveal only with a reason (audited). */
 @RestController
@@ -87,14 +90,11 @@ class PeopleApi {
 	PersonPage list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String group, @RequestParam(required = false) @Nullable Long unit,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
-		int pageSize = Math.clamp(size, 1, 500);
-		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		PersonFilter filter = new PersonFilter(blank(q), blank(group), null, unit, null, null, null, null, null, null);
-		Slice<PersonSummary> slice = Slice.of(limit -> registry.page(filter, before, limit), pageSize,
-				last -> last.id().toString());
-		List<PersonSummary> shown = slice.items();
-		return new PersonPage(shown.stream().map(SummaryView::of).toList(),
-				slice.next());
+		PersonFilter filter = new PersonFilter(blankToNull(q), blankToNull(group), null, unit, null, null, null, null,
+				null, null);
+		Slice<PersonSummary> slice = ApiPages.read(cursor, size, (before, limit) -> registry.page(filter, before, limit),
+				PersonSummary::id);
+		return new PersonPage(ApiPages.views(slice, SummaryView::of), slice.next());
 	}
 
 	@GetMapping("/{id}")
@@ -105,7 +105,7 @@ class PeopleApi {
 		Person person = registry.get(new PersonId(id));
 		// A duplicate merged away answers 410 Gone with the survivor's id (the platform's ProblemAdvice), not its old record.
 		registry.requireNotMergedAway(person.id());
-		return ResponseEntity.ok().eTag(Integer.toString(person.version())).body(PersonView.of(person));
+		return ETags.ok(person.version(), PersonView.of(person));
 	}
 
 	@PostMapping
@@ -113,9 +113,7 @@ class PeopleApi {
 	@Operation(summary = "Register a person in a city or district of the caller's scope")
 	ResponseEntity<PersonView> create(@Valid @RequestBody PersonForm form) {
 		Person person = registry.create(form);
-		return ResponseEntity.created(URI.create("/api/v1/people/" + person.id()))
-			.eTag(Integer.toString(person.version()))
-			.body(PersonView.of(person));
+		return ETags.created("/api/v1/people/" + person.id(), person.version(), PersonView.of(person));
 	}
 
 	@PutMapping("/{id}")
@@ -125,9 +123,8 @@ class PeopleApi {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		PersonId personId = new PersonId(id);
 		Person current = registry.get(personId);
-		int version = ifMatch == null ? current.version() : Integer.parseInt(ifMatch.replace("\"", "").trim());
-		Person person = registry.update(personId, version, form);
-		return ResponseEntity.ok().eTag(Integer.toString(person.version())).body(PersonView.of(person));
+		Person person = registry.update(personId, ETags.expected(ifMatch, current.version()), form);
+		return ETags.ok(person.version(), PersonView.of(person));
 	}
 
 	@PostMapping("/{id}/reveal")
@@ -137,9 +134,5 @@ class PeopleApi {
 		SensitiveField field = java.util.Objects.requireNonNull(request.field());
 		return new RevealView(field,
 				registry.reveal(new PersonId(id), field, request.reason() == null ? "" : request.reason()));
-	}
-
-	private static @Nullable String blank(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

@@ -1,5 +1,6 @@
 package org.tongxin.people.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
@@ -46,6 +47,8 @@ import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Tally;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitPicker;
+import org.tongxin.platform.web.ListPages;
+import org.tongxin.platform.web.Redirects;
 
 /** The person list with search and exports, the person's page with its tabs, create, edit, anonymise, reveal. */
 @Controller
@@ -92,9 +95,7 @@ class PeopleController {
 		PersonFilter filter = params.toFilter();
 		Slice<PersonSummary> slice = Slice.of(limit -> registry.page(filter, before, limit), PageSize.chosen(PAGE_SIZE),
 				last -> last.id().value());
-		List<PersonSummary> shown = slice.items();
-		model.addAttribute("people", shown);
-		model.addAttribute("nextBefore", slice.next());
+		List<PersonSummary> shown = ListPages.show(model, "people", slice);
 		model.addAttribute("filterQuery", params.query());
 		// A first page that is not full is the whole list. Otherwise exact up to 10,000, or the planner's estimate
 		// when that is far beyond: an exact count of a large city's registry would cost more than the page.
@@ -182,8 +183,7 @@ class PeopleController {
 			return detail(id, "consent", model, locale);
 		}
 		registry.recordConsent(new PersonId(id), form);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/people/" + id + "?tab=consent";
+		return Redirects.saved(redirect, "/people/" + id + "?tab=consent");
 	}
 
 	/** htmx: the clear value in place of the masked one, for this page view only. */
@@ -222,8 +222,7 @@ class PeopleController {
 		if (!errors.hasErrors()) {
 			try {
 				Person person = registry.create(form);
-				redirect.addFlashAttribute("saved", true);
-				return "redirect:/people/" + person.id();
+				return Redirects.saved(redirect, "/people/" + person.id());
 			}
 			catch (Refused e) {
 				reject(errors, e);
@@ -248,8 +247,7 @@ class PeopleController {
 		if (!errors.hasErrors()) {
 			try {
 				registry.update(person.id(), version, form);
-				redirect.addFlashAttribute("saved", true);
-				return "redirect:/people/" + id;
+				return Redirects.saved(redirect, "/people/" + id);
 			}
 			catch (Refused e) {
 				reject(errors, e);
@@ -268,8 +266,7 @@ class PeopleController {
 		if (!errors.hasErrors()) {
 			try {
 				registry.addPlatformAccount(new PersonId(id), form);
-				redirect.addFlashAttribute("saved", true);
-				return "redirect:/people/" + id;
+				return Redirects.saved(redirect, "/people/" + id);
 			}
 			catch (Refused e) {
 				reject(errors, e);
@@ -282,8 +279,7 @@ class PeopleController {
 	@PreAuthorize("hasAuthority('people:write')")
 	String removePlatformAccount(@PathVariable long id, @PathVariable long account, RedirectAttributes redirect) {
 		registry.removePlatformAccount(new PersonId(id), account);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/people/" + id;
+		return Redirects.saved(redirect, "/people/" + id);
 	}
 
 	@PostMapping("/people/{id}/anonymise")
@@ -377,8 +373,9 @@ class PeopleController {
 			@Nullable ConsentState consent, @Nullable String employer, @Nullable Boolean stale) {
 
 		PersonFilter toFilter() {
-			return new PersonFilter(blank(q), blank(group), blank(subgroup), unit, blank(affiliation), minAge, maxAge,
-					blank(tag), consent, blank(employer), Boolean.TRUE.equals(stale));
+			return new PersonFilter(blankToNull(q), blankToNull(group), blankToNull(subgroup), unit,
+					blankToNull(affiliation), minAge, maxAge, blankToNull(tag), consent, blankToNull(employer),
+					Boolean.TRUE.equals(stale));
 		}
 
 		/** The query string (encoded, no "?") for links that keep the filter: pager and exports. */
@@ -402,10 +399,6 @@ class PeopleController {
 			put.accept("stale", Boolean.TRUE.equals(stale) ? true : null);
 			String query = params.encode().build().getQuery();
 			return query == null ? "" : query;
-		}
-
-		private static @Nullable String blank(@Nullable String value) {
-			return value == null || value.isBlank() ? null : value.strip();
 		}
 	}
 }

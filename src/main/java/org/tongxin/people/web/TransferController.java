@@ -17,7 +17,6 @@ import org.tongxin.people.PeopleRegistry;
 import org.tongxin.people.Person;
 import org.tongxin.people.PersonId;
 import org.tongxin.people.PersonTransfers;
-import org.tongxin.people.Transfer;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
@@ -26,6 +25,7 @@ import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
 import org.tongxin.platform.Units;
+import org.tongxin.platform.web.ListPages;
 
 /** Transfers of people between units: request from the person's page, decide in the incoming list. */
 @Controller
@@ -53,14 +53,10 @@ class TransferController {
 	String list(@RequestParam(defaultValue = "incoming") String tab, @RequestParam(required = false) @Nullable Long before,
 			Model model) {
 		boolean incoming = !"outgoing".equals(tab);
-		Slice<Transfer> slice = Slice.of(
-				limit -> incoming ? transfers.incoming(before, limit) : transfers.outgoing(before, limit),
-				PageSize.chosen(PAGE_SIZE),
-				last -> last.id());
-		List<Transfer> shown = slice.items();
 		model.addAttribute("incoming", incoming);
-		model.addAttribute("transfers", shown);
-		model.addAttribute("nextBefore", slice.next());
+		ListPages.show(model, "transfers", Slice.of(
+				limit -> incoming ? transfers.incoming(before, limit) : transfers.outgoing(before, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.id()));
 		return "people/transfers";
 	}
 

@@ -1,6 +1,5 @@
 package org.tongxin.programme.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Slice;
+import org.tongxin.platform.web.ApiPages;
+import org.tongxin.platform.web.ETags;
 import org.tongxin.programme.CityRank;
 import org.tongxin.programme.Coverage;
 import org.tongxin.programme.ProgrammeMap;
@@ -94,20 +95,16 @@ class ProgrammeApi {
 	@Operation(summary = "Demonstration sites in the caller's data scope, newest first, keyset-paged by cursor")
 	SitePage sites(@RequestParam(required = false) @Nullable SiteKind kind,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
-		int pageSize = Math.clamp(size, 1, 500);
-		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		Slice<Site> slice = Slice.of(limit -> programme.sites(new SiteFilter(kind, null, null, true), before, limit),
-				pageSize, last -> last.id().toString());
-		List<Site> shown = slice.items();
-		return new SitePage(shown.stream().map(SiteView::of).toList(),
-				slice.next());
+		Slice<Site> slice = ApiPages.read(cursor, size,
+				(before, limit) -> programme.sites(new SiteFilter(kind, null, null, true), before, limit), Site::id);
+		return new SitePage(ApiPages.views(slice, SiteView::of), slice.next());
 	}
 
 	@GetMapping("/sites/{id}")
 	@PreAuthorize("hasAuthority('programme:read')")
 	ResponseEntity<SiteView> site(@PathVariable long id) {
 		Site site = programme.site(new SiteId(id)).orElseThrow(() -> new NotFound("site", new SiteId(id)));
-		return ResponseEntity.ok().eTag(Integer.toString(site.version())).body(SiteView.of(site));
+		return ETags.ok(site.version(), SiteView.of(site));
 	}
 
 	@PostMapping("/sites")
@@ -115,9 +112,7 @@ class ProgrammeApi {
 	@Operation(summary = "Open a demonstration site in a city or district of the caller's scope")
 	ResponseEntity<SiteView> open(@Valid @RequestBody SiteForm form) {
 		Site site = programme.openSite(form);
-		return ResponseEntity.created(URI.create("/api/v1/programme/sites/" + site.id()))
-			.eTag(Integer.toString(site.version()))
-			.body(SiteView.of(site));
+		return ETags.created("/api/v1/programme/sites/" + site.id(), site.version(), SiteView.of(site));
 	}
 
 	@PostMapping("/sites/{id}/close")
@@ -136,8 +131,7 @@ class ProgrammeApi {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		SiteId siteId = new SiteId(id);
 		Site current = programme.site(siteId).orElseThrow(() -> new NotFound("site", siteId));
-		int version = ifMatch == null ? current.version() : Integer.parseInt(ifMatch.replace("\"", "").trim());
-		Site site = programme.updateSite(siteId, version, form);
-		return ResponseEntity.ok().eTag(Integer.toString(site.version())).body(SiteView.of(site));
+		Site site = programme.updateSite(siteId, ETags.expected(ifMatch, current.version()), form);
+		return ETags.ok(site.version(), SiteView.of(site));
 	}
 }

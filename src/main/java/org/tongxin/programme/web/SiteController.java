@@ -1,5 +1,6 @@
 package org.tongxin.programme.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
@@ -29,6 +30,8 @@ import org.tongxin.platform.Slice;
 import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.UnitPicker;
+import org.tongxin.platform.web.ListPages;
+import org.tongxin.platform.web.Redirects;
 import org.tongxin.programme.ProgrammeMap;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
@@ -62,11 +65,8 @@ class SiteController {
 			@RequestParam(required = false) @Nullable String sort, Model model) {
 		SiteFilter filter = filter(kind, parent, q, closed);
 		SortOrder order = SortOrder.chosen(sort, ProgrammeMap.siteSorts());
-		Slice<Site> slice = Slice.of(limit -> programme.sites(filter, order, before, limit), PageSize.chosen(PAGE_SIZE),
-				last -> last.id().value());
-		List<Site> shown = slice.items();
-		model.addAttribute("sites", shown);
-		model.addAttribute("nextBefore", slice.next());
+		ListPages.show(model, "sites", Slice.of(limit -> programme.sites(filter, order, before, limit),
+				PageSize.chosen(PAGE_SIZE), last -> last.id().value()));
 		model.addAttribute("total", programme.countSites(filter));
 		model.addAttribute("kinds", SiteKind.values());
 		model.addAttribute("kind", kind);
@@ -116,8 +116,7 @@ class SiteController {
 			return form(model, form, city, null);
 		}
 		Site site = programme.openSite(form);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/sites/" + site.id();
+		return Redirects.saved(redirect, "/programme/sites/" + site.id());
 	}
 
 	@GetMapping("/programme/sites/{id}/edit")
@@ -143,16 +142,14 @@ class SiteController {
 			errors.reject("site.concurrent");
 			return form(model, form, city, site);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/sites/" + id;
+		return Redirects.saved(redirect, "/programme/sites/" + id);
 	}
 
 	@PostMapping("/programme/sites/{id}/close")
 	@PreAuthorize("hasAuthority('programme:write')")
 	String close(@PathVariable long id, @RequestParam boolean closed, RedirectAttributes redirect) {
 		programme.closeSite(find(id).id(), closed);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/sites/" + id;
+		return Redirects.saved(redirect, "/programme/sites/" + id);
 	}
 
 	private String form(Model model, SiteForm form, @Nullable Long city, @Nullable Site site) {
@@ -169,7 +166,7 @@ class SiteController {
 	}
 
 	private static SiteFilter filter(@Nullable SiteKind kind, @Nullable Long parent, @Nullable String q, boolean closed) {
-		return new SiteFilter(kind, parent, q == null || q.isBlank() ? null : q.strip(), closed);
+		return new SiteFilter(kind, parent, blankToNull(q), closed);
 	}
 
 	private String text(String key, Locale locale) {

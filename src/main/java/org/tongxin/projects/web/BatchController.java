@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.ConcurrentChange;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.web.Redirects;
 import org.tongxin.projects.Batch;
 import org.tongxin.projects.BatchForm;
 import org.tongxin.projects.BatchId;
@@ -58,8 +59,7 @@ class BatchController {
 			errors.reject(e.key(), e.arguments(), e.key());
 			return form(model, form, null);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/batches";
+		return Redirects.saved(redirect, "/programme/projects/batches");
 	}
 
 	@GetMapping("/programme/projects/batches/{id}/edit")
@@ -88,8 +88,7 @@ class BatchController {
 			errors.reject("project.concurrent");
 			return form(model, form, batch);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/batches";
+		return Redirects.saved(redirect, "/programme/projects/batches");
 	}
 
 	private Batch find(long id) {

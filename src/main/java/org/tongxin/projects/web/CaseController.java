@@ -1,8 +1,6 @@
 package org.tongxin.projects.web;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -33,6 +29,9 @@ import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
+import org.tongxin.platform.web.Downloads;
+import org.tongxin.platform.web.ListPages;
+import org.tongxin.platform.web.Redirects;
 import org.tongxin.programme.SiteKind;
 import org.tongxin.projects.AttachmentId;
 import org.tongxin.projects.CaseFilter;
@@ -72,11 +71,8 @@ class CaseController {
 			@RequestParam(required = false) @Nullable String mechanism,
 			@RequestParam(required = false) @Nullable Long before, Model model) {
 		CaseFilter filter = new CaseFilter(q, group, kind, mechanism);
-		Slice<ExemplaryCase> slice = Slice.of(limit -> cases.search(filter, before, limit), PageSize.chosen(PAGE_SIZE),
-				last -> last.id().value());
-		List<ExemplaryCase> shown = slice.items();
-		model.addAttribute("cases", shown);
-		model.addAttribute("nextBefore", slice.next());
+		ListPages.show(model, "cases", Slice.of(limit -> cases.search(filter, before, limit), PageSize.chosen(PAGE_SIZE),
+				last -> last.id().value()));
 		model.addAttribute("total", cases.count(filter));
 		model.addAttribute("mechanisms", cases.mechanisms());
 		model.addAttribute("groups", TargetGroup.values());
@@ -140,8 +136,7 @@ class CaseController {
 		}
 		try {
 			ExemplaryCase created = cases.promote(form);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/programme/cases/" + created.id();
+			return Redirects.saved(redirect, "/programme/cases/" + created.id());
 		}
 		catch (Refused e) {
 			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
@@ -172,16 +167,14 @@ class CaseController {
 			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 			return form(model, form, c);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/cases/" + id;
+		return Redirects.saved(redirect, "/programme/cases/" + id);
 	}
 
 	@PostMapping("/programme/cases/{id}/publish")
 	@PreAuthorize("hasAuthority('case:publish')")
 	String publish(@PathVariable long id, @RequestParam boolean published, RedirectAttributes redirect) {
 		cases.publish(new CaseId(id), published);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/cases/" + id;
+		return Redirects.saved(redirect, "/programme/cases/" + id);
 	}
 
 	@PostMapping("/programme/cases/{id}/adoption")
@@ -202,8 +195,7 @@ class CaseController {
 	@PreAuthorize("hasAuthority('programme:write')")
 	String withdraw(@PathVariable long id, RedirectAttributes redirect) {
 		cases.withdraw(new CaseId(id));
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/cases/" + id;
+		return Redirects.saved(redirect, "/programme/cases/" + id);
 	}
 
 	@GetMapping("/programme/cases/{id}/evidence/{attachment}")
@@ -211,12 +203,7 @@ class CaseController {
 	ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long attachment) {
 		EvidenceFile file = cases.evidenceFile(new CaseId(id), new AttachmentId(attachment))
 			.orElseThrow(() -> new NotFound("evidence " + attachment));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence\"; filename*=UTF-8''"
-					+ URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-			.header("X-Content-Type-Options", "nosniff")
-			.body(file.bytes());
+		return Downloads.attachment(file.contentType(), file.fileName()).body(file.bytes());
 	}
 
 	private String form(Model model, CaseForm form, @Nullable ExemplaryCase existing) {

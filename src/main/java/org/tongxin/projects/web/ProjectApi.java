@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.TargetGroup;
+import org.tongxin.platform.web.ApiPages;
 import org.tongxin.projects.Batch;
 import org.tongxin.projects.Evidence;
 import org.tongxin.projects.Indicator;
@@ -131,14 +132,10 @@ class ProjectApi {
 			@RequestParam(required = false) @Nullable Long city,
 			@RequestParam(required = false) @Nullable ProjectStatus status,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int size) {
-		int pageSize = Math.clamp(size, 1, 500);
-		Long before = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-		Slice<Project> slice = Slice.of(
-				limit -> projects.projects(new ProjectFilter(batch, city, status, null), before, limit),
-				pageSize, last -> last.id().toString());
-		List<Project> shown = slice.items();
-		return new ProjectPage(shown.stream().map(ProjectSummary::of).toList(),
-				slice.next());
+		Slice<Project> slice = ApiPages.read(cursor, size,
+				(before, limit) -> projects.projects(new ProjectFilter(batch, city, status, null), before, limit),
+				Project::id);
+		return new ProjectPage(ApiPages.views(slice, ProjectSummary::of), slice.next());
 	}
 
 	@GetMapping("/projects/{id}")

@@ -1,5 +1,6 @@
 package org.tongxin.projects.web;
 
+import static org.tongxin.platform.Texts.blankToNull;
 import static org.tongxin.platform.Texts.orEmpty;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +35,7 @@ import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.TargetGroup;
 import org.tongxin.platform.UnitPicker;
+import org.tongxin.platform.web.Redirects;
 import org.tongxin.programme.ProgrammeMap;
 import org.tongxin.programme.Site;
 import org.tongxin.programme.SiteFilter;
@@ -175,8 +178,7 @@ class ProjectController {
 		}
 		try {
 			Project project = projects.createProject(form);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/programme/projects/" + project.id();
+			return Redirects.saved(redirect, "/programme/projects/" + project.id());
 		}
 		catch (Refused e) {
 			errors.reject(e.key(), e.arguments(), e.key());
@@ -211,29 +213,22 @@ class ProjectController {
 			errors.reject(e.key(), e.arguments(), e.key());
 			return form(model, form, city, project);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/" + id;
+		return Redirects.saved(redirect, "/programme/projects/" + id);
 	}
 
 	@PostMapping("/programme/projects/{id}/status")
 	@PreAuthorize("hasAuthority('programme:write')")
 	String status(@PathVariable long id, @RequestParam ProjectStatus status, RedirectAttributes redirect) {
 		projects.changeStatus(projects.get(new ProjectId(id)).id(), status);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/" + id;
+		return Redirects.saved(redirect, "/programme/projects/" + id);
 	}
 
 	@PostMapping("/programme/projects/{id}/indicators")
 	@PreAuthorize("hasAuthority('programme:write')")
 	String addIndicator(@PathVariable long id, @Valid @ModelAttribute("indicatorForm") IndicatorForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect, Locale locale) {
-		Project project = projects.get(new ProjectId(id));
-		if (errors.hasErrors()) {
-			return detail(id, model, locale);
-		}
-		projects.addIndicator(project.id(), form);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/" + id + "#indicators";
+		return addToDetail(id, errors, model, locale, redirect, project -> projects.addIndicator(project, form),
+				"#indicators");
 	}
 
 	@PostMapping("/programme/projects/{id}/indicators/{indicator}/delete")
@@ -254,13 +249,8 @@ class ProjectController {
 	@PreAuthorize("hasAuthority('programme:write')")
 	String addMilestone(@PathVariable long id, @Valid @ModelAttribute("milestoneForm") MilestoneForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect, Locale locale) {
-		Project project = projects.get(new ProjectId(id));
-		if (errors.hasErrors()) {
-			return detail(id, model, locale);
-		}
-		projects.addMilestone(project.id(), form);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/" + id + "#milestones";
+		return addToDetail(id, errors, model, locale, redirect, project -> projects.addMilestone(project, form),
+				"#milestones");
 	}
 
 	@PostMapping("/programme/projects/{id}/milestones/{milestone}/done")
@@ -268,8 +258,21 @@ class ProjectController {
 	String milestoneDone(@PathVariable long id, @PathVariable long milestone, @RequestParam boolean done,
 			RedirectAttributes redirect) {
 		projects.completeMilestone(projects.get(new ProjectId(id)).id(), new MilestoneId(milestone), done);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/" + id + "#milestones";
+		return Redirects.saved(redirect, "/programme/projects/" + id + "#milestones");
+	}
+
+	/**
+	 * A form of the detail page (an indicator, a milestone): its part added to the project and the page shown at
+	 * {@code section}, or the page shown again with the form's errors.
+	 */
+	private String addToDetail(long id, BindingResult errors, Model model, Locale locale, RedirectAttributes redirect,
+			Consumer<ProjectId> add, String section) {
+		Project project = projects.get(new ProjectId(id));
+		if (errors.hasErrors()) {
+			return detail(id, model, locale);
+		}
+		add.accept(project.id());
+		return Redirects.saved(redirect, "/programme/projects/" + id + section);
 	}
 
 	private String form(Model model, ProjectForm form, @Nullable Long city, @Nullable Project project) {
@@ -300,7 +303,7 @@ class ProjectController {
 
 	private static ProjectFilter filter(@Nullable Long batch, @Nullable Long city, @Nullable ProjectStatus status,
 			@Nullable String q) {
-		return new ProjectFilter(batch, city, status, q == null || q.isBlank() ? null : q.strip());
+		return new ProjectFilter(batch, city, status, blankToNull(q));
 	}
 
 	private String text(String key, Locale locale) {

@@ -3,8 +3,6 @@ package org.tongxin.projects.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -27,6 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.web.Downloads;
+import org.tongxin.platform.web.Redirects;
 import org.tongxin.projects.AttachmentId;
 import org.tongxin.projects.Evidence;
 import org.tongxin.projects.EvidenceFile;
@@ -79,8 +78,7 @@ class ProjectReportController {
 		catch (Refused e) {
 			return form(model, project, null, kind, period, text, entered, messages.getMessage(e.key(), e.arguments(), locale));
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/" + id + "#reports";
+		return Redirects.saved(redirect, "/programme/projects/" + id + "#reports");
 	}
 
 	@GetMapping("/programme/projects/{id}/reports/{report}/revise")
@@ -112,8 +110,7 @@ class ProjectReportController {
 			return form(model, project, existing, kind, period, text, entered,
 					messages.getMessage(e.key(), e.arguments(), locale));
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/projects/" + id + "#reports";
+		return Redirects.saved(redirect, "/programme/projects/" + id + "#reports");
 	}
 
 	@PostMapping("/programme/projects/{id}/reports/{report}/return")
@@ -140,11 +137,7 @@ class ProjectReportController {
 	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachment) {
 		EvidenceFile file = projects.evidence(new ProjectId(id), new AttachmentId(attachment))
 			.orElseThrow(() -> new NotFound("attachment " + attachment));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence\"; filename*=UTF-8''"
-					+ URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-			.header("X-Content-Type-Options", "nosniff")
+		return Downloads.attachment(file.contentType(), file.fileName())
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.eTag(file.sha256())
 			.body(file.bytes());

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.web.Redirects;
 import org.tongxin.projects.KeyProjects;
 import org.tongxin.projects.ProjectFilter;
 import org.tongxin.projects.ProjectId;
@@ -86,8 +87,7 @@ class ReviewRoundController {
 		}
 		try {
 			ReviewRound round = reviews.createRound(form);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/programme/reviews/" + round.id();
+			return Redirects.saved(redirect, "/programme/reviews/" + round.id());
 		}
 		catch (Refused e) {
 			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
@@ -182,8 +182,7 @@ class ReviewRoundController {
 			model.addAttribute("error", messages.getMessage(e.key(), e.arguments(), e.key(), locale));
 			return reviewerPage(model, form);
 		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/programme/reviews/reviewers";
+		return Redirects.saved(redirect, "/programme/reviews/reviewers");
 	}
 
 	private String reviewerPage(Model model, ReviewerForm form) {

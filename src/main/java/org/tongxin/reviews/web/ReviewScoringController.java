@@ -1,7 +1,5 @@
 package org.tongxin.reviews.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +8,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.platform.NotFound;
 import org.tongxin.platform.Refused;
+import org.tongxin.platform.web.Downloads;
 import org.tongxin.projects.AttachmentId;
 import org.tongxin.projects.EvidenceFile;
 import org.tongxin.projects.ProjectId;
@@ -134,12 +131,7 @@ class ReviewScoringController {
 			.assignedEvidence(new ReviewRoundId(round), new ProjectId(project), new AttachmentId(attachment))
 			.orElseThrow(() -> new NotFound("evidence " + attachment));
 		// Served as a download with the type its bytes were recognised as; never rendered inline.
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence\"; filename*=UTF-8''"
-					+ URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-			.header("X-Content-Type-Options", "nosniff")
-			.body(file.bytes());
+		return Downloads.attachment(file.contentType(), file.fileName()).body(file.bytes());
 	}
 
 	private String page(Model model, Assignment assignment, List<Score> scores) {

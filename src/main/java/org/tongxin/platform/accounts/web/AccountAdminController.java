@@ -39,6 +39,7 @@ import org.tongxin.platform.Exports;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Slice;
 import org.tongxin.platform.StreamedExport;
+import org.tongxin.platform.Texts;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
 import org.tongxin.platform.UnitLevel;
@@ -119,7 +120,7 @@ class AccountAdminController {
 			Model model, Locale locale) {
 		model.addAttribute("roleLabels", roleCatalogue.labels(messages, locale));
 		DataScope scope = currentUser.scope();
-		String query = normalise(q);
+		String query = Texts.blankToNull(q);
 		Slice<Account> slice = Slice.of(limit -> accounts.page(scope, query, before, limit),
 				PageSize.chosen(PAGE_SIZE), Account::id);
 		List<AccountRow> rows = slice.items().stream().map(this::row).toList();
@@ -135,7 +136,7 @@ class AccountAdminController {
 	void export(@RequestParam(required = false) @Nullable String q, Locale locale, HttpServletResponse response)
 			throws IOException {
 		DataScope scope = currentUser.scope();
-		String query = normalise(q);
+		String query = Texts.blankToNull(q);
 		Map<String, Object> detail = new HashMap<>();
 		detail.put("query", query == null ? "" : query);
 		detail.put("rows", accounts.count(scope, query));
@@ -342,9 +343,5 @@ class AccountAdminController {
 		Set<String> roles = new TreeSet<>(form.getRoles());
 		roles.retainAll(roleCatalogue.codes());
 		return roles;
-	}
-
-	private static @Nullable String normalise(@Nullable String q) {
-		return q == null || q.isBlank() ? null : q.strip();
 	}
 }
