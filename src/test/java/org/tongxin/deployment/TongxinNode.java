@@ -94,6 +94,15 @@ final class TongxinNode implements AutoCloseable {
 		}
 	}
 
+	/** The first match of {@code pattern}'s group 1 in the node's log (e.g. an id the node logged at its start). */
+	String logged(java.util.regex.Pattern pattern) throws IOException {
+		java.util.regex.Matcher matcher = pattern.matcher(Files.readString(log));
+		if (!matcher.find()) {
+			throw new IllegalStateException("node " + name + " never logged " + pattern);
+		}
+		return matcher.group(1);
+	}
+
 	/** A graceful stop (SIGTERM), then kill -9 after 30 s. */
 	@Override
 	public void close() throws InterruptedException {

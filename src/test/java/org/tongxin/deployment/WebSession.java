@@ -104,9 +104,18 @@ final class WebSession {
 
 	/** Signs out as the page's button does (POST /logout with the session's token). */
 	HttpResponse<String> signOut() throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(base.resolve("/logout"))
+		return post("/logout");
+	}
+
+	/** A form's POST: the fields as name, value, name, value…, and the session's CSRF token. */
+	HttpResponse<String> post(String path, String... fields) throws IOException, InterruptedException {
+		StringBuilder form = new StringBuilder("_csrf=").append(encode(csrf));
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			form.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+		}
+		return send(HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf))));
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString())));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {

@@ -92,6 +92,8 @@ class JobRunner {
 		this.accounts = accounts;
 		this.abandonedAfter = abandonedAfter;
 		this.slots = new Semaphore(concurrency);
+		// The runner's id is what platform_job.runner names: with several nodes, which node runs a job.
+		log.info("Job runner {} takes jobs of {}, {} at a time", runner, this.handlers.keySet(), concurrency);
 	}
 
 	@Scheduled(fixedDelayString = "${tongxin.jobs.poll:1s}")
