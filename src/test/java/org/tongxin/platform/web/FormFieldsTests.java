@@ -47,13 +47,24 @@ class FormFieldsTests {
 	@Test
 	void everyErrorFragmentNamesAFieldOfItsForm() throws IOException {
 		Pattern error = Pattern.compile("fields :: error\\('(\\w+)'\\)");
-		// A whole text field (fields :: text) binds its own input: it counts as a field the fragments show.
-		Pattern wholeField = Pattern.compile("fields :: text\\('(\\w+)'");
+		// A whole field (fields :: text, textArea, dateField, ...) binds its own control: it counts as a field the
+		// fragments show. Its errorField, if any, names the rule whose messages stand under it instead.
+		Pattern wholeField = Pattern.compile(
+				"fields :: (?:text|textArea|dateField|numberField|protectedText|codeSelect|enumSelect)\\((?:name=)?'(\\w+)'");
+		Pattern errorField = Pattern.compile("errorField='(\\w+)'");
 		List<String> unbound = new ArrayList<>();
 		int fragments = 0;
 		for (Path template : templates()) {
+			if (template.equals(FRAGMENT)) {
+				continue; // its examples are no form's fields
+			}
 			String text = Files.readString(template, StandardCharsets.UTF_8);
 			fragments += (int) wholeField.matcher(text).results().count();
+			errorField.matcher(text)
+				.results()
+				.map(r -> r.group(1))
+				.filter(field -> !CROSS_FIELD_RULES.contains(field))
+				.forEach(field -> unbound.add(TEMPLATES.relativize(template) + ": " + field));
 			Matcher m = error.matcher(text);
 			while (m.find()) {
 				fragments++;

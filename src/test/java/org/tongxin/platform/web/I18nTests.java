@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -91,13 +90,21 @@ class I18nTests {
 	void everyKeyATemplateNamesExists() throws IOException {
 		Set<String> keys = keys("");
 		Pattern literalKey = Pattern.compile("#\\{([A-Za-z0-9_.]+)[(}]");
+		// A table's column heads given as a list of keys to fragments/lists :: headRow or columns.
+		Pattern columnKeys = Pattern.compile("lists :: (?:headRow|columns)\\(\\$\\{ \\{(.*?)\\} \\}\\)", Pattern.DOTALL);
+		Pattern quotedKey = Pattern.compile("'([A-Za-z0-9_.]+)'");
 		Set<String> missing = new TreeSet<>();
 		try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
 			for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
-				Matcher m = literalKey.matcher(Files.readString(template));
-				while (m.find()) {
-					if (!keys.contains(m.group(1))) {
-						missing.add(template.getFileName() + ": " + m.group(1));
+				String text = Files.readString(template);
+				List<String> named = new java.util.ArrayList<>();
+				literalKey.matcher(text).results().forEach(r -> named.add(r.group(1)));
+				columnKeys.matcher(text)
+					.results()
+					.forEach(r -> quotedKey.matcher(r.group(1)).results().forEach(k -> named.add(k.group(1))));
+				for (String key : named) {
+					if (!keys.contains(key)) {
+						missing.add(template.getFileName() + ": " + key);
 					}
 				}
 			}
