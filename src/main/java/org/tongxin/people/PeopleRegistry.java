@@ -41,6 +41,7 @@ import org.tongxin.platform.CurrentUser;
 import org.tongxin.platform.DataScope;
 import org.tongxin.platform.Exports;
 import org.tongxin.platform.NotFound;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Unit;
 import org.tongxin.platform.UnitId;
@@ -131,6 +132,24 @@ public class PeopleRegistry {
 		admitExactSearch(filter);
 		Places places = new Places();
 		return persons.page(scope(), visible(filter), before, size).stream().map(row -> summary(row, places)).toList();
+	}
+
+	/** The columns the list may be sorted by ({@code sort=name}, {@code sort=-employer}). */
+	public static Map<String, String> sorts() {
+		return Persons.SORTS;
+	}
+
+	/**
+	 * One page in the order the user chose by a column header. Only for a list the caller has counted exactly
+	 * and found at most {@code SORTABLE_UP_TO} rows long (see Persons#sortedPage for why).
+	 */
+	public List<PersonSummary> sortedPage(PersonFilter filter, SortOrder sort,
+			@Nullable Long before, int size) {
+		admitExactSearch(filter);
+		Places places = new Places();
+		return persons.sortedPage(scope(), visible(filter), sort, before, size).stream()
+			.map(row -> summary(row, places))
+			.toList();
 	}
 
 	/** Ids of the persons the search box would find for {@code query} in the caller's scope, newest first. */

@@ -43,6 +43,7 @@ import org.tongxin.platform.NotFound;
 import org.tongxin.platform.PageSize;
 import org.tongxin.platform.Refused;
 import org.tongxin.platform.Slice;
+import org.tongxin.platform.SortOrder;
 import org.tongxin.platform.StreamedExport;
 import org.tongxin.platform.Tally;
 import org.tongxin.platform.Unit;
@@ -70,6 +71,13 @@ class PeopleController {
 	 */
 	static final long SEARCH_COUNT_CAP = 1_000;
 
+	/**
+	 * The longest list its column headers sort: the filtered set is read and sorted whole for every page, as no
+	 * index orders a scope's persons by name. A district's or a searched-for name's few thousand sort in
+	 * milliseconds; a city's million would not, and need a filter first.
+	 */
+	static final long SORTABLE_UP_TO = 10_000;
+
 	static final List<String> TABS = List.of("profile", "history", "consent", "organisations", "activities");
 
 	private final PeopleRegistry registry;
@@ -91,17 +99,25 @@ class PeopleController {
 	@GetMapping("/people")
 	@PreAuthorize("hasAuthority('people:read')")
 	String list(@ModelAttribute("filter") FilterParams params, @RequestParam(required = false) @Nullable Long before,
-			Model model, Locale locale) {
+			@RequestParam(required = false) @Nullable String sort, Model model, Locale locale) {
 		PersonFilter filter = params.toFilter();
-		Slice<PersonSummary> slice = Slice.of(limit -> registry.page(filter, before, limit), PageSize.chosen(PAGE_SIZE),
-				last -> last.id().value());
+		SortOrder chosen = SortOrder.chosen(sort, PeopleRegistry.sorts());
+		// A chosen order holds only for a list known to be short enough to sort on every view (Persons#sortedPage).
+		Tally sortable = chosen == null ? null : registry.tally(filter, SORTABLE_UP_TO);
+		SortOrder order = sortable != null && sortable.kind() == Tally.Kind.EXACT ? chosen : null;
+		Slice<PersonSummary> slice = Slice.of(limit -> order == null ? registry.page(filter, before, limit)
+				: registry.sortedPage(filter, order, before, limit), PageSize.chosen(PAGE_SIZE), last -> last.id().value());
 		List<PersonSummary> shown = ListPages.show(model, "people", slice);
 		model.addAttribute("filterQuery", params.query());
 		// A first page that is not full is the whole list. Otherwise exact up to 10,000, or the planner's estimate
 		// when that is far beyond: an exact count of a large city's registry would cost more than the page.
-		Tally total = before == null && !slice.hasNext() ? Tally.exact(shown.size()) : registry.tally(filter, filter.query() == null ? COUNT_CAP : SEARCH_COUNT_CAP);
+		Tally total = order != null ? sortable
+				: before == null && !slice.hasNext() ? Tally.exact(shown.size())
+						: registry.tally(filter, filter.query() == null ? COUNT_CAP : SEARCH_COUNT_CAP);
 		model.addAttribute("total", total.value());
 		model.addAttribute("totalKind", total.kind().name());
+		model.addAttribute("sortable", total.kind() == Tally.Kind.EXACT && total.value() <= SORTABLE_UP_TO);
+		model.addAttribute("sortRefused", chosen != null && order == null);
 		model.addAttribute("labels", registry.labels(locale));
 		model.addAttribute("filterUnits", filterUnits());
 		model.addAttribute("consentStates", ConsentState.values());

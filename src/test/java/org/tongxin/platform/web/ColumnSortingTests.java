@@ -29,6 +29,13 @@ class ColumnSortingTests {
 
 	private static final Pattern ORGANISATION_ROW = Pattern.compile("<td class=\"text-nowrap\"><a href=\"/organisations/(\\d+)\"");
 
+	private static final Pattern PERSON_ROW = Pattern.compile("<td class=\"text-nowrap\"><a href=\"/people/(\\d+)\"");
+
+	/** 成都's persons: a city's registry, short enough for its headers to sort and long enough for pages. */
+	private static final String IN_CHENGDU = """
+			p.anonymised_at is null and p.merged_into is null
+			and p.unit_id in (select id from platform_unit where path <@ '1.510000.510100')""";
+
 	private static final Pattern EVENT_ROW = Pattern.compile("<tr[^>]*>\\s*<td[^>]*><a href=\"/activities/events/(\\d+)\"");
 
 	@Autowired
@@ -111,6 +118,57 @@ class ColumnSortingTests {
 
 		assertThat(page).hasStatusOk();
 		assertThat(ids(body(page), ORGANISATION_ROW)).isEmpty();
+	}
+
+	@Test
+	void aCitysPersonListSortsByNameAndEmployerPageByPageOnceEach() {
+		MockHttpSession chengdu = SignIn.as(mvc, "chengdu");
+		List<Long> byName = jdbc.sql("select p.id from people_person p where " + IN_CHENGDU + " order by p.name, p.id")
+			.query(Long.class)
+			.list();
+		assertThat(byName).hasSizeBetween(201, 10_000);
+
+		assertThat(walk(chengdu, "/people?sort=name&size=100", PERSON_ROW)).isEqualTo(byName);
+		assertThat(walk(chengdu, "/people?sort=-name&size=100", PERSON_ROW)).isEqualTo(byName.reversed());
+		List<Long> byEmployer = jdbc
+			.sql("select p.id from people_person p where " + IN_CHENGDU + " order by coalesce(p.employer, '') desc, p.id desc")
+			.query(Long.class)
+			.list();
+		assertThat(walk(chengdu, "/people?sort=-employer&size=100", PERSON_ROW)).isEqualTo(byEmployer);
+
+		String page = body(mvc.get().uri("/people").session(chengdu).exchange());
+		assertThat(page).contains("href=\"/people?sort=name\"").contains("href=\"/people?sort=employer\"");
+	}
+
+	@Test
+	void aPersonListTooLongToSortSaysSoAndKeepsItsOwnOrder() {
+		MockHttpSession central = SignIn.as(mvc, "central");
+		long everyone = jdbc.sql("select count(*) from people_person p where p.anonymised_at is null and p.merged_into is null")
+			.query(Long.class)
+			.single();
+		assertThat(everyone).as("the centre's registry is longer than a sortable list").isGreaterThan(10_000);
+
+		String unsorted = body(mvc.get().uri("/people").session(central).exchange());
+		String asked = body(mvc.get().uri("/people?sort=name").session(central).exchange());
+
+		assertThat(asked).contains("按列排序只用于不超过 10,000 人的名单");
+		assertThat(ids(asked, PERSON_ROW)).isEqualTo(ids(unsorted, PERSON_ROW)).isNotEmpty();
+		assertThat(unsorted).doesNotContain("sort=name").contains("列表筛选到 10,000 条以内后可按此列排序");
+	}
+
+	@Test
+	void aPersonCursorOutsideTheScopeContinuesNothing() {
+		MockHttpSession yuzhong = SignIn.as(mvc, "yuzhong");
+		long elsewhere = jdbc.sql("""
+				select p.id from people_person p where p.anonymised_at is null
+				and p.unit_id in (select id from platform_unit where path <@ '1.440000.440300') order by p.name, p.id limit 1""")
+			.query(Long.class)
+			.single();
+
+		MvcTestResult page = mvc.get().uri("/people?sort=name&before=" + elsewhere).session(yuzhong).exchange();
+
+		assertThat(page).hasStatusOk();
+		assertThat(ids(body(page), PERSON_ROW)).isEmpty();
 	}
 
 	/** The ids of every page of a list, following its next-page links. */
